@@ -1,0 +1,28 @@
+/// A page after parsing and extraction, ready to render.
+public struct AnalyzedPage {
+    public var source: PageSource
+    public var structure: PageStructure
+    public var blocks: [PolicyBlock]
+    public var diagnostics: [Diagnostic]
+
+    public var title: String { source.title }
+}
+
+/// A tool with its analysed pages and classified blocks.
+public struct AnalyzedTool {
+    public var tool: Tool
+    public var pages: [AnalyzedPage]
+
+    public var slug: String { tool.slug }
+    public var blocks: [PolicyBlock] { pages.flatMap(\.blocks) }
+    public var diagnostics: [Diagnostic] { pages.flatMap(\.diagnostics) }
+}
+
+/// Everything the site is rendered from.
+public struct AnalyzedSite {
+    public var config: SiteConfig
+    public var tools: [AnalyzedTool]
+    public var index: ActionIndex
+
+    public var diagnostics: [Diagnostic] { tools.flatMap(\.diagnostics).sortedForOutput() }
+}

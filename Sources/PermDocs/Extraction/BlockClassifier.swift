@@ -1,0 +1,55 @@
+import Foundation
+
+/// Decides, across all pages of one tool, what each policy block is for.
+///
+/// - A trust policy has a Principal with `sts:AssumeRole` (the parser already knows).
+/// - An optional add-on is one whose lead-in or section says "optional".
+/// - An excerpt is a bare statement or list of statements, or a document whose
+///   every statement repeats one of a fuller policy of the same tool (the DMS
+///   guide gives its policy, then each statement again with its reason): its
+///   actions are counted once, through the fuller policy.
+/// - A block granted to a service role is one in a section that also has a trust
+///   policy, or whose lead-in speaks of the role's policy.
+public enum BlockClassifier {
+    static let optionalWords = try! NSRegularExpression(pattern: #"\b(optional|optionally)\b"#, options: [.caseInsensitive])
+    static let roleWords = try! NSRegularExpression(pattern: #"role[-_ ]policy|service[- ]role|attach(ed)? (it |the policy )?to the role|policy to the role|role's (permissions )?policy"#, options: [.caseInsensitive])
+
+    static func mentions(_ re: NSRegularExpression, _ text: String?) -> Bool {
+        guard let text else { return false }
+        return re.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+    }
+
+    public static func classify(_ blocks: [PolicyBlock]) -> [PolicyBlock] {
+        var result = blocks
+        // Sections that hold a trust policy are about a role.
+        let trustSections = Set(blocks.filter { $0.kind == .trust }.map { "\($0.file)#\($0.headingID ?? "")" })
+        // Statements of full documents, to recognise repeats.
+        let documents = blocks.filter { $0.kind == .identity }
+        for i in result.indices {
+            var block = result[i]
+            guard let policy = block.policy else { continue }
+            if block.kind != .trust {
+                if mentions(optionalWords, block.leadIn) || mentions(optionalWords, block.heading) {
+                    block.kind = .optionalAddOn
+                } else {
+                    let meanings = policy.statements.map(\.meaning)
+                    let fuller = documents.first { doc in
+                        doc.reference != block.reference
+                            && (doc.policy?.statements.count ?? 0) > meanings.count
+                            && meanings.allSatisfy { m in doc.policy!.statements.contains { $0.meaning == m } }
+                    }
+                    if let fuller {
+                        block.kind = .excerpt
+                        block.excerptOf = fuller.reference
+                    }
+                }
+            }
+            let section = "\(block.file)#\(block.headingID ?? "")"
+            if block.kind == .trust || trustSections.contains(section) || mentions(roleWords, block.leadIn) {
+                block.grantee = .serviceRole
+            }
+            result[i] = block
+        }
+        return result
+    }
+}

@@ -1,0 +1,83 @@
+/// Text cut out of a page (a code block, a table cell, a `<pre>`), each scalar
+/// remembering where it stood in the file, so that an error found in the text
+/// (a JSON syntax error at offset 120) can be reported at the file's line and column.
+public struct MappedText: Sendable, Equatable {
+    public var file: String
+    public private(set) var scalars: [Unicode.Scalar] = []
+    public private(set) var positions: [SourcePosition] = []
+
+    public init(file: String) {
+        self.file = file
+    }
+
+    public mutating func append(_ scalar: Unicode.Scalar, at position: SourcePosition) {
+        scalars.append(scalar)
+        positions.append(position)
+    }
+
+    public var count: Int { scalars.count }
+
+    public var string: String {
+        var s = String.UnicodeScalarView()
+        s.append(contentsOf: scalars)
+        return String(s)
+    }
+
+    /// Where the scalar at `offset` stood; past the end, just after the last one.
+    public func location(at offset: Int) -> SourceLocation {
+        guard !positions.isEmpty else { return SourceLocation(file: file, line: 1, column: 1) }
+        if offset < positions.count {
+            let p = positions[max(0, offset)]
+            return SourceLocation(file: file, line: p.line, column: p.column)
+        }
+        let p = positions[positions.count - 1]
+        return SourceLocation(file: file, line: p.line, column: p.column + 1)
+    }
+
+    /// A part of the text, keeping its positions.
+    public func slice(_ range: Range<Int>) -> MappedText {
+        var out = MappedText(file: file)
+        out.scalars = Array(scalars[range])
+        out.positions = Array(positions[range])
+        return out
+    }
+
+    /// The text without white space at either end.
+    public func trimmed() -> MappedText {
+        var lo = 0, hi = scalars.count
+        while lo < hi, scalars[lo].properties.isWhitespace { lo += 1 }
+        while hi > lo, scalars[hi - 1].properties.isWhitespace { hi -= 1 }
+        return slice(lo..<hi)
+    }
+
+    /// No-break and other odd spaces read as plain spaces: guides pasted from
+    /// web pages indent JSON with U+00A0, which JSON does not allow.
+    public func normalizingSpaces() -> MappedText {
+        var out = self
+        for i in out.scalars.indices {
+            switch out.scalars[i] {
+            case "\u{00A0}", "\u{2007}", "\u{202F}", "\u{2002}", "\u{2003}", "\u{2009}": out.scalars[i] = " "
+            case "\u{FEFF}", "\u{200B}": out.scalars[i] = " "
+            default: break
+            }
+        }
+        return out
+    }
+
+    /// Text of one line of `sourceLine` (1-based `lineNumber`) where `content` is
+    /// the line as cmark gave it: the container's indentation is what the source
+    /// line has in front of it.
+    public mutating func appendLine(_ content: Substring, source sourceLine: Substring, lineNumber: Int) {
+        let contentScalars = content.unicodeScalars
+        let sourceScalars = sourceLine.unicodeScalars
+        var prefix = 0
+        if sourceScalars.count >= contentScalars.count, sourceLine.unicodeScalars.reversed().starts(with: contentScalars.reversed()) {
+            prefix = sourceScalars.count - contentScalars.count
+        }
+        var column = prefix + 1
+        for s in contentScalars {
+            append(s, at: SourcePosition(line: lineNumber, column: column))
+            column += 1
+        }
+    }
+}

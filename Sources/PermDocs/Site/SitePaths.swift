@@ -1,0 +1,22 @@
+/// Where each page of the site is written, and how pages link to each other.
+/// Links are relative so the site works from any folder or file:// URL.
+public enum SitePaths {
+    public static let index = "index.html"
+    public static let matrix = "matrix.html"
+    public static let stylesheet = "assets/style.css"
+
+    /// `tools/<slug>/index.html`, or `tools/<slug>/<page>.html` for further pages.
+    public static func page(tool: String, pageID: String) -> String {
+        "tools/\(tool)/\(pageID).html"
+    }
+
+    /// The `../` prefix that leads from `path` back to the site root.
+    public static func root(from path: String) -> String {
+        String(repeating: "../", count: path.split(separator: "/").count - 1)
+    }
+
+    /// A link from the page at `from` to the site path `to`.
+    public static func link(from: String, to: String) -> String {
+        root(from: from) + to
+    }
+}

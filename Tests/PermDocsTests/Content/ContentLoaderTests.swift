@@ -1,0 +1,44 @@
+import XCTest
+@testable import PermDocs
+
+final class ContentLoaderTests: XCTestCase {
+    func testFileAndFolderToolsInConfiguredOrder() throws {
+        let reader = InMemoryContentReader([
+            "site.yml": "title: T\ntool_order: [zeta, alpha]\n",
+            "tools/alpha.md": "---\ntool: Alpha Tool\nvendor: A Corp\nsource_url: https://a.example/\nproduct_version: '2.1'\nlast_updated: 2024-01-02\n---\n# Alpha guide\n",
+            "tools/zeta/index.md": "# Zeta intro\n",
+            "tools/zeta/setup/roles.md": "# Roles\n",
+            "tools/zeta/another.md": "# Another\n",
+            "tools/beta.md": "# Beta Tool Guide\n",
+            "tools/readme.txt": "not markdown",
+        ])
+        let (config, tools) = try ContentLoader(reader: reader).load()
+        XCTAssertEqual(config.title, "T")
+        XCTAssertEqual(tools.map(\.slug), ["zeta", "alpha", "beta"])
+        XCTAssertEqual(tools[0].pages.map(\.pageID), ["index", "another", "setup/roles"])
+        XCTAssertEqual(tools[0].metadata.name, "Zeta intro", "falls back to the first H1")
+        let alpha = tools[1].metadata
+        XCTAssertEqual(alpha.name, "Alpha Tool")
+        XCTAssertEqual(alpha.vendor, "A Corp")
+        XCTAssertEqual(alpha.sourceURL, "https://a.example/")
+        XCTAssertEqual(alpha.productVersion, "2.1")
+        XCTAssertEqual(alpha.lastUpdated, "2024-01-02")
+        XCTAssertEqual(tools[2].metadata.name, "Beta Tool Guide")
+    }
+
+    func testNameFromFileNameWhenNoHeading() throws {
+        let (_, tools) = try ContentLoader(reader: InMemoryContentReader(["tools/aws-dms.md": "text only\n"])).load()
+        XCTAssertEqual(tools[0].metadata.name, "Aws Dms")
+    }
+
+    func testSiteConfigErrorsHaveLines() {
+        let reader = InMemoryContentReader(["site.yml": "title: T\ncolour: blue\n"])
+        XCTAssertThrowsError(try ContentLoader(reader: reader).load()) { error in
+            XCTAssertEqual((error as? PermDocsError)?.location, SourceLocation(file: "site.yml", line: 2, column: 1))
+        }
+        let broken = InMemoryContentReader(["site.yml": "title: [unclosed\n"])
+        XCTAssertThrowsError(try ContentLoader(reader: broken).load()) { error in
+            XCTAssertEqual((error as? PermDocsError)?.location?.file, "site.yml")
+        }
+    }
+}

@@ -1,0 +1,49 @@
+import Foundation
+import XCTest
+@testable import PermDocs
+
+/// Paths and helpers shared by the tests.
+enum TestSupport {
+    /// The package root, found from this file's path.
+    static let packageRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// `../shared` beside the checkout (seeds and corpus), present in CI, absent in a user's clone.
+    static func sharedFolder(_ name: String) throws -> URL {
+        let url = packageRoot.deletingLastPathComponent().appendingPathComponent("shared").appendingPathComponent(name)
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            print("note: skipping: \(url.path) is not here (it sits beside the checkout in CI)")
+            throw XCTSkip("\(url.path) is not present")
+        }
+        return url
+    }
+
+    /// A fixture's text.
+    static func fixture(_ name: String) throws -> String {
+        let url = try XCTUnwrap(Bundle.module.url(forResource: "Fixtures/" + name, withExtension: nil), "no fixture \(name)")
+        return try String(contentsOf: url, encoding: .utf8)
+    }
+
+    static var defaultTheme: DiskContentReader {
+        DiskContentReader(root: packageRoot.appendingPathComponent("Themes/default"))
+    }
+
+    /// Analyses one Markdown page as the only page of tool `tool`.
+    static func analyze(_ markdown: String, path: String = "tools/t.md", tool: String = "t") throws -> AnalyzedPage {
+        let (frontMatter, body) = try FrontMatter.split(markdown, file: path)
+        let page = PageSource(path: path, pageID: "index", frontMatter: frontMatter, body: body)
+        let site = Analyzer().analyze(config: SiteConfig(), tools: [Tool(slug: tool, metadata: ToolMetadata(name: tool), pages: [page])])
+        return site.tools[0].pages[0]
+    }
+
+    /// Builds a site in memory from content files, with the default theme.
+    static func build(_ files: [String: String]) throws -> BuildReport {
+        try SiteBuilder(content: InMemoryContentReader(files), theme: defaultTheme, generator: "permdocs test").build()
+    }
+
+    /// The text of an output file.
+    static func text(_ report: BuildReport, _ path: String) throws -> String {
+        let file = try XCTUnwrap(report.files.first { $0.path == path }, "no output file \(path)")
+        return String(decoding: file.data, as: UTF8.self)
+    }
+}
