@@ -42,16 +42,18 @@ public struct PageSource: Hashable, Sendable {
     public var frontMatter: FrontMatter
     /// The Markdown after front matter, with the same line numbers as the file.
     public var body: String
+    /// The first `# ` heading's text, if any (outside code fences).
+    public let firstH1: String?
 
     public init(path: String, pageID: String, frontMatter: FrontMatter, body: String) {
         self.path = path
         self.pageID = pageID
         self.frontMatter = frontMatter
         self.body = body
+        self.firstH1 = Self.firstH1(of: body)
     }
 
-    /// The first `# ` heading's text, if any (outside code fences).
-    public var firstH1: String? {
+    static func firstH1(of body: String) -> String? {
         var inFence = false
         for line in body.split(separator: "\n", omittingEmptySubsequences: false) {
             let t = line.drop { $0 == " " }

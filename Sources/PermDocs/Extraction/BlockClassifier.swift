@@ -23,8 +23,10 @@ public enum BlockClassifier {
         var result = blocks
         // Sections that hold a trust policy are about a role.
         let trustSections = Set(blocks.filter { $0.kind == .trust }.map { "\($0.file)#\($0.headingID ?? "")" })
-        // Statements of full documents, to recognise repeats.
-        let documents = blocks.filter { $0.kind == .identity }
+        // Statements of full documents, to recognise repeats (meanings computed once).
+        let documents = blocks.filter { $0.kind == .identity }.map { doc in
+            (reference: doc.reference, count: doc.policy?.statements.count ?? 0, meanings: Set(doc.policy?.statements.map(\.meaning) ?? []))
+        }
         for i in result.indices {
             var block = result[i]
             guard let policy = block.policy else { continue }
@@ -34,9 +36,7 @@ public enum BlockClassifier {
                 } else {
                     let meanings = policy.statements.map(\.meaning)
                     let fuller = documents.first { doc in
-                        doc.reference != block.reference
-                            && (doc.policy?.statements.count ?? 0) > meanings.count
-                            && meanings.allSatisfy { m in doc.policy!.statements.contains { $0.meaning == m } }
+                        doc.reference != block.reference && doc.count > meanings.count && meanings.allSatisfy(doc.meanings.contains)
                     }
                     if let fuller {
                         block.kind = .excerpt

@@ -13,7 +13,7 @@ public final class MarkdownDocument: @unchecked Sendable {
     public init(_ markdown: String) {
         var text = markdown
         // cmark takes bytes; NUL would end C strings early and is invalid in CommonMark anyway.
-        if text.contains("\u{0}") { text = text.replacingOccurrences(of: "\u{0}", with: "\u{FFFD}") }
+        if text.utf8.contains(0) { text = text.replacingOccurrences(of: "\u{0}", with: "\u{FFFD}") }
         lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         let options = CMARK_OPT_SOURCEPOS | CMARK_OPT_UNSAFE
         root = text.withCString { ptr in

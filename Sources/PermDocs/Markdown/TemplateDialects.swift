@@ -25,7 +25,7 @@ public enum TemplateDialects {
     static let anyTag = try! NSRegularExpression(pattern: #"\{%-?\s*(/?[A-Za-z_][\w-]*)[^%]*?-?%\}|\{\{<\s*(/?[A-Za-z_][\w./-]*)[^>]*?>\}\}|\{\{%\s*(/?[A-Za-z_][\w./-]*)[^%]*?%\}\}"#)
 
     public static func rewrite(_ markdown: String, file: String) -> Result {
-        guard markdown.contains("{%") || markdown.contains("{{<") || markdown.contains("{{%") else {
+        guard markdown.containsBytes("{%") || markdown.containsBytes("{{<") || markdown.containsBytes("{{%") else {
             return Result(markdown: markdown, diagnostics: [])
         }
         var lines = markdown.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
@@ -81,7 +81,7 @@ public enum TemplateDialects {
                 i += 1
                 continue
             }
-            if line.contains("{%") || line.contains("{{<") || line.contains("{{%") {
+            if line.containsBytes("{%") || line.containsBytes("{{<") || line.containsBytes("{{%") {
                 let ns = line as NSString
                 let matches = anyTag.matches(in: line, range: NSRange(location: 0, length: ns.length))
                 if !matches.isEmpty {

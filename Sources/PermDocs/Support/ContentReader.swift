@@ -19,7 +19,7 @@ extension ContentReader {
         guard let text = String(data: data, encoding: .utf8) else {
             throw PermDocsError("not valid UTF-8 text", file: path)
         }
-        return text.contains("\r") ? text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") : text
+        return text.utf8.contains(13) ? text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") : text
     }
 }
 
@@ -32,16 +32,18 @@ public struct DiskContentReader: ContentReader {
     }
 
     public func files(under directory: String) throws -> [String] {
-        let base = directory.isEmpty ? root : root.appendingPathComponent(directory)
+        // Resolve a linked folder first: the enumerator does not descend into a symlink.
+        let base = (directory.isEmpty ? root : root.appendingPathComponent(directory)).resolvingSymlinksInPath()
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: base.path, isDirectory: &isDir), isDir.boolValue else { return [] }
         guard let e = FileManager.default.enumerator(at: base, includingPropertiesForKeys: [.isRegularFileKey], options: []) else { return [] }
-        let rootPath = root.path.hasSuffix("/") ? root.path : root.path + "/"
+        let basePath = base.path.hasSuffix("/") ? base.path : base.path + "/"
+        let prefix = directory.isEmpty ? "" : (directory.hasSuffix("/") ? directory : directory + "/")
         var result: [String] = []
         for case let url as URL in e {
             guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
-            let path = url.standardizedFileURL.path
-            if path.hasPrefix(rootPath) { result.append(String(path.dropFirst(rootPath.count))) }
+            let path = url.resolvingSymlinksInPath().path
+            if path.hasPrefix(basePath) { result.append(prefix + String(path.dropFirst(basePath.count))) }
         }
         return result.sorted()
     }
