@@ -29,7 +29,6 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
             path: "Sources/PermDocs",
-            resources: [.copy("Catalog/Snapshot")],
             swiftSettings: [.swiftLanguageMode(.v5)]
         ),
         .executableTarget(
