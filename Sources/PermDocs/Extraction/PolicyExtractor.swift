@@ -54,14 +54,7 @@ public struct PolicyExtractor {
                 return .skipChildren
             case .codeBlock:
                 let key = SourcePosition(line: node.startLine, column: node.startColumn)
-                var text = MappedText(file: page.file)
-                let firstLine = node.isFenced ? node.startLine + 1 : node.startLine
-                var literal = Substring(node.literal)
-                if literal.hasSuffix("\n") { literal = literal.dropLast() }
-                for (k, content) in literal.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-                    if k > 0 { text.append("\n", at: SourcePosition(line: firstLine + k - 1, column: doc.line(firstLine + k - 1).unicodeScalars.count + 1)) }
-                    text.appendLine(content, source: doc.line(firstLine + k), lineNumber: firstLine + k)
-                }
+                let text = Self.mappedLiteral(node.literal, firstLine: node.isFenced ? node.startLine + 1 : node.startLine, in: doc, file: page.file)
                 let normalized = text.normalizingSpaces()
                 if PolicyCandidate.looksLikePolicyJSON(normalized) {
                     add(normalized, .codeBlock, key: key)
@@ -70,13 +63,7 @@ public struct PolicyExtractor {
                 }
                 return .skipChildren
             case .htmlBlock:
-                var text = MappedText(file: page.file)
-                var literal = Substring(node.literal)
-                if literal.hasSuffix("\n") { literal = literal.dropLast() }
-                for (k, content) in literal.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-                    if k > 0 { text.append("\n", at: SourcePosition(line: node.startLine + k - 1, column: doc.line(node.startLine + k - 1).unicodeScalars.count + 1)) }
-                    text.appendLine(content, source: doc.line(node.startLine + k), lineNumber: node.startLine + k)
-                }
+                let text = Self.mappedLiteral(node.literal, firstLine: node.startLine, in: doc, file: page.file)
                 for pre in InlineTextDecoding.preRegions(text) {
                     add(InlineTextDecoding.decode(pre, resolveEscapes: false), .htmlPre, key: pre.positions.first ?? SourcePosition(line: node.startLine, column: 1))
                 }
@@ -86,6 +73,20 @@ public struct PolicyExtractor {
             }
         }
         return result
+    }
+
+    /// A block's literal (code or HTML, container indentation removed by cmark)
+    /// with each scalar mapped back to its line and column in the file.
+    static func mappedLiteral(_ literal: String, firstLine: Int, in doc: MarkdownDocument, file: String) -> MappedText {
+        var text = MappedText(file: file)
+        var body = Substring(literal)
+        if body.hasSuffix("\n") { body = body.dropLast() }
+        for (k, content) in body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = firstLine + k
+            if k > 0 { text.append("\n", at: SourcePosition(line: line - 1, column: doc.line(line - 1).unicodeScalars.count + 1)) }
+            text.appendLine(content, source: doc.line(line), lineNumber: line)
+        }
+        return text
     }
 
     /// Parses the page's candidates into blocks (kind not yet classified against

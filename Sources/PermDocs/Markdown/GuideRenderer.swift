@@ -188,7 +188,11 @@ public struct GuideRenderer {
         html += " <span class=\"where\">line \(block.location.line)</span>"
         if let extra = captionExtras[block.anchor] { html += extra }
         html += "</figcaption>"
-        let text = block.origin == .codeBlock ? code : block.text
+        var text = block.origin == .codeBlock ? code : block.text
+        // A policy pasted on one line (a table cell) is shown indented, as a policy reads.
+        if block.origin != .codeBlock, !text.contains("\n"), let policy = block.policy {
+            text = JSONWriter.pretty(policy.node)
+        }
         html += "<pre><code class=\"language-json\">" + JSONHighlighter.html(text) + "</code></pre></figure>\n"
         return html
     }

@@ -10,6 +10,11 @@ public enum SitePaths {
         "tools/\(tool)/\(pageID).html"
     }
 
+    /// A link from the page at `from` to a policy block's anchor.
+    public static func block(_ ref: BlockReference, from: String) -> String {
+        link(from: from, to: page(tool: ref.toolSlug, pageID: ref.pageID)) + "#" + ref.anchor
+    }
+
     /// The `../` prefix that leads from `path` back to the site root.
     public static func root(from path: String) -> String {
         String(repeating: "../", count: path.split(separator: "/").count - 1)

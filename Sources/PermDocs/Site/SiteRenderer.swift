@@ -114,7 +114,7 @@ public struct SiteRenderer {
             if let err = block.syntaxError {
                 extras[block.anchor] = " <span class=\"finding severity-error\">\(HTMLEscaping.text(err.location.description)): \(HTMLEscaping.text(err.message))</span>"
             } else if let of = block.excerptOf {
-                let target = SitePaths.link(from: path, to: SitePaths.page(tool: of.toolSlug, pageID: of.pageID)) + "#" + of.anchor
+                let target = SitePaths.block(of, from: path)
                 extras[block.anchor] = " <span class=\"excerpt-of\">repeats <a href=\"\(HTMLEscaping.attribute(target))\">\(HTMLEscaping.text(of.anchor))</a></span>"
             }
         }
@@ -151,7 +151,7 @@ public struct SiteRenderer {
         let actions = index.actions(of: tool.slug)
         func blockLinks(_ refs: [BlockReference]) -> [[String: Any]] {
             refs.map { ref in
-                ["anchor": ref.anchor, "url": SitePaths.link(from: path, to: SitePaths.page(tool: ref.toolSlug, pageID: ref.pageID)) + "#" + ref.anchor]
+                ["anchor": ref.anchor, "url": SitePaths.block(ref, from: path)]
             }
         }
         func groups(_ list: [Action]) -> [[String: Any]] {
@@ -170,7 +170,7 @@ public struct SiteRenderer {
             let principals = block.policy!.statements.compactMap(\.principal).flatMap { p in
                 p.value.isEveryone ? ["*"] : p.value.entries.flatMap { e in e.values.map { "\(e.kind.value): \($0.value)" } }
             }
-            return ["anchor": block.anchor, "url": SitePaths.link(from: path, to: SitePaths.page(tool: block.toolSlug, pageID: block.pageID)) + "#" + block.anchor,
+            return ["anchor": block.anchor, "url": SitePaths.block(block.reference, from: path),
                     "principals": principals.joined(separator: ", "), "heading": block.heading ?? ""]
         }
         let denied = (index.uses[tool.slug] ?? []).filter { !$0.isAllow }
@@ -178,7 +178,7 @@ public struct SiteRenderer {
             "requiredGroups": groups(required), "requiredCount": required.count,
             "optionalGroups": groups(optional), "optionalCount": optional.count, "hasOptional": !optional.isEmpty,
             "trust": trust, "hasTrust": !trust.isEmpty,
-            "denied": denied.map { ["name": $0.action.written, "url": SitePaths.link(from: path, to: SitePaths.page(tool: $0.block.toolSlug, pageID: $0.block.pageID)) + "#" + $0.block.anchor, "anchor": $0.block.anchor] },
+            "denied": denied.map { ["name": $0.action.written, "url": SitePaths.block($0.block, from: path), "anchor": $0.block.anchor] },
             "hasDenied": !denied.isEmpty,
         ]
     }
@@ -202,7 +202,7 @@ public struct SiteRenderer {
                     let cells = tools.map { t -> [String: Any] in
                         guard let need = index.need(action, by: t.slug) else { return ["mark": "", "label": "not needed", "empty": true] }
                         let first = need.blocks[0]
-                        let url = SitePaths.page(tool: first.toolSlug, pageID: first.pageID) + "#" + first.anchor
+                        let url = SitePaths.block(first, from: SitePaths.matrix)
                         if !need.required { return ["mark": "○", "label": "optional", "kind": "optional", "url": url] }
                         if need.viaServiceRole { return ["mark": "◆", "label": "needed by its service role", "kind": "role", "url": url] }
                         return ["mark": "●", "label": "needed", "kind": "explicit", "url": url]

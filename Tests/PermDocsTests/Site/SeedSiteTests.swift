@@ -71,6 +71,7 @@ final class SeedSiteTests: XCTestCase {
         let veeam = try TestSupport.text(report, "tools/veeam-restore-to-ec2/index.html")
         XCTAssertTrue(veeam.contains("<code>s3:PutLifeCycleConfiguration</code>"))
         XCTAssertTrue(veeam.contains("from table cell"))
+        XCTAssertTrue(veeam.contains("{\n  <span class=\"jk\">&quot;Version&quot;</span>: <span class=\"js\">&quot;2012-10-17&quot;</span>,\n"), "the one-line cell policy is shown indented")
         let matrix = try TestSupport.text(report, "matrix.html")
         XCTAssertTrue(matrix.contains("<th scope=\"row\" class=\"action-col\"><code>ec2:CreateTags</code></th>"))
         // One row per action across tools, whatever the spelling.
