@@ -29,6 +29,7 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
             path: "Sources/PermDocs",
+            resources: [.copy("Catalog/Snapshot")],
             swiftSettings: [.swiftLanguageMode(.v5)]
         ),
         .executableTarget(
