@@ -1,14 +1,36 @@
-/// One IAM action as the catalog knows it.
+/// One IAM action as the catalog knows it, with its canonical spelling.
 public struct CatalogAction: Sendable, Hashable {
-    /// Service prefix in lower case (`ec2`).
+    /// The service prefix, lower case (`ec2`).
     public var service: String
-    /// Action name in its canonical case (`RunInstances`).
+    /// The action name in its canonical case (`RunInstances`).
     public var name: String
-    public var accessLevel: AccessLevel?
+    /// The access level the Service Authorization Reference gives the action.
+    public var accessLevel: AccessLevel
+    /// What the action grants permission to do, in one line.
     public var description: String
+    /// The resource types the action can be limited to (`image`, `instance`, …),
+    /// in the reference's order; empty when it only takes `"Resource": "*"`.
     public var resourceTypes: [String]
+    /// The subset of `resourceTypes` the action requires (marked `*` in the reference).
+    public var requiredResourceTypes: [String]
+    /// The condition keys usable with the action: its own and those of its
+    /// resource types, sorted case-insensitively.
     public var conditionKeys: [String]
 
-    /// `ec2:RunInstances`.
+    /// Makes an action; `requiredResourceTypes` defaults to none.
+    public init(
+        service: String, name: String, accessLevel: AccessLevel, description: String,
+        resourceTypes: [String] = [], requiredResourceTypes: [String] = [], conditionKeys: [String] = []
+    ) {
+        self.service = service
+        self.name = name
+        self.accessLevel = accessLevel
+        self.description = description
+        self.resourceTypes = resourceTypes
+        self.requiredResourceTypes = requiredResourceTypes
+        self.conditionKeys = conditionKeys
+    }
+
+    /// The name as policies should spell it: `ec2:RunInstances`.
     public var canonicalName: String { "\(service):\(name)" }
 }
