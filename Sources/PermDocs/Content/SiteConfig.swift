@@ -8,15 +8,16 @@ public struct SiteConfig: Hashable, Sendable {
     public var baseURL: String
     /// Tool slugs in the order the site lists them; tools not named follow by name.
     public var toolOrder: [String]
+    /// Findings to hide (`silence:`), each by id and optionally tool, page, action.
+    public var silence: [SilenceRule]
 
-    public init(title: String = "Permission guides", description: String = "", baseURL: String = "", toolOrder: [String] = []) {
+    public init(title: String = "Permission guides", description: String = "", baseURL: String = "", toolOrder: [String] = [], silence: [SilenceRule] = []) {
         self.title = title
         self.description = description
         self.baseURL = baseURL
         self.toolOrder = toolOrder
+        self.silence = silence
     }
-
-    static let knownKeys: Set<String> = ["title", "description", "base_url", "baseURL", "tool_order", "toolOrder"]
 
     /// Reads `site.yml`; unknown keys and wrong types are errors with line and column.
     public static func parse(_ text: String, file: String) throws -> SiteConfig {
@@ -43,15 +44,48 @@ public struct SiteConfig: Hashable, Sendable {
                     throw PermDocsError("'\(key)' must be a list of tool slugs", at: YAMLReading.location(of: value, file: file))
                 }
                 config.toolOrder = seq.compactMap { YAMLReading.text($0) }
+            case "silence":
+                config.silence = try silenceRules(value, file: file)
             default:
                 if !knownKeysForLaterSections.contains(key) {
-                    throw PermDocsError("unknown key '\(key)' (expected one of: title, description, base_url, tool_order)", at: here)
+                    throw PermDocsError("unknown key '\(key)' (expected one of: title, description, base_url, tool_order, silence)", at: here)
                 }
             }
         }
         return config
     }
 
-    /// Sections other parts of permdocs read (silencing findings, tool sets).
-    static let knownKeysForLaterSections: Set<String> = ["silence", "tool_sets"]
+    /// Sections other parts of permdocs read (tool sets).
+    static let knownKeysForLaterSections: Set<String> = ["tool_sets"]
+
+    /// Reads `silence:`, a list of mappings with `id` and optional `tool`,
+    /// `page`, `action`, `reason`. An unknown finding id is an error: a
+    /// misspelt id would silently silence nothing.
+    static func silenceRules(_ node: Node, file: String) throws -> [SilenceRule] {
+        guard let seq = node.sequence else {
+            throw PermDocsError("'silence' must be a list of entries such as {id: action-case, tool: my-tool}", at: YAMLReading.location(of: node, file: file))
+        }
+        return try seq.map { entry in
+            let here = YAMLReading.location(of: entry, file: file)
+            guard let mapping = entry.mapping else {
+                throw PermDocsError("each 'silence' entry must be a mapping with at least 'id'", at: here)
+            }
+            var fields: [String: String] = [:]
+            for (k, v) in mapping {
+                let name = k.string ?? ""
+                guard ["id", "tool", "page", "action", "reason"].contains(name) else {
+                    throw PermDocsError("unknown key '\(name)' in a 'silence' entry (expected id, tool, page, action, reason)", at: YAMLReading.location(of: k, file: file))
+                }
+                guard let text = YAMLReading.text(v) else {
+                    throw PermDocsError("'\(name)' must be a single value", at: YAMLReading.location(of: v, file: file))
+                }
+                fields[name] = text
+            }
+            guard let id = fields["id"] else { throw PermDocsError("a 'silence' entry needs an 'id'", at: here) }
+            guard FindingRules.rule(id) != nil else {
+                throw PermDocsError("'\(id)' is not a finding id (see `permdocs rules`)", at: here)
+            }
+            return SilenceRule(id: id, tool: fields["tool"], page: fields["page"], action: fields["action"], reason: fields["reason"], location: here)
+        }
+    }
 }

@@ -36,7 +36,7 @@ public enum BlockClassifier {
                 } else {
                     let meanings = policy.statements.map(\.meaning)
                     let fuller = documents.first { doc in
-                        doc.reference != block.reference && doc.count > meanings.count && meanings.allSatisfy(doc.meanings.contains)
+                        !meanings.isEmpty && doc.reference != block.reference && doc.count > meanings.count && meanings.allSatisfy(doc.meanings.contains)
                     }
                     if let fuller {
                         block.kind = .excerpt

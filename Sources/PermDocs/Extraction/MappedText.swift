@@ -1,7 +1,7 @@
 /// Text cut out of a page (a code block, a table cell, a `<pre>`), each scalar
 /// remembering where it stood in the file, so that an error found in the text
 /// (a JSON syntax error at offset 120) can be reported at the file's line and column.
-public struct MappedText: Sendable, Equatable {
+public struct MappedText: Sendable, Hashable {
     public var file: String
     public private(set) var scalars: [Unicode.Scalar] = []
     public private(set) var positions: [SourcePosition] = []

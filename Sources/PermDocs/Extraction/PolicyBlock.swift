@@ -59,6 +59,10 @@ public struct PolicyBlock: Hashable, Sendable {
     /// The JSON text as read (escapes resolved, no-break spaces made spaces).
     public var text: String
     public var policy: Policy?
+    /// The text with each scalar's place in the file, so that a check can point
+    /// at any node of the policy (JSON node offsets index into it). Empty when
+    /// the text did not parse.
+    public var textMap: MappedText = MappedText(file: "")
     /// Set when the text is not valid JSON.
     public var syntaxError: Diagnostic?
     public var kind: Kind

@@ -107,14 +107,13 @@ public struct PolicyExtractor {
                 let node = try JSONReader.parse(scalars: text.scalars)
                 guard let policy = PolicyParser(locate: text.location(at:)).policy(from: node) else { continue }
                 block.policy = policy
+                block.textMap = text
                 block.kind = policy.isTrustPolicy ? .trust : (policy.shape == .document ? .identity : .excerpt)
             } catch let error as JSONSyntaxError {
                 if candidate.embedded { continue }  // shell code around a brace is not a policy we can read
-                let diagnostic = Diagnostic(
-                    id: "json-syntax", severity: .error,
-                    message: "policy is not valid JSON: \(error.message)",
-                    location: text.location(at: error.offset),
-                    fix: nil)
+                let diagnostic = FindingRules.jsonSyntax.finding(
+                    "policy is not valid JSON: \(error.message)",
+                    at: text.location(at: error.offset))
                 block.syntaxError = diagnostic
                 diagnostics.append(diagnostic)
             } catch {

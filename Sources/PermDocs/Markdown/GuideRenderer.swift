@@ -9,6 +9,8 @@ public struct GuideRenderer {
     public var resolveLink: (String) -> String?
     /// Extra HTML placed inside a policy figure's caption (findings, counts); by block anchor.
     public var captionExtras: [String: String]
+    /// Extra HTML placed inside a policy figure after its code (its findings); by block anchor.
+    public var afterCode: [String: String] = [:]
 
     public init(blocks: [PolicyBlock], resolveLink: @escaping (String) -> String? = { _ in nil }, captionExtras: [String: String] = [:]) {
         self.blocks = Dictionary(grouping: blocks, by: \.originKey)
@@ -193,7 +195,8 @@ public struct GuideRenderer {
         if block.origin != .codeBlock, !text.contains("\n"), let policy = block.policy {
             text = JSONWriter.pretty(policy.node)
         }
-        html += "<pre><code class=\"language-json\">" + JSONHighlighter.html(text) + "</code></pre></figure>\n"
+        html += "<pre><code class=\"language-json\">" + JSONHighlighter.html(text) + "</code></pre>"
+        html += (afterCode[block.anchor] ?? "") + "</figure>\n"
         return html
     }
 }

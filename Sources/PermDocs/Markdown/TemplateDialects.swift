@@ -92,12 +92,11 @@ public enum TemplateDialects {
                         if warned.insert(name).inserted {
                             let column = String(line[..<Range(m.range, in: line)!.lowerBound]).unicodeScalars.count + 1
                             let kind = ns.substring(with: m.range).hasPrefix("{%") ? "Liquid tag" : "Hugo shortcode"
-                            diagnostics.append(Diagnostic(
-                                id: "template-tag",
-                                severity: .warning,
-                                message: "\(kind) '\(name)' is not rendered; its inner content is shown as plain Markdown",
-                                location: SourceLocation(file: file, line: i + 1, column: column),
-                                fix: "replace the tag with Markdown, or ignore this if the plain content reads well"))
+                            diagnostics.append(FindingRules.templateTag.finding(
+                                "\(kind) '\(name)' is not rendered; its inner content is shown as plain Markdown",
+                                at: SourceLocation(file: file, line: i + 1, column: column),
+                                fix: "replace the tag with Markdown, or ignore this if the plain content reads well",
+                                subject: name))
                         }
                     }
                     let stripped = anyTag.stringByReplacingMatches(in: line, range: NSRange(location: 0, length: ns.length), withTemplate: "")

@@ -3,6 +3,8 @@
 public enum SitePaths {
     public static let index = "index.html"
     public static let matrix = "matrix.html"
+    public static let findings = "findings.html"
+    public static let filterScript = "assets/filter.js"
     public static let stylesheet = "assets/style.css"
 
     /// `tools/<slug>/index.html`, or `tools/<slug>/<page>.html` for further pages.

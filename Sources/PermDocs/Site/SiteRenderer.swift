@@ -25,6 +25,7 @@ public struct SiteRenderer {
             }
         }
         files.append(OutputFile(path: SitePaths.matrix, text: matrixPage()))
+        files.append(OutputFile(path: SitePaths.findings, text: findingsPage()))
         for asset in theme.assets {
             files.append(OutputFile(path: "assets/" + asset.path, data: asset.data))
         }
@@ -43,7 +44,11 @@ public struct SiteRenderer {
             "stylesheet": root + SitePaths.stylesheet,
             "indexURL": root + SitePaths.index,
             "matrixURL": root + SitePaths.matrix,
+            "findingsURL": root + SitePaths.findings,
+            "filterScript": root + SitePaths.filterScript,
             "generator": generator,
+            "catalogVersion": site.catalogVersion ?? "",
+            "catalogDate": site.catalog?.sourceDate ?? "",
             "tools": site.tools.map { ["name": $0.tool.metadata.name, "url": root + SitePaths.page(tool: $0.slug, pageID: $0.pages[0].source.pageID)] },
         ]
         if !site.config.baseURL.isEmpty {
@@ -107,8 +112,13 @@ public struct SiteRenderer {
                  "current": p.source.pageID == page.source.pageID, "blockCount": p.blocks.count]
             }
         }
-        ctx["diagnostics"] = page.diagnostics.sortedForOutput().map(diagnosticContext)
+        ctx["diagnostics"] = page.diagnostics.sortedForOutput().map { d -> [String: Any] in
+            var c = diagnosticContext(d)
+            if let block = d.block { c["blockURL"] = "#" + block.anchor; c["blockAnchor"] = block.anchor }
+            return c
+        }
         ctx["hasDiagnostics"] = !page.diagnostics.isEmpty
+        ctx["findingSummary"] = FindingsReport(findings: page.diagnostics).summary
         var extras: [String: String] = [:]
         for block in page.blocks {
             if let err = block.syntaxError {
@@ -119,9 +129,10 @@ public struct SiteRenderer {
             }
         }
         let pageIDs = Set(tool.pages.map(\.source.pageID))
-        let renderer = GuideRenderer(blocks: page.blocks, resolveLink: { url in
+        var renderer = GuideRenderer(blocks: page.blocks, resolveLink: { url in
             Self.resolveMarkdownLink(url, from: page.source.pageID, pages: pageIDs)
         }, captionExtras: extras)
+        renderer.afterCode = blockFindingsHTML(page.diagnostics)
         ctx["guideHTML"] = renderer.render(page.structure)
         if isIntro { ctx["needs"] = needsContext(tool, path: path) }
         return theme.page(isIntro ? "tool" : "page", context: ctx)
@@ -144,6 +155,35 @@ public struct SiteRenderer {
          "message": d.message, "id": d.id, "fix": d.fix ?? ""]
     }
 
+    /// The findings of each block as a list to show under its code; by anchor.
+    /// Escaped here because the guide renderer inserts it as HTML.
+    private func blockFindingsHTML(_ findings: [Diagnostic]) -> [String: String] {
+        var out: [String: String] = [:]
+        for (anchor, list) in Dictionary(grouping: findings.filter { $0.block != nil }, by: { $0.block!.anchor }) {
+            var html = "<ul class=\"block-findings\" aria-label=\"Findings for \(HTMLEscaping.attribute(anchor))\">"
+            for d in list.sortedForOutput() {
+                html += "<li class=\"finding severity-\(d.severity.rawValue)\"><span class=\"badge severity-\(d.severity.rawValue)\">\(HTMLEscaping.text(d.severity.label))</span> "
+                html += "<span class=\"where\">line \(d.location.line), col \(d.location.column)</span> \(HTMLEscaping.text(d.message)) "
+                html += "<code class=\"finding-id\">[\(HTMLEscaping.text(d.id))]</code>"
+                if let fix = d.fix { html += "<br><span class=\"fix\">Fix: \(HTMLEscaping.text(fix))</span>" }
+                html += "</li>"
+            }
+            out[anchor] = html + "</ul>"
+        }
+        return out
+    }
+
+    /// Catalog facts about an action for templates: access level and description, or unknown.
+    private func catalogContext(_ action: Action) -> [String: Any] {
+        guard let catalog = site.catalog else { return [:] }
+        if action.isWildcard {
+            let matched = catalog.expand(action.written)
+            return ["accessLevel": matched.isEmpty ? "" : "wildcard: \(matched.count) actions", "description": ""]
+        }
+        guard let entry = catalog.action(named: action.written) else { return ["unknown": true] }
+        return ["accessLevel": entry.accessLevel.rawValue, "description": entry.description, "canonical": entry.canonicalName]
+    }
+
     /// "What this tool needs": actions by service, each linking to its blocks;
     /// optional add-ons and trust policies apart.
     private func needsContext(_ tool: AnalyzedTool, path: String) -> [String: Any] {
@@ -159,8 +199,10 @@ public struct SiteRenderer {
                 ["service": service.isEmpty ? "(no service prefix)" : service, "count": acts.count,
                  "actions": acts.map { a -> [String: Any] in
                     let need = index.need(a, by: tool.slug)!
-                    return ["name": need.spellings.first ?? a.written, "serviceRole": need.viaServiceRole,
-                            "blocks": blockLinks(need.blocks)]
+                    var row: [String: Any] = ["name": need.spellings.first ?? a.written, "serviceRole": need.viaServiceRole,
+                                              "blocks": blockLinks(need.blocks)]
+                    row.merge(catalogContext(a)) { old, _ in old }
+                    return row
                  }]
             }
         }
@@ -213,5 +255,38 @@ public struct SiteRenderer {
         }
         ctx["actionTotal"] = index.actions.count
         return theme.page("matrix", context: ctx)
+    }
+
+    // MARK: Findings
+
+    /// Every reported finding across tools, filterable by severity and id.
+    private func findingsPage() -> String {
+        var ctx = base(path: SitePaths.findings, title: "Findings – \(site.config.title)")
+        let all = site.diagnostics
+        let report = FindingsReport(site: site)
+        ctx["summary"] = report.summary
+        ctx["findingTotal"] = all.count
+        ctx["silencedCount"] = site.silenced.count
+        let toolNames = Dictionary(uniqueKeysWithValues: site.tools.map { ($0.slug, $0.tool.metadata.name) })
+        let pagePaths = Dictionary(site.tools.flatMap { t in t.pages.map { ($0.source.path, (t.slug, $0.source.pageID)) } }, uniquingKeysWith: { a, _ in a })
+        ctx["rows"] = all.map { d -> [String: Any] in
+            var row = diagnosticContext(d)
+            if let block = d.block {
+                row["url"] = SitePaths.block(block, from: SitePaths.findings)
+                row["tool"] = toolNames[block.toolSlug] ?? block.toolSlug
+                row["anchor"] = block.anchor
+            } else if let (slug, pageID) = pagePaths[d.location.file] {
+                row["url"] = SitePaths.page(tool: slug, pageID: pageID)
+                row["tool"] = toolNames[slug] ?? slug
+            }
+            return row
+        }
+        ctx["severities"] = Diagnostic.Severity.allCases.reversed().map { s -> [String: Any] in
+            ["value": s.rawValue, "label": s.label, "count": all.filter { $0.severity == s }.count]
+        }
+        ctx["ids"] = Dictionary(grouping: all, by: \.id).sorted { $0.key < $1.key }.map { id, list -> [String: Any] in
+            ["value": id, "count": list.count, "summary": FindingRules.rule(id)?.summary ?? ""]
+        }
+        return theme.page("findings", context: ctx)
     }
 }

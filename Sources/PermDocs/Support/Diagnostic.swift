@@ -37,6 +37,13 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     public var location: SourceLocation
     /// How to fix it, where that is known.
     public var fix: String?
+    /// The action or value the finding is about (`s3:PutLifeCycleConfiguration`),
+    /// which `site.yml` can silence by.
+    public var subject: String?
+    /// The policy block it concerns, so the site shows it beside that block.
+    public var block: BlockReference?
+    /// What that block is (identity, trust, excerpt, optional add-on).
+    public var blockKind: PolicyBlock.Kind?
 
     public init(id: String, severity: Severity, message: String, location: SourceLocation, fix: String? = nil) {
         self.id = id

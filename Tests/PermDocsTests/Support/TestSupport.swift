@@ -29,10 +29,11 @@ enum TestSupport {
     }
 
     /// Analyses one Markdown page as the only page of tool `tool`.
-    static func analyze(_ markdown: String, path: String = "tools/t.md", tool: String = "t") throws -> AnalyzedPage {
+    /// With `checked`, its policies are checked against the bundled catalog and risk data.
+    static func analyze(_ markdown: String, path: String = "tools/t.md", tool: String = "t", checked: Bool = false) throws -> AnalyzedPage {
         let (frontMatter, body) = try FrontMatter.split(markdown, file: path)
         let page = PageSource(path: path, pageID: "index", frontMatter: frontMatter, body: body)
-        let site = Analyzer().analyze(config: SiteConfig(), tools: [Tool(slug: tool, metadata: ToolMetadata(name: tool), pages: [page])])
+        let site = Analyzer(checker: checked ? try PolicyChecker.bundled() : nil).analyze(config: SiteConfig(), tools: [Tool(slug: tool, metadata: ToolMetadata(name: tool), pages: [page])])
         return site.tools[0].pages[0]
     }
 

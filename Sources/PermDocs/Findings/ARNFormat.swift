@@ -1,0 +1,53 @@
+/// The shape of an ARN as IAM checks it in a Resource element:
+/// `arn:partition:service:region:account:resource`, where the resource part
+/// may itself hold colons, and any part may hold wildcards or policy variables.
+enum ARNFormat {
+    static let partitions: Set<String> = ["aws", "aws-cn", "aws-us-gov", "aws-iso", "aws-iso-b", "aws-iso-e", "aws-iso-f", "aws-eusc"]
+
+    /// Why `value` is not a valid Resource value, or nil when it is.
+    static func problem(in value: String) -> String? {
+        if value == "*" { return nil }
+        guard value.hasPrefix("arn:") else {
+            if value.lowercased().hasPrefix("arn:") { return "an ARN starts with lower-case 'arn:'" }
+            return "a resource must be \"*\" or an ARN (arn:partition:service:region:account:resource)"
+        }
+        // A policy variable (`${aws:partition}`) may hold colons of its own.
+        let fields = withoutVariables(value).split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
+        guard fields.count == 6 else {
+            return "an ARN has six colon-separated fields (arn:partition:service:region:account:resource); this one has \(fields.count)"
+        }
+        let partition = String(fields[1])
+        if !isPattern(partition) && !partitions.contains(partition) {
+            return "'\(partition)' is not an AWS partition (aws, aws-cn, aws-us-gov, …)"
+        }
+        let service = String(fields[2])
+        if service.isEmpty { return "the ARN has no service" }
+        if !isPattern(service) && !service.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }) {
+            return "the service in an ARN is written in lower case ('\(service.lowercased())', not '\(service)')"
+        }
+        if fields[5].isEmpty { return "the ARN has no resource part" }
+        return nil
+    }
+
+    /// `value` with each `${…}` replaced by `${}`, so that only its own colons split it.
+    private static func withoutVariables(_ value: String) -> String {
+        var out = ""
+        var depth = 0
+        var previous: Character = " "
+        for c in value {
+            if depth > 0 {
+                if c == "}" { depth = 0; out += "}" }
+            } else {
+                out.append(c)
+                if c == "{" && previous == "$" { depth = 1 }
+            }
+            previous = c
+        }
+        return out
+    }
+
+    /// Wildcards and policy variables may stand in for any field.
+    private static func isPattern(_ field: String) -> Bool {
+        field.contains("*") || field.contains("?") || field.contains("${")
+    }
+}

@@ -1,0 +1,33 @@
+/// Runs every check on a classified policy block: the grammar, the catalog,
+/// and the risk rules. Each finding points at the offending value in the guide
+/// and names its block, whose kind decides which rules apply.
+public struct PolicyChecker: Sendable {
+    public var catalog: ActionCatalog
+    public var risks: RiskRules
+
+    public init(catalog: ActionCatalog, risks: RiskRules) {
+        self.catalog = catalog
+        self.risks = risks
+    }
+
+    /// The checker with the bundled catalog and risk data.
+    public static func bundled() throws -> PolicyChecker {
+        PolicyChecker(catalog: try ActionCatalog.bundled(), risks: try RiskRules.bundled())
+    }
+
+    /// The findings of one block, in source order.
+    ///
+    /// An excerpt that repeats a fuller policy of its guide gets none: the
+    /// policy it repeats carries them, and a reader fixes them there.
+    /// Risk rules apply only to what is granted (not to trust policies).
+    public func findings(for block: PolicyBlock) -> [Diagnostic] {
+        guard let policy = block.policy, block.excerptOf == nil else { return [] }
+        let context = PolicyCheckContext(block: block, policy: policy)
+        var out = GrammarChecks(context: context).findings()
+        out += CatalogChecks(context: context, catalog: catalog).findings()
+        if block.kind != .trust {
+            out += RiskChecks(context: context, catalog: catalog, risks: risks).findings()
+        }
+        return out.sortedForOutput()
+    }
+}

@@ -1,0 +1,59 @@
+import ArgumentParser
+import Foundation
+import PermDocs
+
+/// `permdocs build`: the site, written only when the whole build succeeds.
+struct Build: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Build the site from the content folder.")
+
+    @OptionGroup var source: ContentOptions
+
+    @Option(help: "The theme folder (templates/ and assets/).")
+    var theme: String = "Themes/default"
+
+    @Option(help: "Where the site is written; replaced only when the build succeeds.")
+    var output: String = "public"
+
+    @Option(name: .customLong("fail-on"), help: "Do not write the site when a finding is at or above this severity: suggestion, warning, security or error.")
+    var failOn: Diagnostic.Severity?
+
+    @Option(help: "How many pages to analyse at once (default: one per core).")
+    var jobs: Int?
+
+    @Flag(help: "Print only errors.")
+    var quiet = false
+
+    func run() throws {
+        let start = Date()
+        var builder = SiteBuilder(content: source.reader, theme: DiskContentReader(root: URL(fileURLWithPath: theme)))
+        if let jobs { builder.concurrency = max(1, jobs) }
+        do {
+            let built = try builder.build()
+            let report = FindingsReport(site: built.site)
+            if !quiet || report.fails(at: .error) {
+                let findings = quiet ? FindingsReport(findings: report.findings.filter { $0.severity == .error }) : report
+                Terminal.writeError(findings.formatted(as: .text, color: Terminal.wantsColor(STDERR_FILENO), path: displayPath))
+            }
+            if let failOn, report.fails(at: failOn) {
+                Terminal.writeError("build failed: findings at or above '\(failOn.rawValue)'; \(output)/ was left as it was\n")
+                throw ExitCode(1)
+            }
+            try OutputWriter(output: URL(fileURLWithPath: output)).write(built.files)
+            let ms = Int(Date().timeIntervalSince(start) * 1000)
+            if !quiet {
+                print("built \(built.files.count) files for \(built.site.tools.count) tools (\(built.site.tools.reduce(0) { $0 + $1.blocks.count }) policy blocks, \(built.site.index.actions.count) actions) into \(output)/ in \(ms) ms")
+            }
+        } catch let error as PermDocsError {
+            Terminal.writeError(displayPath(error.description) + "\n")
+            Terminal.writeError("build failed; \(output)/ was left as it was\n")
+            throw ExitCode(1)
+        }
+    }
+
+    /// Paths in messages are relative to the content or theme folder; show them from the working directory.
+    private func displayPath(_ message: String) -> String {
+        if message.hasPrefix("tools/") || message.hasPrefix("site.yml") { return source.displayPath(message) }
+        if message.hasPrefix("templates/") || message.hasPrefix("assets/") { return "\(theme)/\(message)" }
+        return message
+    }
+}

@@ -1,0 +1,46 @@
+import ArgumentParser
+import Foundation
+import PermDocs
+
+/// Where the content is, shared by the commands that read it.
+struct ContentOptions: ParsableArguments {
+    @Option(help: "The content folder (site.yml and tools/).")
+    var content: String = "Content"
+
+    var reader: DiskContentReader { DiskContentReader(root: URL(fileURLWithPath: content)) }
+
+    /// Paths in findings are relative to the content folder; print them from the working directory.
+    func displayPath(_ path: String) -> String {
+        content == "." ? path : "\(content)/\(path)"
+    }
+}
+
+/// Severity names as `--fail-on` takes them.
+extension Diagnostic.Severity: ExpressibleByArgument {
+    public init?(argument: String) {
+        switch argument {
+        case "suggestion": self = .suggestion
+        case "warning": self = .warning
+        case "security", "security-warning": self = .securityWarning
+        case "error": self = .error
+        default: return nil
+        }
+    }
+
+    public static var allValueStrings: [String] { ["suggestion", "warning", "security", "error"] }
+}
+
+extension ReportFormat: ExpressibleByArgument {}
+
+/// The terminal the report goes to.
+enum Terminal {
+    /// Colour when the stream is a terminal and `NO_COLOR` is unset or empty (no-color.org).
+    static func wantsColor(_ fd: Int32) -> Bool {
+        let noColor = ProcessInfo.processInfo.environment["NO_COLOR"] ?? ""
+        return noColor.isEmpty && isatty(fd) == 1
+    }
+
+    static func writeError(_ text: String) {
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+}
