@@ -2,7 +2,8 @@ import Foundation
 
 /// Decides, across all pages of one tool, what each policy block is for.
 ///
-/// - A trust policy has a Principal with `sts:AssumeRole` (the parser already knows).
+/// - A trust policy has a Principal with `sts:AssumeRole`, and a resource
+///   policy a Principal otherwise (the parser already knows).
 /// - An optional add-on is one whose lead-in or section says "optional".
 /// - An excerpt is a bare statement or list of statements, or a document whose
 ///   every statement repeats one of a fuller policy of the same tool (the DMS
@@ -12,6 +13,8 @@ import Foundation
 ///   policy, or whose lead-in speaks of the role's policy.
 public enum BlockClassifier {
     static let optionalWords = try! NSRegularExpression(pattern: #"\b(optional|optionally)\b"#, options: [.caseInsensitive])
+    /// What a guide says when a policy goes to a user, group or role (not a resource).
+    static let identityWords = try! NSRegularExpression(pattern: #"\bIAM (user|group|role)s?\b|identity[- ]based|attach (it|this policy|the policy|the following policy) to (the|your|an?) (IAM )?(user|group|role)|user policy|inline policy"#, options: [.caseInsensitive])
     static let roleWords = try! NSRegularExpression(pattern: #"role[-_ ]policy|service[- ]role|attach(ed)? (it |the policy )?to the role|policy to the role|role's (permissions )?policy"#, options: [.caseInsensitive])
 
     static func mentions(_ re: NSRegularExpression, _ text: String?) -> Bool {
@@ -30,7 +33,12 @@ public enum BlockClassifier {
         for i in result.indices {
             var block = result[i]
             guard let policy = block.policy else { continue }
-            if block.kind != .trust {
+            // A policy with a Principal that the guide says to attach to a user or
+            // role is an identity policy with a mistake, which the checks report.
+            if block.kind == .resource && (mentions(identityWords, block.leadIn) || mentions(identityWords, block.heading)) {
+                block.kind = .identity
+            }
+            if block.kind != .trust && block.kind != .resource {
                 if mentions(optionalWords, block.leadIn) || mentions(optionalWords, block.heading) {
                     block.kind = .optionalAddOn
                 } else {

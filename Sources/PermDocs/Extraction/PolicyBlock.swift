@@ -4,8 +4,10 @@ public struct PolicyBlock: Hashable, Sendable {
     public enum Kind: String, Hashable, Sendable, CaseIterable {
         /// Permissions to attach to a user, group or role.
         case identity
-        /// Who may assume a role (a Principal with `sts:AssumeRole`).
+        /// Who may assume a role (a Principal with `sts:AssumeRole`, no Resource).
         case trust
+        /// Attached to a resource (a bucket, key, topic) and naming who may use it.
+        case resource
         /// Statements shown on their own, often repeating a fuller policy of the same guide.
         case excerpt
         /// Statements the guide says to add only for some uses.
@@ -17,6 +19,7 @@ public struct PolicyBlock: Hashable, Sendable {
             switch self {
             case .identity: return "Identity policy"
             case .trust: return "Trust policy"
+            case .resource: return "Resource policy"
             case .excerpt: return "Statement excerpt"
             case .optionalAddOn: return "Optional add-on"
             case .unparsed: return "Not valid JSON"
@@ -70,9 +73,11 @@ public struct PolicyBlock: Hashable, Sendable {
     /// For an excerpt that repeats a fuller policy: that policy's page and anchor.
     public var excerptOf: BlockReference?
 
-    /// True when the block's actions count towards what the tool needs.
+    /// True when the block's actions count towards what the tool's user or role
+    /// needs. Trust and resource policies say who may use a role or resource;
+    /// they are shown apart.
     public var grantsPermissions: Bool {
-        policy != nil && kind != .trust && kind != .unparsed
+        policy != nil && kind != .trust && kind != .resource && kind != .unparsed
     }
 
     public var reference: BlockReference { BlockReference(toolSlug: toolSlug, pageID: pageID, anchor: anchor) }

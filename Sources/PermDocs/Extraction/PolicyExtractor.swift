@@ -108,7 +108,7 @@ public struct PolicyExtractor {
                 guard let policy = PolicyParser(locate: text.location(at:)).policy(from: node) else { continue }
                 block.policy = policy
                 block.textMap = text
-                block.kind = policy.isTrustPolicy ? .trust : (policy.shape == .document ? .identity : .excerpt)
+                block.kind = policy.isTrustPolicy ? .trust : policy.shape != .document ? .excerpt : policy.isResourcePolicy ? .resource : .identity
             } catch let error as JSONSyntaxError {
                 if candidate.embedded { continue }  // shell code around a brace is not a policy we can read
                 let diagnostic = FindingRules.jsonSyntax.finding(

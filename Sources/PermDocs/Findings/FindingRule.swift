@@ -46,7 +46,7 @@ public enum FindingRules {
     public static let invalidEffect = FindingRule(id: "invalid-effect", severity: .error, category: .grammar, summary: "Effect is missing or is not exactly Allow or Deny.")
     public static let actionElement = FindingRule(id: "action-element", severity: .error, category: .grammar, summary: "A statement needs exactly one of Action and NotAction.")
     public static let resourceElement = FindingRule(id: "resource-element", severity: .error, category: .grammar, summary: "A statement needs exactly one of Resource and NotResource (trust policies need neither).")
-    public static let principalElement = FindingRule(id: "principal-element", severity: .error, category: .grammar, summary: "Principal is not allowed in an identity policy and required in a trust policy.")
+    public static let principalElement = FindingRule(id: "principal-element", severity: .error, category: .grammar, summary: "Principal is not allowed in an identity policy and required in trust and resource policies.")
     public static let unknownConditionOperator = FindingRule(id: "unknown-condition-operator", severity: .error, category: .grammar, summary: "A condition operator IAM does not know.")
     public static let emptyCondition = FindingRule(id: "empty-condition", severity: .warning, category: .grammar, summary: "A Condition element (or operator) with nothing in it.")
     public static let duplicateConditionKey = FindingRule(id: "duplicate-condition-key", severity: .warning, category: .grammar, summary: "One operator tests the same condition key twice, spelt in different case.")

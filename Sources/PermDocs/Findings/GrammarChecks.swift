@@ -117,7 +117,10 @@ struct GrammarChecks {
 
         if let sid = node["Sid"] {
             if let s = sid.stringValue {
-                if !s.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)) }) {
+                // IAM (identity and trust policies) takes letters and digits only;
+                // services differ for resource policies (S3 allows spaces), and
+                // an excerpt may be either.
+                if context.block.kind != .resource && context.block.kind != .excerpt && !s.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)) }) {
                     let cleaned = String(s.unicodeScalars.filter { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)) }.map(Character.init))
                     out.append(context.finding(FindingRules.invalidSid, "Sid \"\(s)\" may hold only ASCII letters and digits",
                         at: at(sid.offset), fix: cleaned.isEmpty ? nil : "write \"\(cleaned)\"", subject: s))
@@ -171,7 +174,14 @@ struct GrammarChecks {
         }
 
         let principals = members.filter { $0.key == "Principal" || $0.key == "NotPrincipal" }
-        if context.isTrust {
+        if context.block.kind == .excerpt {
+            // A statement on its own may come from any kind of policy.
+        } else if context.block.kind == .resource {
+            for p in principals { out += principal(p.value, element: p.key) }
+            if principals.isEmpty {
+                out.append(context.finding(FindingRules.principalElement, "a resource policy statement needs a Principal: who it applies to", at: here, fix: "add \"Principal\""))
+            }
+        } else if context.isTrust {
             if principals.isEmpty {
                 out.append(context.finding(FindingRules.principalElement, "a trust policy statement needs a Principal: who may assume the role", at: here, fix: "add \"Principal\": {\"Service\": \"….amazonaws.com\"}"))
             }

@@ -26,11 +26,19 @@ public struct Policy: Hashable, Sendable {
     }
 
     /// True when some Allow statement names a Principal and an `sts:AssumeRole*`
-    /// action: the policy says who may assume a role.
+    /// action, and no statement names a Resource: the policy says who may
+    /// assume a role. (A bucket policy with `"Action": "*"` is not one.)
     public var isTrustPolicy: Bool {
-        statements.contains { st in
+        let assumes = statements.contains { st in
             guard st.principal != nil else { return false }
-            return (st.actions ?? []).contains { $0.value.key.hasPrefix("sts:assumerole") || $0.value.key == "sts:*" || $0.value.key == "*" }
+            return (st.actions ?? []).contains { $0.value.key.hasPrefix("sts:assumerole") || $0.value.key == "sts:*" }
         }
+        return assumes && !statements.contains { $0.resources != nil || $0.notResources != nil }
+    }
+
+    /// True when a statement names a Principal but the policy is not a trust
+    /// policy: it is attached to a resource (a bucket, key, topic or queue).
+    public var isResourcePolicy: Bool {
+        !isTrustPolicy && statements.contains { $0.principal != nil || $0.notPrincipal != nil }
     }
 }

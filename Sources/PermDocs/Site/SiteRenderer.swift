@@ -208,11 +208,11 @@ public struct SiteRenderer {
         }
         let required = actions.filter { index.need($0, by: tool.slug)!.required }
         let optional = actions.filter { !index.need($0, by: tool.slug)!.required }
-        let trust = tool.blocks.filter { $0.kind == .trust }.map { block -> [String: Any] in
+        let trust = tool.blocks.filter { $0.kind == .trust || $0.kind == .resource }.map { block -> [String: Any] in
             let principals = block.policy!.statements.compactMap(\.principal).flatMap { p in
                 p.value.isEveryone ? ["*"] : p.value.entries.flatMap { e in e.values.map { "\(e.kind.value): \($0.value)" } }
             }
-            return ["anchor": block.anchor, "url": SitePaths.block(block.reference, from: path),
+            return ["anchor": block.anchor, "url": SitePaths.block(block.reference, from: path), "kind": block.kind.label,
                     "principals": principals.joined(separator: ", "), "heading": block.heading ?? ""]
         }
         let denied = (index.uses[tool.slug] ?? []).filter { !$0.isAllow }

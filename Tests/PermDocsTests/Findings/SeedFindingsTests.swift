@@ -67,3 +67,14 @@ final class SeedFindingsTests: XCTestCase {
         return files
     }
 }
+
+/// A policy with a Principal and a Resource is a resource policy (a bucket
+/// policy), not a trust policy and not an identity policy with a mistake.
+final class ResourcePolicyTests: XCTestCase {
+    func testBucketPolicyIsAResourcePolicyWithoutPrincipalOrSidFindings() throws {
+        let page = try TestSupport.analyze(try TestSupport.fixture("resource-policy.md"), checked: true)
+        XCTAssertEqual(page.blocks.map(\.kind), [.resource])
+        XCTAssertFalse(page.blocks[0].grantsPermissions, "a bucket policy is not what the tool's user needs")
+        XCTAssertEqual(page.diagnostics.map(\.id), [], "\(page.diagnostics)")
+    }
+}
