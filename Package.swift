@@ -29,7 +29,7 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
             path: "Sources/PermDocs",
-            resources: [.copy("Catalog/Snapshot")],
+            resources: [.copy("Catalog/Snapshot"), .copy("Findings/RiskData")],
             swiftSettings: [.swiftLanguageMode(.v5)]
         ),
         .executableTarget(
