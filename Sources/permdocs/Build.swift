@@ -20,6 +20,9 @@ struct Build: ParsableCommand {
     @Option(help: "How many pages to analyse at once (default: one per core).")
     var jobs: Int?
 
+    @Flag(help: "Write every file, even those unchanged since the last build.")
+    var clean = false
+
     @Flag(help: "Print only errors.")
     var quiet = false
 
@@ -38,10 +41,11 @@ struct Build: ParsableCommand {
                 Terminal.writeError("build failed: findings at or above '\(failOn.rawValue)'; \(output)/ was left as it was\n")
                 throw ExitCode(1)
             }
-            try OutputWriter(output: URL(fileURLWithPath: output)).write(built.files)
+            let written = try OutputWriter(output: URL(fileURLWithPath: output), clean: clean).write(built.files)
             let ms = Int(Date().timeIntervalSince(start) * 1000)
             if !quiet {
-                print("built \(built.files.count) files for \(built.site.tools.count) tools (\(built.site.tools.reduce(0) { $0 + $1.blocks.count }) policy blocks, \(built.site.index.actions.count) actions) into \(output)/ in \(ms) ms")
+                let pages = built.site.tools.reduce(0) { $0 + $1.pages.count }
+                print("built \(output)/ from \(pages) pages of \(built.site.tools.count) tools: \(written.written) files written, \(written.unchanged) unchanged; \(report.summary); \(ms) ms")
             }
         } catch let error as PermDocsError {
             Terminal.writeError(displayPath(error.description) + "\n")

@@ -3,14 +3,34 @@ import Foundation
 /// Writes a site to its folder all at once: the files go to a staging folder
 /// beside the output, which replaces the output only when every file is written.
 /// A build that fails leaves the previous site exactly as it was.
+///
+/// Files whose bytes did not change since the last build are not rewritten:
+/// the output keeps a manifest (`.permdocs-manifest`, one `hash<TAB>path` line
+/// per file) and an unchanged file is hard-linked from the old output into the
+/// staging folder, so it keeps its inode and modification time (rsync and
+/// deploy tools see it as untouched). Files the new build does not produce are
+/// simply not carried over, so nothing stale survives.
 public struct OutputWriter {
     public var output: URL
+    /// Write every file even if unchanged (`--clean`).
+    public var clean: Bool
 
-    public init(output: URL) {
+    /// The manifest's name inside the output folder.
+    public static let manifestName = ".permdocs-manifest"
+
+    public init(output: URL, clean: Bool = false) {
         self.output = output.standardizedFileURL
+        self.clean = clean
     }
 
-    public func write(_ files: [OutputFile]) throws {
+    /// What a write did.
+    public struct Summary: Equatable, Sendable {
+        public var written: Int
+        public var unchanged: Int
+    }
+
+    @discardableResult
+    public func write(_ files: [OutputFile]) throws -> Summary {
         let fm = FileManager.default
         let parent = output.deletingLastPathComponent()
         let name = output.lastPathComponent
@@ -18,16 +38,37 @@ public struct OutputWriter {
         let old = parent.appendingPathComponent(".\(name).old-\(getpid())")
         try? fm.removeItem(at: staging)
         try? fm.removeItem(at: old)
+        let previous = clean ? [:] : readManifest()
+        var summary = Summary(written: 0, unchanged: 0)
         do {
             try fm.createDirectory(at: staging, withIntermediateDirectories: true)
-            for file in files {
-                guard !file.path.split(separator: "/").contains("..") else {
+            var manifest = ""
+            var made: Set<String> = [""]
+            for file in files.sorted(by: { $0.path < $1.path }) {
+                guard !file.path.split(separator: "/").contains(".."), !file.path.hasPrefix("/"), file.path != Self.manifestName else {
                     throw PermDocsError("refusing to write outside the output folder", file: file.path)
                 }
                 let url = staging.appendingPathComponent(file.path)
-                try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                let dir = (file.path as NSString).deletingLastPathComponent
+                if !made.contains(dir) {
+                    try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                    made.insert(dir)
+                }
+                let hash = ContentHash.hex(file.data)
+                manifest += "\(hash)\t\(file.path)\n"
+                if previous[file.path] == hash, link(output.appendingPathComponent(file.path).path, url.path) == 0 {
+                    // A file edited by hand since has another size: write it again.
+                    var info = stat()
+                    if stat(url.path, &info) == 0, Int(info.st_size) == file.data.count {
+                        summary.unchanged += 1
+                        continue
+                    }
+                    unlink(url.path)
+                }
                 try file.data.write(to: url)
+                summary.written += 1
             }
+            try Data(manifest.utf8).write(to: staging.appendingPathComponent(Self.manifestName))
             var isDir: ObjCBool = false
             let hadOutput = fm.fileExists(atPath: output.path, isDirectory: &isDir)
             if hadOutput {
@@ -46,5 +87,18 @@ public struct OutputWriter {
             if let e = error as? PermDocsError { throw e }
             throw PermDocsError("could not write the site: \(error.localizedDescription)", file: output.path)
         }
+        return summary
+    }
+
+    /// The last build's path → hash; empty when there is none or it is unreadable
+    /// (then every file is written, which is always correct).
+    private func readManifest() -> [String: String] {
+        guard let data = try? Data(contentsOf: output.appendingPathComponent(Self.manifestName)) else { return [:] }
+        var result: [String: String] = [:]
+        for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
+            let parts = line.split(separator: "\t", maxSplits: 1)
+            if parts.count == 2 { result[String(parts[1])] = String(parts[0]) }
+        }
+        return result
     }
 }

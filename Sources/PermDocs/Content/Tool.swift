@@ -55,8 +55,8 @@ public struct PageSource: Hashable, Sendable {
 
     static func firstH1(of body: String) -> String? {
         var inFence = false
-        for line in body.split(separator: "\n", omittingEmptySubsequences: false) {
-            let t = line.drop { $0 == " " }
+        for bytes in body.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+            let t = Substring(bytes.drop { $0 == UInt8(ascii: " ") })
             if t.hasPrefix("```") || t.hasPrefix("~~~") { inFence.toggle(); continue }
             if !inFence, t.hasPrefix("# ") {
                 return CommonMarkText.plainHeadingText(String(t.dropFirst(2)))

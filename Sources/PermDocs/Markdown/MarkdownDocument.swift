@@ -14,7 +14,9 @@ public final class MarkdownDocument: @unchecked Sendable {
         var text = markdown
         // cmark takes bytes; NUL would end C strings early and is invalid in CommonMark anyway.
         if text.utf8.contains(0) { text = text.replacingOccurrences(of: "\u{0}", with: "\u{FFFD}") }
-        lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        // Split on bytes: a newline is one byte in UTF-8, and Character-wise
+        // splitting (grapheme breaking) showed in profiles of large sites.
+        lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { Substring($0) }
         let options = CMARK_OPT_SOURCEPOS | CMARK_OPT_UNSAFE
         root = text.withCString { ptr in
             cmark_parse_document(ptr, strlen(ptr), options)!

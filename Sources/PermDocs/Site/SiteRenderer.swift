@@ -9,10 +9,14 @@ public struct SiteRenderer {
     /// Shown in the footer.
     public var generator: String
 
+    /// Each tool's actions, computed once: every page of a tool shows its counts.
+    private let toolActions: [String: [Action]]
+
     public init(theme: Theme, site: AnalyzedSite, generator: String = "permdocs") {
         self.theme = theme
         self.site = site
         self.generator = generator
+        toolActions = Dictionary(uniqueKeysWithValues: site.tools.map { ($0.slug, site.index.actions(of: $0.slug)) })
     }
 
     public func render() -> [OutputFile] {
@@ -59,7 +63,7 @@ public struct SiteRenderer {
     }
 
     private func stats(_ tool: AnalyzedTool) -> [String: Any] {
-        let actions = site.index.actions(of: tool.slug)
+        let actions = toolActions[tool.slug] ?? []
         return [
             "pageCount": tool.pages.count,
             "blockCount": tool.blocks.count,
