@@ -3,12 +3,12 @@ import Foundation
 import PermDocs
 
 @main
-struct PermDocsCommand: ParsableCommand {
+struct PermDocsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "permdocs",
         abstract: "Turns a folder of IAM permission guides into a docs site and a report.",
         version: PermDocsVersion.current,
-        subcommands: [Build.self],
+        subcommands: [Build.self, Serve.self],
         defaultSubcommand: Build.self
     )
 }
