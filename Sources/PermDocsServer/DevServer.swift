@@ -7,6 +7,8 @@ import Foundation
 ///
 /// A failed rebuild leaves the last good site served, because the `rebuild` closure
 /// writes through `OutputWriter`, which replaces the output folder only on success.
+///
+/// Call `start()` and `stop()` from one task; rebuilds run on the watcher's thread.
 public final class DevServer: @unchecked Sendable {
     /// Where to listen, what to serve and what to watch.
     public struct Configuration: Sendable {
@@ -49,6 +51,7 @@ public final class DevServer: @unchecked Sendable {
 
     private var server: HTTPServer?
     private var serverTask: Task<Void, Never>?
+    private let serverStatus = ServerStatus()
     private var watcher: FileWatcher?
 
     /// - Parameter log: receives one line per build, failure or problem (the CLI prints them).
@@ -71,16 +74,22 @@ public final class DevServer: @unchecked Sendable {
         await server.appendRoute("*", to: StaticFileHandler(root: configuration.output, htmlSnippet: LiveReload.script))
         self.server = server
         let log = self.log
-        let failure = ServerFailure()
+        let status = serverStatus
         serverTask = Task {
             do {
                 try await server.run()
             } catch {
-                failure.set(error)
-                log("server stopped: \(error.localizedDescription)")
+                // Stopping ends `run()` with an error too; only an unexpected end is news.
+                if status.recordFailure(error) { log("server stopped: \(error.localizedDescription)") }
             }
         }
-        let address = try await waitUntilListening(server, failure: failure)
+        let address: URL
+        do {
+            address = try await waitUntilListening(server)
+        } catch {
+            await stop()
+            throw error
+        }
 
         let watcher = FileWatcher(folders: configuration.watch, debounce: configuration.debounce) { [weak self] _ in
             self?.buildAndNotify()
@@ -101,8 +110,11 @@ public final class DevServer: @unchecked Sendable {
         watcher?.stop()
         watcher = nil
         liveReload.finish()
-        await server?.stop(timeout: 1)
-        serverTask?.cancel()
+        serverStatus.markStopping()
+        // No grace period: with the event streams ended, what is left are page requests
+        // that are cheap to cut, and FlyingFox would otherwise wait out the whole timeout.
+        await server?.stop(timeout: 0)
+        await serverTask?.value
         server = nil
         serverTask = nil
     }
@@ -144,10 +156,10 @@ public final class DevServer: @unchecked Sendable {
 
     /// FlyingFox's `waitUntilListening` cannot tell that `run()` failed (say, the port is
     /// taken), so watch both: whichever comes first.
-    private func waitUntilListening(_ server: HTTPServer, failure: ServerFailure) async throws -> URL {
+    private func waitUntilListening(_ server: HTTPServer) async throws -> URL {
         let deadline = ContinuousClock.now + .seconds(5)
         while !(await server.isListening) {
-            if let error = failure.error {
+            if let error = serverStatus.failure {
                 throw Error(description: "cannot listen on \(configuration.host):\(configuration.port): \(error.localizedDescription)")
             }
             guard ContinuousClock.now < deadline else { throw Error(description: "the server did not start listening") }
@@ -161,12 +173,21 @@ public final class DevServer: @unchecked Sendable {
     }
 }
 
-/// The error that ended `HTTPServer.run()`, read while waiting for it to listen.
-private final class ServerFailure: @unchecked Sendable {
+/// How the server task ended, read while waiting for it to listen.
+private final class ServerStatus: @unchecked Sendable {
     private let lock = NSLock()
     private var stored: Swift.Error?
+    private var stopping = false
 
-    var error: Swift.Error? { lock.withLock { stored } }
+    var failure: Swift.Error? { lock.withLock { stored } }
 
-    func set(_ error: Swift.Error) { lock.withLock { stored = error } }
+    func markStopping() { lock.withLock { stopping = true } }
+
+    /// Records why `run()` ended; returns false when that was because of `stop()`.
+    func recordFailure(_ error: Swift.Error) -> Bool {
+        lock.withLock {
+            stored = error
+            return !stopping
+        }
+    }
 }

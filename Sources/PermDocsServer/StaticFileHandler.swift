@@ -29,7 +29,7 @@ public struct StaticFileHandler: HTTPHandler {
 
     public func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
         guard request.method == .GET || request.method == .HEAD else {
-            return HTTPResponse(statusCode: .methodNotAllowed, headers: [HTTPHeader("Allow"): "GET, HEAD"])
+            return HTTPResponse(statusCode: .methodNotAllowed, headers: HTTPHeaders([HTTPHeader("Allow"): "GET, HEAD"]))
         }
         // The raw target, not `request.path`: FlyingFox has already decoded and
         // normalised that, which would hide `%2f` and turn `/a/../b` into `/b`.
@@ -40,7 +40,7 @@ public struct StaticFileHandler: HTTPHandler {
         case .folderWithoutSlash:
             let query = request.target.query(percentEncoded: true)
             let location = rawPath + "/" + (query.isEmpty ? "" : "?" + query)
-            return HTTPResponse(statusCode: .movedPermanently, headers: [.location: location])
+            return HTTPResponse(statusCode: .movedPermanently, headers: HTTPHeaders([.location: location]))
         case .notFound:
             return notFound()
         }
@@ -65,7 +65,8 @@ public struct StaticFileHandler: HTTPHandler {
     /// catches symlinks pointing outside.
     public func resolve(rawPath: String) -> Resolution {
         guard rawPath.hasPrefix("/"),
-              // An encoded slash would join two segments after the checks below.
+              // No file name holds a slash: an encoded one is only ever an attempt to
+              // smuggle a separator past a proxy or a check, so it is refused outright.
               rawPath.range(of: "%2f", options: .caseInsensitive) == nil,
               let decoded = rawPath.removingPercentEncoding
         else { return .notFound }
