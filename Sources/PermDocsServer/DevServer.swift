@@ -66,10 +66,10 @@ public final class DevServer: @unchecked Sendable {
     /// site appears when the content is fixed.
     public func start() async throws -> URL {
         try checkOutputIsApartFromWatchedFolders()
+        let socketAddress = try Self.address(host: configuration.host, port: configuration.port)
         buildAndNotify()
 
-        let server = HTTPServer(config: .init(address: try Self.address(host: configuration.host, port: configuration.port),
-                                              logger: .disabled))
+        let server = HTTPServer(config: .init(address: socketAddress, logger: .disabled))
         await server.appendRoute(HTTPRoute("GET \(LiveReload.eventsPath)"), to: liveReload)
         await server.appendRoute("*", to: StaticFileHandler(root: configuration.output, htmlSnippet: LiveReload.script))
         self.server = server
