@@ -6,12 +6,14 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .library(name: "PermDocs", targets: ["PermDocs"]),
+        .library(name: "PermDocsServer", targets: ["PermDocsServer"]),
         .executable(name: "permdocs", targets: ["permdocs"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.0"),
     ],
     targets: [
         // cmark from Debian's libcmark-dev, found through pkg-config.
@@ -32,10 +34,20 @@ let package = Package(
             resources: [.copy("Catalog/Snapshot"), .copy("Findings/RiskData")],
             swiftSettings: [.swiftLanguageMode(.v5)]
         ),
+        // The development server lives apart so the core library does not depend on an HTTP server.
+        .target(
+            name: "PermDocsServer",
+            dependencies: [
+                "PermDocs",
+                .product(name: "FlyingFox", package: "FlyingFox"),
+            ],
+            path: "Sources/PermDocsServer"
+        ),
         .executableTarget(
             name: "permdocs",
             dependencies: [
                 "PermDocs",
+                "PermDocsServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/permdocs",
@@ -47,6 +59,11 @@ let package = Package(
             path: "Tests/PermDocsTests",
             resources: [.copy("Fixtures")],
             swiftSettings: [.swiftLanguageMode(.v5)]
+        ),
+        .testTarget(
+            name: "PermDocsServerTests",
+            dependencies: ["PermDocsServer", "PermDocs"],
+            path: "Tests/PermDocsServerTests"
         ),
     ]
 )

@@ -10,10 +10,13 @@ public struct Analyzer {
     public var checker: PolicyChecker?
     /// How many pages to analyse at once (1 runs everything on the calling thread).
     public var concurrency: Int
+    /// Analyses of earlier builds to reuse for unchanged pages.
+    public var cache: PageAnalysisCache?
 
-    public init(checker: PolicyChecker? = nil, concurrency: Int = ProcessInfoConcurrency.default) {
+    public init(checker: PolicyChecker? = nil, concurrency: Int = ProcessInfoConcurrency.default, cache: PageAnalysisCache? = nil) {
         self.checker = checker
         self.concurrency = concurrency
+        self.cache = cache
     }
 
     /// Analyses one page of a tool.
@@ -29,12 +32,18 @@ public struct Analyzer {
     /// checks them, applies `silence:` and indexes actions.
     public func analyze(config: SiteConfig, tools: [Tool]) -> AnalyzedSite {
         let jobs = tools.flatMap { tool in tool.pages.map { (page: $0, slug: tool.slug) } }
-        let pages = ParallelMap.map(jobs, concurrency: concurrency) { analyze(page: $0.page, toolSlug: $0.slug) }
+        let cached = jobs.map { cache?.lookup($0.page, toolSlug: $0.slug) }
+        let fresh = jobs.indices.filter { cached[$0] == nil }
+        let analysed = ParallelMap.map(fresh, concurrency: concurrency) { analyze(page: jobs[$0].page, toolSlug: jobs[$0].slug) }
+        var pages = cached
+        for (k, i) in fresh.enumerated() { pages[i] = analysed[k] }
+        let all = pages.map { $0! }
+        cache?.replace(with: zip(all, jobs.map(\.slug)).map { ($0, $1) }, analysed: fresh.count)
 
         var analyzed: [AnalyzedTool] = []
         var k = 0
         for tool in tools {
-            var toolPages = Array(pages[k..<(k + tool.pages.count)])
+            var toolPages = Array(all[k..<(k + tool.pages.count)])
             k += tool.pages.count
             let classified = BlockClassifier.classify(toolPages.flatMap(\.blocks))
             var b = 0

@@ -49,7 +49,7 @@ public struct OutputWriter {
                     throw PermDocsError("refusing to write outside the output folder", file: file.path)
                 }
                 let url = staging.appendingPathComponent(file.path)
-                let dir = (file.path as NSString).deletingLastPathComponent
+                let dir = file.path.lastIndex(of: "/").map { String(file.path[..<$0]) } ?? ""
                 if !made.contains(dir) {
                     try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
                     made.insert(dir)

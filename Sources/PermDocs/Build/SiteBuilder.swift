@@ -15,6 +15,8 @@ public struct SiteBuilder {
     public var generator: String
     /// How many threads analyse pages (1: all on the calling thread).
     public var concurrency: Int
+    /// Analyses kept from earlier builds in this process (`serve`); nil analyses every page.
+    public var cache: PageAnalysisCache?
 
     public init(content: any ContentReader, theme: any ContentReader, generator: String = "permdocs \(PermDocsVersion.current)",
                 concurrency: Int = ProcessInfoConcurrency.default) {
@@ -46,7 +48,7 @@ public struct SiteBuilder {
         } catch {
             throw PermDocsError("the action catalog could not be read: \(error)")
         }
-        return Analyzer(checker: checker, concurrency: concurrency).analyze(config: config, tools: tools)
+        return Analyzer(checker: checker, concurrency: concurrency, cache: cache).analyze(config: config, tools: tools)
     }
 }
 

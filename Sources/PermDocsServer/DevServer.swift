@@ -1,0 +1,193 @@
+import FlyingFox
+import FlyingSocks
+import Foundation
+
+/// `permdocs serve`: builds the site, serves it, and rebuilds it whenever a watched
+/// folder changes, telling open pages to reload (or why the build failed).
+///
+/// A failed rebuild leaves the last good site served, because the `rebuild` closure
+/// writes through `OutputWriter`, which replaces the output folder only on success.
+///
+/// Call `start()` and `stop()` from one task; rebuilds run on the watcher's thread.
+public final class DevServer: @unchecked Sendable {
+    /// Where to listen, what to serve and what to watch.
+    public struct Configuration: Sendable {
+        /// The folder the build writes and the server serves.
+        public var output: URL
+        /// Folders whose changes trigger a rebuild (the content and the theme).
+        public var watch: [URL]
+        /// An IPv4 or IPv6 address, or `localhost`. Only loopback unless asked otherwise.
+        public var host: String
+        /// The port; 0 picks a free one (see the URL `start()` returns).
+        public var port: UInt16
+        /// The quiet time after the last change before rebuilding.
+        public var debounce: Duration
+
+        public init(output: URL, watch: [URL], host: String = "127.0.0.1", port: UInt16 = 8000,
+                    debounce: Duration = .milliseconds(100)) {
+            self.output = output.standardizedFileURL
+            self.watch = watch.map(\.standardizedFileURL)
+            self.host = host
+            self.port = port
+            self.debounce = debounce
+        }
+    }
+
+    /// Why the server could not start.
+    public struct Error: Swift.Error, CustomStringConvertible {
+        public var description: String
+    }
+
+    /// Builds the site into the output folder and returns a one-line summary, or throws an
+    /// error whose description is what the author should read. Called once at start and
+    /// then after each change, never two at a time.
+    public typealias Rebuild = @Sendable () throws -> String
+
+    public let configuration: Configuration
+    /// The event stream that open pages listen to.
+    public let liveReload = LiveReload()
+    private let rebuild: Rebuild
+    private let log: @Sendable (String) -> Void
+
+    private var server: HTTPServer?
+    private var serverTask: Task<Void, Never>?
+    private let serverStatus = ServerStatus()
+    private var watcher: FileWatcher?
+
+    /// - Parameter log: receives one line per build, failure or problem (the CLI prints them).
+    public init(configuration: Configuration, rebuild: @escaping Rebuild, log: @escaping @Sendable (String) -> Void) {
+        self.configuration = configuration
+        self.rebuild = rebuild
+        self.log = log
+    }
+
+    /// Builds once, starts serving and watching, and returns the address to open.
+    /// A failing first build does not stop the server: pages show the error and the
+    /// site appears when the content is fixed.
+    public func start() async throws -> URL {
+        try checkOutputIsApartFromWatchedFolders()
+        let socketAddress = try Self.address(host: configuration.host, port: configuration.port)
+        buildAndNotify()
+
+        let server = HTTPServer(config: .init(address: socketAddress, logger: .disabled))
+        await server.appendRoute(HTTPRoute("GET \(LiveReload.eventsPath)"), to: liveReload)
+        await server.appendRoute("*", to: StaticFileHandler(root: configuration.output, htmlSnippet: LiveReload.script))
+        self.server = server
+        let log = self.log
+        let status = serverStatus
+        serverTask = Task {
+            do {
+                try await server.run()
+            } catch {
+                // Stopping ends `run()` with an error too; only an unexpected end is news.
+                if status.recordFailure(error) { log("server stopped: \(error.localizedDescription)") }
+            }
+        }
+        let address: URL
+        do {
+            address = try await waitUntilListening(server)
+        } catch {
+            await stop()
+            throw error
+        }
+
+        let watcher = FileWatcher(folders: configuration.watch, debounce: configuration.debounce) { [weak self] _ in
+            self?.buildAndNotify()
+        }
+        do {
+            try watcher.start()
+        } catch {
+            await stop()
+            throw error
+        }
+        self.watcher = watcher
+        return address
+    }
+
+    /// Stops watching (after a rebuild in progress), ends the event streams and closes
+    /// the server. Safe to call more than once.
+    public func stop() async {
+        watcher?.stop()
+        watcher = nil
+        liveReload.finish()
+        serverStatus.markStopping()
+        // No grace period: with the event streams ended, what is left are page requests
+        // that are cheap to cut, and FlyingFox would otherwise wait out the whole timeout.
+        await server?.stop(timeout: 0)
+        await serverTask?.value
+        server = nil
+        serverTask = nil
+    }
+
+    private func buildAndNotify() {
+        do {
+            let summary = try rebuild()
+            log(summary)
+            liveReload.send(.reload(summary))
+        } catch {
+            let message = String(describing: error)
+            log(message)
+            liveReload.send(.buildError(message))
+        }
+    }
+
+    /// Builds into a watched folder would trigger themselves forever; a watched folder
+    /// inside the output would be deleted by the first build.
+    private func checkOutputIsApartFromWatchedFolders() throws {
+        let output = configuration.output.path
+        for folder in configuration.watch.map(\.path) {
+            if Self.isSameOrInside(output, folder) || Self.isSameOrInside(folder, output) {
+                throw Error(description: "the output folder \(output) must be apart from the watched folder \(folder)")
+            }
+        }
+    }
+
+    private static func isSameOrInside(_ path: String, _ folder: String) -> Bool {
+        path == folder || path.hasPrefix(folder.hasSuffix("/") ? folder : folder + "/")
+    }
+
+    static func address(host: String, port: UInt16) throws -> any SocketAddress {
+        if host == "localhost" { return try sockaddr_in.inet(ip4: "127.0.0.1", port: port) }
+        if let ip4 = try? sockaddr_in.inet(ip4: host, port: port) { return ip4 }
+        let bare = host.hasPrefix("[") && host.hasSuffix("]") ? String(host.dropFirst().dropLast()) : host
+        if let ip6 = try? sockaddr_in6.inet6(ip6: bare, port: port) { return ip6 }
+        throw Error(description: "\(host) is not an IPv4 or IPv6 address (or localhost)")
+    }
+
+    /// FlyingFox's `waitUntilListening` cannot tell that `run()` failed (say, the port is
+    /// taken), so watch both: whichever comes first.
+    private func waitUntilListening(_ server: HTTPServer) async throws -> URL {
+        let deadline = ContinuousClock.now + .seconds(5)
+        while !(await server.isListening) {
+            if let error = serverStatus.failure {
+                throw Error(description: "cannot listen on \(configuration.host):\(configuration.port): \(error.localizedDescription)")
+            }
+            guard ContinuousClock.now < deadline else { throw Error(description: "the server did not start listening") }
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        switch await server.listeningAddress {
+        case .ip4(let host, let port): return URL(string: "http://\(host):\(port)/")!
+        case .ip6(let host, let port): return URL(string: "http://[\(host)]:\(port)/")!
+        default: throw Error(description: "the server is not listening on an IP address")
+        }
+    }
+}
+
+/// How the server task ended, read while waiting for it to listen.
+private final class ServerStatus: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: Swift.Error?
+    private var stopping = false
+
+    var failure: Swift.Error? { lock.withLock { stored } }
+
+    func markStopping() { lock.withLock { stopping = true } }
+
+    /// Records why `run()` ended; returns false when that was because of `stop()`.
+    func recordFailure(_ error: Swift.Error) -> Bool {
+        lock.withLock {
+            stored = error
+            return !stopping
+        }
+    }
+}
