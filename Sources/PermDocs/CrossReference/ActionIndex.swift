@@ -147,6 +147,9 @@ public struct ActionIndex: Sendable {
             }
         }
         var byID: [ActionRow.ID: ActionRow] = [:]
+        // Needs apart from their rows, keyed flat, so adding a grant mutates one value in place.
+        struct NeedKey: Hashable { var id: ActionRow.ID; var slug: String }
+        var needMap: [NeedKey: ActionNeed] = [:]
         var covers: [String: [Cover]] = [:]
         var knownCache: [String: CatalogAction?] = [:]
 
@@ -179,7 +182,7 @@ public struct ActionIndex: Sendable {
                                              excluded: [], spellings: [], needs: [:])
                         }()
                         if !row.spellings.contains(written) { row.spellings = (row.spellings + [written]).sorted() }
-                        row.needs[tool.slug, default: ActionNeed()].add(ActionNeed.Grant(
+                        needMap[NeedKey(id: id, slug: tool.slug), default: ActionNeed()].add(ActionNeed.Grant(
                             via: .name(written), isAllow: isAllow, isOptional: optional, grantee: block.grantee, block: block.reference))
                         byID[id] = row
                         if isPattern {
@@ -198,7 +201,7 @@ public struct ActionIndex: Sendable {
                                                         accessLevel: nil, description: nil, excluded: names, spellings: [], needs: [:])
                         let spelling = names.joined(separator: ", ")
                         if !row.spellings.contains(spelling) { row.spellings = (row.spellings + [spelling]).sorted() }
-                        row.needs[tool.slug, default: ActionNeed()].add(ActionNeed.Grant(
+                        needMap[NeedKey(id: id, slug: tool.slug), default: ActionNeed()].add(ActionNeed.Grant(
                             via: .name(spelling), isAllow: isAllow, isOptional: optional, grantee: block.grantee, block: block.reference))
                         byID[id] = row
                         covers[tool.slug, default: []].append(Cover(patterns: names.map(ActionPattern.init), via: .notAction(names), isAllow: isAllow,
@@ -209,18 +212,42 @@ public struct ActionIndex: Sendable {
         }
 
         // Wildcard coverage: only known action rows, matched by canonical name.
-        for (id, var row) in byID where id.kind == .action && row.isKnown {
-            var changed = false
-            for slug in toolOrder {
-                for cover in covers[slug] ?? [] where cover.covers(row.name) {
-                    row.needs[slug, default: ActionNeed()].add(ActionNeed.Grant(
-                        via: cover.via, isAllow: cover.isAllow, isOptional: cover.isOptional, grantee: cover.grantee, block: cover.block))
-                    changed = true
+        // Guides repeat the same pattern in many blocks, so each distinct
+        // pattern is matched once per row, and a pattern whose service part
+        // is literal only against that service's rows.
+        var knownByService: [String: [ActionRow.ID]] = [:]
+        for (id, row) in byID where id.kind == .action && row.isKnown { knownByService[row.service, default: []].append(id) }
+        var grantsByPattern: [[String]: (cover: Cover, grants: [(String, ActionNeed.Grant)])] = [:]
+        for slug in toolOrder {
+            for cover in covers[slug] ?? [] {
+                let key = [cover.isNotAction ? "!" : ""] + cover.patterns.map { $0.written.lowercased() }
+                let grant = ActionNeed.Grant(via: cover.via, isAllow: cover.isAllow, isOptional: cover.isOptional, grantee: cover.grantee, block: cover.block)
+                grantsByPattern[key, default: (cover, [])].grants.append((slug, grant))
+            }
+        }
+        // Wildcard grants are never named grants, so only they need checking for repeats.
+        struct Seen: Hashable { var id: ActionRow.ID; var slug: String; var grant: ActionNeed.Grant }
+        var seen = Set<Seen>()
+        for (_, entry) in grantsByPattern {
+            let candidates: [ActionRow.ID]
+            if !entry.cover.isNotAction, let service = entry.cover.patterns[0].literalService {
+                candidates = knownByService[service] ?? []
+            } else {
+                candidates = knownByService.values.flatMap { $0 }
+            }
+            for id in candidates where entry.cover.covers(byID[id]!.name) {
+                for (slug, grant) in entry.grants where seen.insert(Seen(id: id, slug: slug, grant: grant)).inserted {
+                    needMap[NeedKey(id: id, slug: slug), default: ActionNeed()].append(new: grant)
                 }
             }
-            if changed { byID[id] = row }
         }
 
+        var rank: [BlockReference: Int] = [:]
+        for (i, ref) in tools.flatMap({ $0.blocks.map(\.reference) }).sorted().enumerated() { rank[ref] = i }
+        for (key, var need) in needMap {
+            need.sort(byRank: rank)
+            byID[key.id]!.needs[key.slug] = need
+        }
         rows = byID.values.sorted { a, b in
             (a.service, a.key, a.kind) < (b.service, b.key, b.kind)
         }

@@ -67,18 +67,36 @@ public struct ActionNeed: Hashable, Sendable {
         public static func < (a: How, b: How) -> Bool { a.rank < b.rank }
     }
 
-    /// Every grant, each once, in the order the guide's blocks come (page, then anchor).
+    /// Every grant, each once, in the order the guide's blocks come (page, then anchor), statement order within a block.
     public internal(set) var grants: [Grant] = []
 
+    /// A need made of `grants`: repeats dropped, the rest sorted by block (stable).
     public init(grants: [Grant] = []) {
         for g in grants { add(g) }
+        sortByBlock()
     }
 
+    /// Adds a grant unless it is there already; call `sortByBlock()` when done.
     mutating func add(_ grant: Grant) {
-        guard !grants.contains(grant) else { return }
-        // Stable insertion keeps `grants` in block order whatever order the index visits statements in.
-        let i = grants.firstIndex { grant.block < $0.block } ?? grants.endIndex
-        grants.insert(grant, at: i)
+        if !grants.contains(grant) { grants.append(grant) }
+    }
+
+    /// Adds a grant the caller knows is new.
+    mutating func append(new grant: Grant) {
+        grants.append(grant)
+    }
+
+    /// Puts the grants in block order, keeping the order of grants of one block.
+    mutating func sortByBlock() {
+        var rank: [BlockReference: Int] = [:]
+        for (i, ref) in Set(grants.map(\.block)).sorted().enumerated() { rank[ref] = i }
+        sort(byRank: rank)
+    }
+
+    /// The same, with every block's place in `BlockReference` order given
+    /// (comparing references parses their anchors each time).
+    mutating func sort(byRank rank: [BlockReference: Int]) {
+        grants = grants.enumerated().map { (rank[$1.block] ?? 0, $0, $1) }.sorted { ($0.0, $0.1) < ($1.0, $1.1) }.map(\.2)
     }
 
     /// The Allow grants.

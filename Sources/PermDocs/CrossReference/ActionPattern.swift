@@ -27,6 +27,14 @@ public struct ActionPattern: Hashable, Sendable {
         }
     }
 
+    /// The service prefix, lower case, when the pattern's service part has no
+    /// wildcard (`ec2` for `ec2:Describe*`); nil for `*`, `*:Get*` or a pattern without a colon.
+    public var literalService: String? {
+        guard written != "*", let colon = written.firstIndex(of: ":") else { return nil }
+        let prefix = String(written[..<colon])
+        return WildcardPattern.containsWildcard(prefix) ? nil : prefix.lowercased()
+    }
+
     /// Whether the pattern covers the action `action` (`ec2:DescribeInstances`),
     /// ignoring case. A name without a colon is never covered.
     public func matches(_ action: String) -> Bool {
