@@ -30,6 +30,13 @@ public enum BlockClassifier {
         let documents = blocks.filter { $0.kind == .identity }.map { doc in
             (reference: doc.reference, count: doc.policy?.statements.count ?? 0, meanings: Set(doc.policy?.statements.map(\.meaning) ?? []))
         }
+        // Which documents hold each statement meaning, so that a block is
+        // compared only with documents sharing its first statement (a tool
+        // with thousands of pages must not compare every pair).
+        var holding: [StatementMeaning: [Int]] = [:]
+        for (d, doc) in documents.enumerated() {
+            for m in doc.meanings { holding[m, default: []].append(d) }
+        }
         for i in result.indices {
             var block = result[i]
             guard let policy = block.policy else { continue }
@@ -43,8 +50,9 @@ public enum BlockClassifier {
                     block.kind = .optionalAddOn
                 } else {
                     let meanings = policy.statements.map(\.meaning)
-                    let fuller = documents.first { doc in
-                        !meanings.isEmpty && doc.reference != block.reference && doc.count > meanings.count && meanings.allSatisfy(doc.meanings.contains)
+                    let candidates = meanings.first.flatMap { holding[$0] } ?? []
+                    let fuller = candidates.lazy.map { documents[$0] }.first { doc in
+                        doc.reference != block.reference && doc.count > meanings.count && meanings.allSatisfy(doc.meanings.contains)
                     }
                     if let fuller {
                         block.kind = .excerpt

@@ -11,12 +11,32 @@ public struct SiteRenderer {
 
     /// Each tool's actions, computed once: every page of a tool shows its counts.
     private let toolActions: [String: [Action]]
+    /// Each tool's counts and page ids, computed once: a tool with thousands of
+    /// pages must not recount them for every page.
+    private let toolStats: [String: [String: Any]]
+    private let toolPageIDs: [String: Set<String>]
+
+    /// A tool with more pages than this lists them on its first page only;
+    /// further pages link to the previous and next page instead.
+    static let fullPageListLimit = 40
 
     public init(theme: Theme, site: AnalyzedSite, generator: String = "permdocs") {
         self.theme = theme
         self.site = site
         self.generator = generator
-        toolActions = Dictionary(uniqueKeysWithValues: site.tools.map { ($0.slug, site.index.actions(of: $0.slug)) })
+        let actions = Dictionary(uniqueKeysWithValues: site.tools.map { ($0.slug, site.index.actions(of: $0.slug)) })
+        toolActions = actions
+        toolStats = Dictionary(uniqueKeysWithValues: site.tools.map { tool in
+            let list = actions[tool.slug] ?? []
+            return (tool.slug, [
+                "pageCount": tool.pages.count,
+                "blockCount": tool.pages.reduce(0) { $0 + $1.blocks.count },
+                "actionCount": list.count,
+                "serviceCount": Set(list.map(\.service)).count,
+                "diagnosticCount": tool.pages.reduce(0) { $0 + $1.diagnostics.count },
+            ] as [String: Any])
+        })
+        toolPageIDs = Dictionary(uniqueKeysWithValues: site.tools.map { ($0.slug, Set($0.pages.map(\.source.pageID))) })
     }
 
     public func render() -> [OutputFile] {
@@ -63,14 +83,7 @@ public struct SiteRenderer {
     }
 
     private func stats(_ tool: AnalyzedTool) -> [String: Any] {
-        let actions = toolActions[tool.slug] ?? []
-        return [
-            "pageCount": tool.pages.count,
-            "blockCount": tool.blocks.count,
-            "actionCount": actions.count,
-            "serviceCount": Set(actions.map(\.service)).count,
-            "diagnosticCount": tool.diagnostics.count,
-        ]
+        toolStats[tool.slug] ?? [:]
     }
 
     // MARK: Index
@@ -109,12 +122,19 @@ public struct SiteRenderer {
         if let url = meta.sourceURL, SafeURL.isAllowed(url) { ctx["sourceURL"] = url }
         if let d = meta.description { ctx["description"] = d }
         ctx["stats"] = stats(tool)
-        if tool.pages.count > 1 {
+        if tool.pages.count > 1 && (isIntro || tool.pages.count <= Self.fullPageListLimit) {
             ctx["hasPages"] = true
             ctx["pages"] = tool.pages.map { p -> [String: Any] in
                 ["title": p.title, "url": SitePaths.link(from: path, to: SitePaths.page(tool: tool.slug, pageID: p.source.pageID)),
                  "current": p.source.pageID == page.source.pageID, "blockCount": p.blocks.count]
             }
+        } else if tool.pages.count > 1, let i = tool.pages.firstIndex(where: { $0.source.pageID == page.source.pageID }) {
+            func link(_ p: AnalyzedPage) -> [String: Any] {
+                ["title": p.title, "url": SitePaths.link(from: path, to: SitePaths.page(tool: tool.slug, pageID: p.source.pageID))]
+            }
+            ctx["hasSteps"] = true
+            if i > 0 { ctx["previousPage"] = link(tool.pages[i - 1]) }
+            if i + 1 < tool.pages.count { ctx["nextPage"] = link(tool.pages[i + 1]) }
         }
         ctx["diagnostics"] = page.diagnostics.sortedForOutput().map { d -> [String: Any] in
             var c = diagnosticContext(d)
@@ -132,7 +152,7 @@ public struct SiteRenderer {
                 extras[block.anchor] = " <span class=\"excerpt-of\">repeats <a href=\"\(HTMLEscaping.attribute(target))\">\(HTMLEscaping.text(of.anchor))</a></span>"
             }
         }
-        let pageIDs = Set(tool.pages.map(\.source.pageID))
+        let pageIDs = toolPageIDs[tool.slug] ?? []
         var renderer = GuideRenderer(blocks: page.blocks, resolveLink: { url in
             Self.resolveMarkdownLink(url, from: page.source.pageID, pages: pageIDs)
         }, captionExtras: extras)
