@@ -33,7 +33,7 @@ public struct PolicyExtractor {
             case .paragraph:
                 if let table = page.table(node) {
                     for (line, row) in zip([table.headerLine] + table.bodyLines, [table.syntax.header] + table.syntax.body) {
-                        for cell in row.cells {
+                        for cell in row.cells where Self.mayHoldPolicy(cell.text) {
                             var raw = MappedText(file: page.file)
                             let column = cell.column + (table.columnOffsets[line] ?? 0)
                             for (k, s) in cell.text.unicodeScalars.enumerated() {
@@ -53,8 +53,12 @@ public struct PolicyExtractor {
                 }
                 return .skipChildren
             case .codeBlock:
+                // Most code is not a policy: skip mapping every character of it
+                // unless it names a policy element (both tests below need one).
+                let literal = node.literal
+                guard Self.mayHoldPolicy(literal) else { return .skipChildren }
                 let key = SourcePosition(line: node.startLine, column: node.startColumn)
-                let text = Self.mappedLiteral(node.literal, firstLine: node.isFenced ? node.startLine + 1 : node.startLine, in: doc, file: page.file)
+                let text = Self.mappedLiteral(literal, firstLine: node.isFenced ? node.startLine + 1 : node.startLine, in: doc, file: page.file)
                 let normalized = text.normalizingSpaces()
                 if PolicyCandidate.looksLikePolicyJSON(normalized) {
                     add(normalized, .codeBlock, key: key)
@@ -63,7 +67,9 @@ public struct PolicyExtractor {
                 }
                 return .skipChildren
             case .htmlBlock:
-                let text = Self.mappedLiteral(node.literal, firstLine: node.startLine, in: doc, file: page.file)
+                let literal = node.literal
+                guard Self.mayHoldPolicy(literal) else { return .skipChildren }
+                let text = Self.mappedLiteral(literal, firstLine: node.startLine, in: doc, file: page.file)
                 for pre in InlineTextDecoding.preRegions(text) {
                     add(InlineTextDecoding.decode(pre, resolveEscapes: false), .htmlPre, key: pre.positions.first ?? SourcePosition(line: node.startLine, column: 1))
                 }
@@ -73,6 +79,13 @@ public struct PolicyExtractor {
             }
         }
         return result
+    }
+
+    /// False when `text` cannot hold a policy: every policy names Statement,
+    /// Effect or Action (entity encoding leaves the letters alone). Checked on
+    /// bytes before any character of a block is mapped to its position.
+    static func mayHoldPolicy(_ text: String) -> Bool {
+        text.containsBytes("Statement") || text.containsBytes("Effect") || text.containsBytes("Action")
     }
 
     /// A block's literal (code or HTML, container indentation removed by cmark)
