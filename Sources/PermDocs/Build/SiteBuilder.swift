@@ -29,7 +29,9 @@ public struct SiteBuilder {
     public func build() throws -> BuildReport {
         let theme = try Theme(reader: self.theme)
         let site = try analyze()
-        let files = SiteRenderer(theme: theme, site: site, generator: generator).render()
+        var renderer = SiteRenderer(theme: theme, site: site, generator: generator)
+        renderer.concurrency = concurrency
+        let files = renderer.render()
         return BuildReport(site: site, files: files)
     }
 

@@ -40,17 +40,45 @@ public struct HeadingIDs {
         return nil
     }
 
-    private static let anchorPattern = try! NSRegularExpression(pattern: #"^<a\s+(?:[^>]*\s)?(?:name|id)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))"#, options: [.caseInsensitive])
-
-    /// The anchor name in a tag such as `<a name="x">`, or nil.
+    /// The anchor name in a tag such as `<a name="x">` or `<a id='x'>`, or nil.
+    ///
+    /// Read by hand rather than with a regular expression: AWS guides put such
+    /// an anchor in nearly every heading, and the regex showed in profiles.
     public static func anchorName(inTag tag: String) -> String? {
-        let range = NSRange(tag.startIndex..., in: tag)
-        guard let m = anchorPattern.firstMatch(in: tag, range: range) else { return nil }
-        for g in 1...3 {
-            if let r = Range(m.range(at: g), in: tag) {
-                let name = String(tag[r]).trimmingCharacters(in: .whitespaces)
+        let b = Array(tag.utf8)
+        func lower(_ c: UInt8) -> UInt8 { (c >= 65 && c <= 90) ? c | 0x20 : c }
+        func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D || c == 0x0C }
+        guard b.count > 3, b[0] == UInt8(ascii: "<"), lower(b[1]) == UInt8(ascii: "a"), isSpace(b[2]) else { return nil }
+        var i = 2
+        while i < b.count && b[i] != UInt8(ascii: ">") {
+            while i < b.count && isSpace(b[i]) { i += 1 }
+            let nameStart = i
+            while i < b.count && !isSpace(b[i]) && b[i] != UInt8(ascii: "=") && b[i] != UInt8(ascii: ">") { i += 1 }
+            let attribute = String(decoding: b[nameStart..<i].map(lower), as: UTF8.self)
+            while i < b.count && isSpace(b[i]) { i += 1 }
+            var value: String?
+            if i < b.count && b[i] == UInt8(ascii: "=") {
+                i += 1
+                while i < b.count && isSpace(b[i]) { i += 1 }
+                if i < b.count && (b[i] == UInt8(ascii: "\"") || b[i] == UInt8(ascii: "'")) {
+                    let quote = b[i]
+                    let valueStart = i + 1
+                    i = valueStart
+                    while i < b.count && b[i] != quote { i += 1 }
+                    guard i < b.count else { return nil }
+                    value = String(decoding: b[valueStart..<i], as: UTF8.self)
+                    i += 1
+                } else {
+                    let valueStart = i
+                    while i < b.count && !isSpace(b[i]) && b[i] != UInt8(ascii: ">") && b[i] != UInt8(ascii: "\"") && b[i] != UInt8(ascii: "'") { i += 1 }
+                    value = String(decoding: b[valueStart..<i], as: UTF8.self)
+                }
+            }
+            if attribute == "name" || attribute == "id", let value {
+                let name = value.trimmingCharacters(in: .whitespaces)
                 return name.isEmpty ? nil : name
             }
+            if i == nameStart { i += 1 }  // a stray character: step over it
         }
         return nil
     }

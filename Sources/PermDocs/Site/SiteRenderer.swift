@@ -8,6 +8,8 @@ public struct SiteRenderer {
     public var site: AnalyzedSite
     /// Shown in the footer.
     public var generator: String
+    /// How many pages render at once.
+    public var concurrency = ProcessInfoConcurrency.default
 
     /// Each tool's actions, computed once: every page of a tool shows its counts.
     private let toolActions: [String: [Action]]
@@ -42,11 +44,11 @@ public struct SiteRenderer {
     public func render() -> [OutputFile] {
         var files: [OutputFile] = []
         files.append(OutputFile(path: SitePaths.index, text: indexPage()))
-        for tool in site.tools {
-            for page in tool.pages {
-                let path = SitePaths.page(tool: tool.slug, pageID: page.source.pageID)
-                files.append(OutputFile(path: path, text: toolPage(tool, page: page, path: path)))
-            }
+        // Pages render in parallel; each result lands in its page's slot.
+        let jobs = site.tools.flatMap { tool in tool.pages.map { (tool: tool, page: $0) } }
+        files += ParallelMap.map(jobs, concurrency: concurrency) { job in
+            let path = SitePaths.page(tool: job.tool.slug, pageID: job.page.source.pageID)
+            return OutputFile(path: path, text: toolPage(job.tool, page: job.page, path: path))
         }
         files.append(OutputFile(path: SitePaths.matrix, text: matrixPage()))
         files.append(OutputFile(path: SitePaths.findings, text: findingsPage()))
