@@ -14,7 +14,7 @@ import Foundation
 public enum BlockClassifier {
     static let optionalWords = try! NSRegularExpression(pattern: #"\b(optional|optionally)\b"#, options: [.caseInsensitive])
     /// What a guide says when a policy goes to a user, group or role (not a resource).
-    static let identityWords = try! NSRegularExpression(pattern: #"\bIAM (user|group|role)s?\b|identity[- ]based|attach (it|this policy|the policy|the following policy) to (the|your|an?) (IAM )?(user|group|role)|user policy|inline policy"#, options: [.caseInsensitive])
+    static let identityWords = try! NSRegularExpression(pattern: #"\bIAM policy\b|identity[- ]based|attach (it|this policy|the policy|the following policy) to (the|your|an?) (IAM )?(user|group|role)|user policy|inline policy"#, options: [.caseInsensitive])
     static let roleWords = try! NSRegularExpression(pattern: #"role[-_ ]policy|service[- ]role|attach(ed)? (it |the policy )?to the role|policy to the role|role's (permissions )?policy"#, options: [.caseInsensitive])
 
     static func mentions(_ re: NSRegularExpression, _ text: String?) -> Bool {

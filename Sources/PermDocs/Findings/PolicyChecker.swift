@@ -19,13 +19,15 @@ public struct PolicyChecker: Sendable {
     ///
     /// An excerpt that repeats a fuller policy of its guide gets none: the
     /// policy it repeats carries them, and a reader fixes them there.
-    /// Risk rules apply only to what is granted (not to trust policies).
+    /// Risk rules apply only to what the tool's user or role is granted: not to
+    /// trust policies, and not to resource policies, where Resource "*" means
+    /// the resource the policy is attached to.
     public func findings(for block: PolicyBlock) -> [Diagnostic] {
         guard let policy = block.policy, block.excerptOf == nil else { return [] }
         let context = PolicyCheckContext(block: block, policy: policy)
         var out = GrammarChecks(context: context).findings()
         out += CatalogChecks(context: context, catalog: catalog).findings()
-        if block.kind != .trust {
+        if block.kind != .trust && block.kind != .resource {
             out += RiskChecks(context: context, catalog: catalog, risks: risks).findings()
         }
         return out.sortedForOutput()
