@@ -1,7 +1,9 @@
 /// A page after parsing and extraction, ready to render.
 public struct AnalyzedPage {
     public var source: PageSource
-    public var structure: PageStructure
+    /// The guide rendered to HTML, with a placeholder where each policy figure goes
+    /// (filled in when the page is rendered, once blocks are classified and checked).
+    public var guideHTML: String
     public var blocks: [PolicyBlock]
     public var diagnostics: [Diagnostic]
 

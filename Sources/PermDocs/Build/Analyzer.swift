@@ -19,22 +19,31 @@ public struct Analyzer {
         self.cache = cache
     }
 
-    /// Analyses one page of a tool.
-    public func analyze(page: PageSource, toolSlug: String) -> AnalyzedPage {
+    /// Analyses one page of a tool: its Markdown is parsed, its blocks found and
+    /// the page rendered once; the parse tree is not kept. `pageIDs` are the
+    /// tool's pages, so that links between them can be rewritten.
+    public func analyze(page: PageSource, toolSlug: String, pageIDs: Set<String> = []) -> AnalyzedPage {
         let dialects = TemplateDialects.rewrite(page.body, file: page.path)
         let document = MarkdownDocument(dialects.markdown)
         let structure = PageStructure(document: document, file: page.path)
         let extracted = PolicyExtractor(toolSlug: toolSlug, pageID: page.pageID).blocks(in: structure)
-        return AnalyzedPage(source: page, structure: structure, blocks: extracted.blocks, diagnostics: dialects.diagnostics + extracted.diagnostics)
+        var renderer = GuideRenderer(blocks: extracted.blocks, resolveLink: { url in
+            SiteRenderer.resolveMarkdownLink(url, from: page.pageID, pages: pageIDs)
+        })
+        renderer.placeholders = true
+        return AnalyzedPage(source: page, guideHTML: renderer.render(structure), blocks: extracted.blocks, diagnostics: dialects.diagnostics + extracted.diagnostics)
     }
 
     /// Analyses every page of every tool, classifies each tool's blocks,
     /// checks them, applies `silence:` and indexes actions.
     public func analyze(config: SiteConfig, tools: [Tool]) -> AnalyzedSite {
-        let jobs = tools.flatMap { tool in tool.pages.map { (page: $0, slug: tool.slug) } }
+        let jobs = tools.flatMap { tool in
+            let ids = Set(tool.pages.map(\.pageID))
+            return tool.pages.map { (page: $0, slug: tool.slug, ids: ids) }
+        }
         let cached = jobs.map { cache?.lookup($0.page, toolSlug: $0.slug) }
         let fresh = jobs.indices.filter { cached[$0] == nil }
-        let analysed = ParallelMap.map(fresh, concurrency: concurrency) { analyze(page: jobs[$0].page, toolSlug: jobs[$0].slug) }
+        let analysed = ParallelMap.map(fresh, concurrency: concurrency) { analyze(page: jobs[$0].page, toolSlug: jobs[$0].slug, pageIDs: jobs[$0].ids) }
         var pages = cached
         for (k, i) in fresh.enumerated() { pages[i] = analysed[k] }
         let all = pages.map { $0! }

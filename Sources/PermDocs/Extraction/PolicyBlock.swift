@@ -62,6 +62,8 @@ public struct PolicyBlock: Hashable, Sendable {
     /// The JSON text as read (escapes resolved, no-break spaces made spaces).
     public var text: String
     public var policy: Policy?
+    /// For a code block, its literal as written (what its figure shows); nil otherwise.
+    public var displayCode: String?
     /// The text with each scalar's place in the file, so that a check can point
     /// at any node of the policy (JSON node offsets index into it). Empty when
     /// the text did not parse.

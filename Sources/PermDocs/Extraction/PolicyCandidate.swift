@@ -9,6 +9,8 @@ public struct PolicyCandidate {
     public var leadIn: String?
     /// True when the text only holds the policy somewhere inside (a shell heredoc).
     public var embedded: Bool = false
+    /// A code block's literal as written, which its figure shows.
+    public var literal: String?
 
     /// True when the text reads like a JSON policy: it starts with `{` or `[`
     /// and names a policy element. Such text that does not parse is reported.

@@ -21,8 +21,10 @@ public struct PolicyExtractor {
         var leadIn: String?
         page.document.rootNode.walk { node, entering in
             guard entering else { return .visitChildren }
-            func add(_ text: MappedText, _ origin: PolicyBlock.Origin, key: SourcePosition, embedded: Bool = false) {
-                result.append(PolicyCandidate(text: text, origin: origin, originKey: key, heading: heading, headingID: headingID, leadIn: leadIn, embedded: embedded))
+            func add(_ text: MappedText, _ origin: PolicyBlock.Origin, key: SourcePosition, embedded: Bool = false, literal: String? = nil) {
+                var candidate = PolicyCandidate(text: text, origin: origin, originKey: key, heading: heading, headingID: headingID, leadIn: leadIn, embedded: embedded)
+                candidate.literal = literal
+                result.append(candidate)
             }
             switch node.kind {
             case .heading:
@@ -61,7 +63,7 @@ public struct PolicyExtractor {
                 let text = Self.mappedLiteral(literal, firstLine: node.isFenced ? node.startLine + 1 : node.startLine, in: doc, file: page.file)
                 let normalized = text.normalizingSpaces()
                 if PolicyCandidate.looksLikePolicyJSON(normalized) {
-                    add(normalized, .codeBlock, key: key)
+                    add(normalized, .codeBlock, key: key, literal: literal)
                 } else if let inner = PolicyCandidate.embeddedJSON(in: normalized) {
                     add(inner, .embedded, key: key, embedded: true)
                 }
@@ -116,6 +118,7 @@ public struct PolicyExtractor {
                 location: text.location(at: 0), origin: candidate.origin, originKey: candidate.originKey,
                 heading: candidate.heading, headingID: candidate.headingID, leadIn: candidate.leadIn,
                 text: text.string, policy: nil, syntaxError: nil, kind: .unparsed, grantee: .user, excerptOf: nil)
+            block.displayCode = candidate.literal
             do {
                 let node = try JSONReader.parse(scalars: text.scalars)
                 guard let policy = PolicyParser(locate: text.location(at:)).policy(from: node) else { continue }

@@ -12,6 +12,12 @@ public struct GuideRenderer {
     /// Extra HTML placed inside a policy figure after its code (its findings); by block anchor.
     public var afterCode: [String: String] = [:]
 
+    /// When set, each policy figure is written as a placeholder naming its block,
+    /// filled in later by `fillFigures(_:)`: the page's Markdown is rendered once,
+    /// during analysis, before its blocks are classified and checked, and the
+    /// parse tree can then be freed.
+    public var placeholders = false
+
     public init(blocks: [PolicyBlock], resolveLink: @escaping (String) -> String? = { _ in nil }, captionExtras: [String: String] = [:]) {
         self.blocks = Dictionary(grouping: blocks, by: \.originKey)
         self.resolveLink = resolveLink
@@ -21,6 +27,31 @@ public struct GuideRenderer {
     public func render(_ page: PageStructure) -> String {
         var out = ""
         render(page.document.rootNode, page: page, into: &out)
+        return out
+    }
+
+    private static let placeholderStart = "<!--permdocs:figure:"
+    private static let placeholderEnd = "-->"
+
+    /// `html` (rendered with `placeholders`) with every placeholder replaced by
+    /// its block's figure, as this renderer draws it. Anchors are permdocs' own
+    /// (`policy-3`), so a placeholder cannot be forged by content: cmark output
+    /// of a guide's own `<!--…-->` goes through the sanitizer, which drops comments.
+    public func fillFigures(_ html: String, blocks: [PolicyBlock]) -> String {
+        guard html.containsBytes(Self.placeholderStart) else { return html }
+        let byAnchor = Dictionary(blocks.map { ($0.anchor, $0) }, uniquingKeysWith: { a, _ in a })
+        var out = ""
+        out.reserveCapacity(html.utf8.count + blocks.count * 512)
+        var rest = Substring(html)
+        while let start = rest.range(of: Self.placeholderStart) {
+            out += rest[..<start.lowerBound]
+            let afterStart = rest[start.upperBound...]
+            guard let end = afterStart.range(of: Self.placeholderEnd) else { rest = afterStart; break }
+            let anchor = String(afterStart[..<end.lowerBound])
+            if let block = byAnchor[anchor] { out += figure(block, code: block.displayCode ?? block.text) }
+            rest = afterStart[end.upperBound...]
+        }
+        out += rest
         return out
     }
 
@@ -177,6 +208,7 @@ public struct GuideRenderer {
 
     /// A policy block as an anchored figure with its kind and the JSON highlighted.
     func figure(_ block: PolicyBlock, code: String) -> String {
+        if placeholders { return Self.placeholderStart + block.anchor + Self.placeholderEnd }
         let anchor = HTMLEscaping.attribute(block.anchor)
         var html = "<figure class=\"policy policy-\(block.kind.rawValue)\" id=\"\(anchor)\">"
         html += "<figcaption><a class=\"policy-link\" href=\"#\(anchor)\">\(HTMLEscaping.text(block.anchor))</a>"

@@ -13,10 +13,9 @@ public struct SiteRenderer {
 
     /// Each tool's actions, computed once: every page of a tool shows its counts.
     private let toolActions: [String: [Action]]
-    /// Each tool's counts and page ids, computed once: a tool with thousands of
+    /// Each tool's counts, computed once: a tool with thousands of
     /// pages must not recount them for every page.
     private let toolStats: [String: [String: Any]]
-    private let toolPageIDs: [String: Set<String>]
 
     /// A tool with more pages than this lists them on its first page only;
     /// further pages link to the previous and next page instead.
@@ -38,7 +37,6 @@ public struct SiteRenderer {
                 "diagnosticCount": tool.pages.reduce(0) { $0 + $1.diagnostics.count },
             ] as [String: Any])
         })
-        toolPageIDs = Dictionary(uniqueKeysWithValues: site.tools.map { ($0.slug, Set($0.pages.map(\.source.pageID))) })
     }
 
     public func render() -> [OutputFile] {
@@ -154,12 +152,9 @@ public struct SiteRenderer {
                 extras[block.anchor] = " <span class=\"excerpt-of\">repeats <a href=\"\(HTMLEscaping.attribute(target))\">\(HTMLEscaping.text(of.anchor))</a></span>"
             }
         }
-        let pageIDs = toolPageIDs[tool.slug] ?? []
-        var renderer = GuideRenderer(blocks: page.blocks, resolveLink: { url in
-            Self.resolveMarkdownLink(url, from: page.source.pageID, pages: pageIDs)
-        }, captionExtras: extras)
+        var renderer = GuideRenderer(blocks: page.blocks, captionExtras: extras)
         renderer.afterCode = blockFindingsHTML(page.diagnostics)
-        ctx["guideHTML"] = renderer.render(page.structure)
+        ctx["guideHTML"] = renderer.fillFigures(page.guideHTML, blocks: page.blocks)
         if isIntro { ctx["needs"] = needsContext(tool, path: path) }
         return theme.page(isIntro ? "tool" : "page", context: ctx)
     }

@@ -4,7 +4,7 @@ import XCTest
 final class GuideRendererTests: XCTestCase {
     private func render(_ md: String) throws -> String {
         let page = try TestSupport.analyze(md)
-        return GuideRenderer(blocks: page.blocks).render(page.structure)
+        return GuideRenderer(blocks: page.blocks).fillFigures(page.guideHTML, blocks: page.blocks)
     }
 
     func testPipeTablesRenderAsTables() throws {

@@ -4,7 +4,7 @@ import XCTest
 final class HeadingIDsTests: XCTestCase {
     func testAnchorNamesBecomeIdsAndOthersGetUniqueSlugs() throws {
         let page = try TestSupport.analyze(try TestSupport.fixture("aws-anchors.md"))
-        let html = GuideRenderer(blocks: page.blocks).render(page.structure)
+        let html = GuideRenderer(blocks: page.blocks).fillFigures(page.guideHTML, blocks: page.blocks)
         XCTAssertTrue(html.contains("<h1 id=\"required-permissions\">Required permissions<a class=\"heading-anchor\""), html)
         XCTAssertTrue(html.contains("<h2 id=\"iam-permissions-image\">Required permissions for IAM users<a"))
         XCTAssertTrue(html.contains("<h2 id=\"vmimport-role\">"))

@@ -21,7 +21,7 @@ final class TemplateDialectsTests: XCTestCase {
         let page = try TestSupport.analyze(try TestSupport.fixture("liquid-highlight.md"))
         XCTAssertEqual(page.blocks.count, 1)
         XCTAssertEqual(page.blocks[0].location.line, 7)
-        let html = GuideRenderer(blocks: page.blocks).render(page.structure)
+        let html = GuideRenderer(blocks: page.blocks).fillFigures(page.guideHTML, blocks: page.blocks)
         XCTAssertTrue(html.contains("<figure class=\"policy policy-identity\" id=\"policy-1\">"))
         XCTAssertFalse(html.contains("{%"))
         XCTAssertTrue(html.contains("<p>Buckets must exist.</p>"))
