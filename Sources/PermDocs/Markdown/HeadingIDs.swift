@@ -75,7 +75,7 @@ public struct HeadingIDs {
                 }
             }
             if attribute == "name" || attribute == "id", let value {
-                let name = value.trimmingCharacters(in: .whitespaces)
+                let name = value.trimmedSpaces()
                 return name.isEmpty ? nil : name
             }
             if i == nameStart { i += 1 }  // a stray character: step over it
@@ -85,7 +85,8 @@ public struct HeadingIDs {
 
     /// The id in a trailing `{#id}`, if the text ends with one.
     public static func attributeID(_ text: String) -> String? {
-        let t = text.trimmingCharacters(in: .whitespaces)
+        guard text.utf8.contains(UInt8(ascii: "}")) else { return nil }
+        let t = text.trimmedSpaces()
         guard t.hasSuffix("}"), let open = t.range(of: "{#", options: .backwards) else { return nil }
         let id = t[open.upperBound..<t.index(before: t.endIndex)]
         guard !id.isEmpty, id.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "." }) else { return nil }
@@ -94,8 +95,8 @@ public struct HeadingIDs {
 
     /// Text without a trailing `{#id}`.
     public static func removingAttributeSuffix(_ text: String) -> String {
-        guard attributeID(text) != nil, let open = text.range(of: "{#", options: .backwards) else { return text }
-        return String(text[..<open.lowerBound]).trimmingCharacters(in: .whitespaces)
+        guard text.utf8.contains(UInt8(ascii: "}")), attributeID(text) != nil, let open = text.range(of: "{#", options: .backwards) else { return text }
+        return text[..<open.lowerBound].trimmedSpaces()
     }
 
     /// Lower case letters and digits joined by single hyphens.

@@ -156,7 +156,7 @@ public enum CommonMarkText {
 
     /// Heading text without a trailing `{#id}` and surrounding spaces.
     public static func cleanHeading(_ text: String) -> String {
-        HeadingIDs.removingAttributeSuffix(text).trimmingCharacters(in: .whitespaces)
+        HeadingIDs.removingAttributeSuffix(text).trimmedSpaces()
     }
 }
 

@@ -161,6 +161,7 @@ public struct SiteRenderer {
 
     /// `other.md#x` → `other.html#x` when `other` is a page of the same tool.
     static func resolveMarkdownLink(_ url: String, from pageID: String, pages: Set<String>) -> String? {
+        guard url.containsBytes(".md") else { return nil }
         guard !url.contains(":"), !url.hasPrefix("/") else { return nil }
         let parts = url.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
         guard let file = parts.first, file.hasSuffix(".md") else { return nil }
