@@ -53,6 +53,13 @@ let package = Package(
             path: "Sources/permdocs",
             swiftSettings: [.swiftLanguageMode(.v5)]
         ),
+        // Phase timings in one process, cold and after an edit (Benchmarks/run).
+        .executableTarget(
+            name: "permdocs-bench",
+            dependencies: ["PermDocs"],
+            path: "Sources/permdocs-bench",
+            swiftSettings: [.swiftLanguageMode(.v5)]
+        ),
         .testTarget(
             name: "PermDocsTests",
             dependencies: ["PermDocs"],

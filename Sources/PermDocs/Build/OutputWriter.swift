@@ -65,7 +65,7 @@ public struct OutputWriter {
                     }
                     unlink(url.path)
                 }
-                try file.data.write(to: url)
+                try Self.writeFile(file.data, to: url.path)
                 summary.written += 1
             }
             try Data(manifest.utf8).write(to: staging.appendingPathComponent(Self.manifestName))
@@ -88,6 +88,28 @@ public struct OutputWriter {
             throw PermDocsError("could not write the site: \(error.localizedDescription)", file: output.path)
         }
         return summary
+    }
+
+    /// Writes bytes to a new file with plain POSIX calls: Foundation's
+    /// `Data.write(to:)` took 2 ms a file here (16 s for a 7,825-page site).
+    /// No fsync: the staging folder is swapped in whole, and a crash before
+    /// that leaves the previous site.
+    private static func writeFile(_ data: Data, to path: String) throws {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard fd >= 0 else { throw PermDocsError("cannot create file (\(String(cString: strerror(errno))))", file: path) }
+        defer { close(fd) }
+        try data.withUnsafeBytes { raw in
+            guard let base = raw.baseAddress else { return }  // an empty file
+            var offset = 0
+            while offset < raw.count {
+                let n = Foundation.write(fd, base + offset, raw.count - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    throw PermDocsError("cannot write file (\(String(cString: strerror(errno))))", file: path)
+                }
+                offset += n
+            }
+        }
     }
 
     /// The last build's path → hash; empty when there is none or it is unreadable

@@ -51,3 +51,14 @@ final class OutputWriterTests: XCTestCase {
         }
     }
 }
+
+extension OutputWriterTests {
+    func testWritesEmptyFilesAndReportsUnchangedOnes() throws {
+        let out = dir.appendingPathComponent("public")
+        let files = [OutputFile(path: "empty.txt", data: Data()), OutputFile(path: "a/b.html", text: "B")]
+        XCTAssertEqual(try OutputWriter(output: out).write(files), OutputWriter.Summary(written: 2, unchanged: 0))
+        XCTAssertEqual(try Data(contentsOf: out.appendingPathComponent("empty.txt")), Data())
+        XCTAssertEqual(try OutputWriter(output: out).write(files), OutputWriter.Summary(written: 0, unchanged: 2))
+        XCTAssertEqual(try OutputWriter(output: out, clean: true).write(files), OutputWriter.Summary(written: 2, unchanged: 0))
+    }
+}
