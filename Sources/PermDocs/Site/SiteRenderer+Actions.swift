@@ -71,7 +71,11 @@ extension SiteRenderer {
             }
             ctx["covered"] = covered.map { ["name": $0.name, "url": SitePaths.link(from: path, to: siteMap.actionPage($0))] }
             ctx["coveredCount"] = covered.count
-            if row.kind == .pattern, let catalog { ctx["expandsTo"] = catalog.expand(row.name).count }
+            ctx["hasCovered"] = !covered.isEmpty
+            if row.kind == .pattern, let catalog {
+                ctx["expandsTo"] = catalog.expand(row.name).count
+                ctx["hasExpansion"] = true
+            }
         }
         let toolsByslug = Dictionary(uniqueKeysWithValues: site.tools.map { ($0.slug, $0) })
         ctx["needs"] = site.index.toolOrder.compactMap { slug -> [String: Any]? in
@@ -88,6 +92,7 @@ extension SiteRenderer {
         ctx["service"] = display
         ctx["serviceName"] = catalog?.service(prefix)?.displayName ?? ""
         ctx["catalogCount"] = catalog?.service(prefix)?.actionCount ?? 0
+        ctx["hasCatalogCount"] = (catalog?.service(prefix)?.actionCount ?? 0) > 0
         ctx["matrixGroupURL"] = SitePaths.link(from: path, to: SitePaths.matrix) + "#" + SiteExports.serviceFragment(prefix)
         let order = site.index.toolOrder
         ctx["columns"] = site.tools.map { ["name": $0.tool.metadata.name] }

@@ -34,11 +34,11 @@ extension SiteRenderer {
                 pairs.append(["a": tools[i].tool.metadata.name, "b": tools[j].tool.metadata.name,
                               "url": SitePaths.link(from: path, to: SitePaths.pair(a, b)),
                               "shared": overlap.sharedCount(a, b), "union": union,
-                              "jaccard": OverlapHeatMap.percent(jaccard), "jaccardValue": jaccard])
+                              "jaccard": OverlapHeatMap.percent(jaccard), "jaccardValue": jaccard, "rank": pairs.count])
             }
         }
         // Most similar pairs first: the question is usually "which tools overlap most".
-        pairs.sort { ($0["jaccardValue"] as! Double) > ($1["jaccardValue"] as! Double) }
+        pairs.sort { ($0["jaccardValue"] as! Double, $1["rank"] as! Int) > ($1["jaccardValue"] as! Double, $0["rank"] as! Int) }
         ctx["pairs"] = pairs
         ctx["toolTotals"] = tools.map { ["name": $0.tool.metadata.name, "url": toolURL($0, from: path), "count": overlap.needSet(of: $0.slug).count] }
         return theme.page("overlap", context: ctx)

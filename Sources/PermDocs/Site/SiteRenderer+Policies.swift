@@ -23,7 +23,7 @@ extension SiteRenderer {
         guard let policy = combined[tool.slug] else { return [:] }
         var ctx: [String: Any] = [
             "required": policyContext(policy.required, file: SitePaths.toolPolicy(tool.slug), from: path),
-            "trustCount": policy.trustPolicies.count,
+            "trustCount": policy.trustPolicies.count, "hasTrust": !policy.trustPolicies.isEmpty,
             "resourceBlocks": policy.resourcePolicyBlocks.map { ["anchor": $0.anchor, "url": SitePaths.block($0, from: path)] },
             "hasResourceBlocks": !policy.resourcePolicyBlocks.isEmpty,
         ]
