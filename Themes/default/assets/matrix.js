@@ -95,8 +95,13 @@
     groups.forEach(function (body) { body.hidden = sorted; });
   }
 
+  var lastKey = null;
   function apply() {
     var s = state();
+    // Selects fire both input and change: the second call finds nothing to do.
+    var key = JSON.stringify(s);
+    if (key === lastKey) return;
+    lastKey = key;
     var toolIdx = s.tools.map(function (t) { return slugs.indexOf(t); }).filter(function (i) { return i >= 0; });
     var ai = slugs.indexOf(s.a), bi = slugs.indexOf(s.b);
     var differ = ai >= 0 && bi >= 0 && ai !== bi;
@@ -143,6 +148,8 @@
       apply();
     }
   });
+  // Some ways of choosing an option (and some browsers) only fire change.
+  form.addEventListener("change", function (e) { if (e.target !== field("q")) apply(); });
   form.addEventListener("submit", function (e) { e.preventDefault(); clearTimeout(timer); apply(); });
   apply();
 })();
