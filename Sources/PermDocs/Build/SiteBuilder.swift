@@ -44,6 +44,7 @@ public struct SiteBuilder {
                 throw PermDocsError("'silence' names tool '\(tool)', which is not in tools/ (tools: \(slugs.sorted().joined(separator: ", ")))", at: rule.location)
             }
         }
+        for set in config.toolSets { try set.validate(knownSlugs: slugs) }
         let checker: PolicyChecker
         do {
             checker = try PolicyChecker.bundled()

@@ -10,13 +10,17 @@ public struct SiteConfig: Hashable, Sendable {
     public var toolOrder: [String]
     /// Findings to hide (`silence:`), each by id and optionally tool, page, action.
     public var silence: [SilenceRule]
+    /// Named sets of tools (`tool_sets:`) whose union policy gets a page, in file order.
+    public var toolSets: [ToolSet]
 
-    public init(title: String = "Permission guides", description: String = "", baseURL: String = "", toolOrder: [String] = [], silence: [SilenceRule] = []) {
+    public init(title: String = "Permission guides", description: String = "", baseURL: String = "", toolOrder: [String] = [],
+                silence: [SilenceRule] = [], toolSets: [ToolSet] = []) {
         self.title = title
         self.description = description
         self.baseURL = baseURL
         self.toolOrder = toolOrder
         self.silence = silence
+        self.toolSets = toolSets
     }
 
     /// Reads `site.yml`; unknown keys and wrong types are errors with line and column.
@@ -46,17 +50,14 @@ public struct SiteConfig: Hashable, Sendable {
                 config.toolOrder = seq.compactMap { YAMLReading.text($0) }
             case "silence":
                 config.silence = try silenceRules(value, file: file)
+            case "tool_sets", "toolSets":
+                config.toolSets = try ToolSet.parseAll(value, file: file)
             default:
-                if !knownKeysForLaterSections.contains(key) {
-                    throw PermDocsError("unknown key '\(key)' (expected one of: title, description, base_url, tool_order, silence)", at: here)
-                }
+                throw PermDocsError("unknown key '\(key)' (expected one of: title, description, base_url, tool_order, silence, tool_sets)", at: here)
             }
         }
         return config
     }
-
-    /// Sections other parts of permdocs read (tool sets).
-    static let knownKeysForLaterSections: Set<String> = ["tool_sets"]
 
     /// Reads `silence:`, a list of mappings with `id` and optional `tool`,
     /// `page`, `action`, `reason`. An unknown finding id is an error: a

@@ -16,6 +16,16 @@ public struct SiteRenderer {
     /// Each tool's counts, computed once: a tool with thousands of
     /// pages must not recount them for every page.
     private let toolStats: [String: [String: Any]]
+    /// Paths of the action, service and set pages.
+    let siteMap: SiteMap
+    /// The overlap of every pair of tools, computed once for the overlap pages and the heat map.
+    let overlap: ToolOverlap
+    /// The catalog for action pages and exports: the one the site was checked against, else the bundled one.
+    let catalog: ActionCatalog?
+    /// Each tool's merged policy, computed once: shown on its page and written to `policies/`.
+    let combined: [String: CombinedPolicy]
+    /// Each tool's actions by access level, for its bar (on its page and on the index).
+    let accessBars: [String: String]
 
     /// A tool with more pages than this lists them on its first page only;
     /// further pages link to the previous and next page instead.
@@ -37,6 +47,20 @@ public struct SiteRenderer {
                 "diagnosticCount": tool.pages.reduce(0) { $0 + $1.diagnostics.count },
             ] as [String: Any])
         })
+        siteMap = SiteMap(index: site.index, toolSets: site.config.toolSets)
+        overlap = ToolOverlap(index: site.index)
+        let catalog = site.catalog ?? ActionIndex.defaultCatalog
+        self.catalog = catalog
+        combined = Dictionary(uniqueKeysWithValues: site.tools.map { ($0.slug, CombinedPolicy(tool: $0, catalog: catalog)) })
+        // One pass over the rows for all tools, not one per tool.
+        var levels: [String: [AccessLevel: Int]] = [:]
+        for row in site.index.rows {
+            guard let level = row.accessLevel else { continue }
+            for (slug, need) in row.needs where need.isRequired { levels[slug, default: [:]][level, default: 0] += 1 }
+        }
+        accessBars = Dictionary(uniqueKeysWithValues: site.tools.map { tool in
+            (tool.slug, AccessLevelBar.svg(AccessLevel.allCases.map { ($0, levels[tool.slug]?[$0] ?? 0) }))
+        })
     }
 
     public func render() -> [OutputFile] {
@@ -50,6 +74,11 @@ public struct SiteRenderer {
         }
         files.append(OutputFile(path: SitePaths.matrix, text: matrixPage()))
         files.append(OutputFile(path: SitePaths.findings, text: findingsPage()))
+        files += overlapFiles()
+        files += actionFiles()
+        files += policyFiles()
+        files.append(OutputFile(path: SitePaths.search, text: searchPage()))
+        files += SiteExports(site: site, catalog: catalog).files
         for asset in theme.assets {
             files.append(OutputFile(path: "assets/" + asset.path, data: asset.data))
         }
@@ -58,7 +87,7 @@ public struct SiteRenderer {
 
     // MARK: Shared context
 
-    private func base(path: String, title: String) -> [String: Any] {
+    func base(path: String, title: String) -> [String: Any] {
         let root = SitePaths.root(from: path)
         var ctx: [String: Any] = [
             "root": root,
@@ -69,7 +98,12 @@ public struct SiteRenderer {
             "indexURL": root + SitePaths.index,
             "matrixURL": root + SitePaths.matrix,
             "findingsURL": root + SitePaths.findings,
+            "overlapURL": root + SitePaths.overlap,
+            "searchURL": root + SitePaths.search,
+            "searchDataURL": root + SiteExports.searchPath,
             "filterScript": root + SitePaths.filterScript,
+            "matrixScript": root + SitePaths.matrixScript,
+            "searchScript": root + SitePaths.searchScript,
             "generator": generator,
             "catalogVersion": site.catalogVersion ?? "",
             "catalogDate": site.catalog?.sourceDate ?? "",
@@ -95,11 +129,14 @@ public struct SiteRenderer {
             row["name"] = tool.tool.metadata.name
             row["vendor"] = tool.tool.metadata.vendor ?? ""
             row["url"] = SitePaths.page(tool: tool.slug, pageID: tool.pages[0].source.pageID)
+            row["accessBar"] = accessBars[tool.slug] ?? ""
             return row
         }
         ctx["toolCount"] = site.tools.count
         ctx["actionTotal"] = site.index.actions.count
         ctx["diagnosticTotal"] = site.diagnostics.count
+        ctx["sets"] = setLinks(from: SitePaths.index)
+        ctx["hasSets"] = !site.config.toolSets.isEmpty
         return theme.page("index", context: ctx)
     }
 
@@ -155,7 +192,11 @@ public struct SiteRenderer {
         var renderer = GuideRenderer(blocks: page.blocks, captionExtras: extras)
         renderer.afterCode = blockFindingsHTML(page.diagnostics)
         ctx["guideHTML"] = renderer.fillFigures(page.guideHTML, blocks: page.blocks)
-        if isIntro { ctx["needs"] = needsContext(tool, path: path) }
+        if isIntro {
+            ctx["needs"] = needsContext(tool, path: path)
+            ctx["accessBar"] = accessBars[tool.slug] ?? ""
+            ctx["combined"] = combinedPolicyContext(tool, path: path)
+        }
         return theme.page(isIntro ? "tool" : "page", context: ctx)
     }
 
@@ -223,6 +264,7 @@ public struct SiteRenderer {
                     let need = index.need(a, by: tool.slug)!
                     var row: [String: Any] = ["name": need.spellings.first ?? a.written, "serviceRole": need.viaServiceRole,
                                               "blocks": blockLinks(need.blocks)]
+                    if let r = index.row(named: a.written) { row["actionURL"] = SitePaths.link(from: path, to: siteMap.actionPage(r)) }
                     row.merge(catalogContext(a)) { old, _ in old }
                     return row
                  }]
@@ -245,38 +287,6 @@ public struct SiteRenderer {
             "denied": denied.map { ["name": $0.action.written, "url": SitePaths.block($0.block, from: path), "anchor": $0.block.anchor] },
             "hasDenied": !denied.isEmpty,
         ]
-    }
-
-    // MARK: Matrix
-
-    private func matrixPage() -> String {
-        var ctx = base(path: SitePaths.matrix, title: "Comparison matrix – \(site.config.title)")
-        let index = site.index
-        let tools = site.tools
-        ctx["columns"] = tools.map { t -> [String: Any] in
-            ["name": t.tool.metadata.name, "url": SitePaths.page(tool: t.slug, pageID: t.pages[0].source.pageID),
-             "total": index.actions(of: t.slug).count]
-        }
-        ctx["columnCount"] = tools.count
-        ctx["groups"] = Dictionary(grouping: index.actions, by: \.service).sorted { $0.key < $1.key }.map { service, actions -> [String: Any] in
-            [
-                "service": service.isEmpty ? "(no service prefix)" : service,
-                "count": actions.count,
-                "rows": actions.map { action -> [String: Any] in
-                    let cells = tools.map { t -> [String: Any] in
-                        guard let need = index.need(action, by: t.slug) else { return ["mark": "", "label": "not needed", "empty": true] }
-                        let first = need.blocks[0]
-                        let url = SitePaths.block(first, from: SitePaths.matrix)
-                        if !need.required { return ["mark": "○", "label": "optional", "kind": "optional", "url": url] }
-                        if need.viaServiceRole { return ["mark": "◆", "label": "needed by its service role", "kind": "role", "url": url] }
-                        return ["mark": "●", "label": "needed", "kind": "explicit", "url": url]
-                    }
-                    return ["name": index.displayName(action), "cells": cells, "total": index.needs[action]?.count ?? 0]
-                },
-            ]
-        }
-        ctx["actionTotal"] = index.actions.count
-        return theme.page("matrix", context: ctx)
     }
 
     // MARK: Findings

@@ -10,7 +10,7 @@ public struct Theme {
     public var assets: [(path: String, data: Data)]
 
     /// Templates every theme must have.
-    public static let requiredTemplates = ["layout", "index", "tool", "page", "matrix", "findings"]
+    public static let requiredTemplates = ["layout", "index", "tool", "page", "matrix", "findings", "overlap", "pair", "action", "service", "set", "search"]
 
     public init(reader: any ContentReader) throws {
         var library = MustacheLibrary()

@@ -42,3 +42,36 @@ final class ContentLoaderTests: XCTestCase {
         }
     }
 }
+
+/// `tool_sets:` in `site.yml`.
+final class ToolSetConfigTests: XCTestCase {
+    func testParsesSetsInOrder() throws {
+        let config = try SiteConfig.parse("title: T\ntool_sets:\n  migration: [a, b, a]\n  backup:\n    - c\n", file: "site.yml")
+        XCTAssertEqual(config.toolSets.map(\.name), ["migration", "backup"])
+        XCTAssertEqual(config.toolSets[0].tools, ["a", "b"], "repeats dropped")
+        XCTAssertEqual(config.toolSets[1].toolLocations, [SourceLocation(file: "site.yml", line: 5, column: 7)])
+    }
+
+    func testMalformedSetsAreErrorsWithPositions() {
+        func location(_ yaml: String) -> SourceLocation? {
+            do { _ = try SiteConfig.parse(yaml, file: "site.yml"); return nil } catch { return (error as? PermDocsError)?.location }
+        }
+        XCTAssertEqual(location("tool_sets: [a, b]\n"), SourceLocation(file: "site.yml", line: 1, column: 12))
+        XCTAssertEqual(location("tool_sets:\n  empty: []\n"), SourceLocation(file: "site.yml", line: 2, column: 10))
+        XCTAssertEqual(location("tool_sets:\n  x: a\n"), SourceLocation(file: "site.yml", line: 2, column: 6))
+        XCTAssertEqual(location("tool_sets:\n  x: [[a]]\n"), SourceLocation(file: "site.yml", line: 2, column: 7))
+        XCTAssertEqual(location("tool_sets:\n  A b: [a]\n  a-b: [a]\n"), SourceLocation(file: "site.yml", line: 3, column: 3), "same page name")
+    }
+
+    func testUnknownSlugIsReportedAtItsPosition() {
+        let reader = InMemoryContentReader([
+            "site.yml": "title: T\ntool_sets:\n  pair: [a,\n    nope]\n",
+            "tools/a.md": "# A\n",
+        ])
+        XCTAssertThrowsError(try SiteBuilder(content: reader, theme: TestSupport.defaultTheme).analyze()) { error in
+            let e = error as? PermDocsError
+            XCTAssertEqual(e?.location, SourceLocation(file: "site.yml", line: 4, column: 5))
+            XCTAssertTrue(e?.message.contains("'nope'") == true, "\(String(describing: e))")
+        }
+    }
+}
