@@ -31,6 +31,7 @@ struct Build: ParsableCommand {
         var builder = SiteBuilder(content: source.reader, theme: DiskContentReader(root: URL(fileURLWithPath: theme)))
         if let jobs { builder.concurrency = max(1, jobs) }
         do {
+            try source.requireFolder()
             let built = try builder.build()
             let report = FindingsReport(site: built.site)
             if !quiet || report.fails(at: .error) {

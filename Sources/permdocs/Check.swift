@@ -6,7 +6,7 @@ import PermDocs
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check every policy in the guides and report findings.",
-        discussion: "Exits 1 when a finding is at or above --fail-on (default: error), 2 when the content cannot be read.")
+        discussion: "Exits 1 when a finding is at or above --fail-on (default: error), 2 when the content cannot be read, 64 on a usage error.")
 
     @OptionGroup var source: ContentOptions
 
@@ -22,6 +22,7 @@ struct Check: ParsableCommand {
     func run() throws {
         let site: AnalyzedSite
         do {
+            try source.requireFolder()
             site = try SiteBuilder(content: source.reader, theme: InMemoryContentReader([:])).analyze()
         } catch let error as PermDocsError {
             Terminal.writeError(source.displayPath(error.description) + "\n")

@@ -9,9 +9,18 @@ struct ContentOptions: ParsableArguments {
 
     var reader: DiskContentReader { DiskContentReader(root: URL(fileURLWithPath: content)) }
 
+    /// Throws when the content folder is missing: a typo in a CI job must not
+    /// pass as "0 findings".
+    func requireFolder() throws {
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: content, isDirectory: &isDir), isDir.boolValue else {
+            throw PermDocsError("the content folder does not exist (expected site.yml and tools/)", file: content)
+        }
+    }
+
     /// Paths in findings are relative to the content folder; print them from the working directory.
     func displayPath(_ path: String) -> String {
-        content == "." ? path : "\(content)/\(path)"
+        ReportPaths.fromWorkingDirectory(path, contentFolder: content)
     }
 }
 

@@ -23,10 +23,28 @@ enum ARNFormat {
         let service = String(fields[2])
         if service.isEmpty { return "the ARN has no service" }
         if !isPattern(service) && !service.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }) {
-            return "the service in an ARN is written in lower case ('\(service.lowercased())', not '\(service)')"
+            if service.lowercased() != service && service.lowercased().unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }) {
+                return "the service in an ARN is written in lower case ('\(service.lowercased())', not '\(service)')"
+            }
+            return "'\(service)' is not a service prefix: letters, digits and hyphens only"
         }
         if fields[5].isEmpty { return "the ARN has no resource part" }
         return nil
+    }
+
+    /// True when a Resource value reaches every resource of its kind: `*`, or an
+    /// ARN whose resource part is `*`, `*/*` or `type/*` (`role/*`: every role).
+    /// An S3 `bucket/*` names one bucket's objects, so only `*…` counts there.
+    static func isBroad(_ value: String) -> Bool {
+        if value == "*" { return true }
+        guard value.hasPrefix("arn:") else { return false }
+        let fields = withoutVariables(value).split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
+        guard fields.count == 6 else { return false }
+        let resource = fields[5]
+        if resource == "*" || resource == "*/*" { return true }
+        guard resource.hasSuffix("/*"), fields[2] != "s3" else { return false }
+        let type = resource.dropLast(2)
+        return !type.isEmpty && type.allSatisfy { $0.isLetter || $0 == "-" || $0 == "_" }
     }
 
     /// `value` with each `${…}` replaced by `${}`, so that only its own colons split it.

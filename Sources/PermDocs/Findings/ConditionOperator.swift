@@ -14,7 +14,8 @@ enum ConditionOperator {
     /// case-sensitive; `Null` takes no `IfExists`.
     static func isValid(_ name: String) -> Bool {
         var base = Substring(name)
-        for qualifier in ["ForAllValues:", "ForAnyValue:"] where base.hasPrefix(qualifier) {
+        // At most one set qualifier.
+        if let qualifier = ["ForAllValues:", "ForAnyValue:"].first(where: { base.hasPrefix($0) }) {
             base = base.dropFirst(qualifier.count)
         }
         if base.hasSuffix("IfExists") {

@@ -166,7 +166,7 @@ struct GrammarChecks {
         } else if !hasResource && !hasNotResource {
             out.append(context.finding(FindingRules.resourceElement, "statement has neither Resource nor NotResource", at: here, fix: "add \"Resource\" with the ARNs the actions apply to"))
         }
-        if let resources = node["Resource"] ?? node["NotResource"], !context.isTrust {
+        for resources in [node["Resource"], node["NotResource"]].compactMap({ $0 }) where !context.isTrust {
             for value in resources.elements ?? [resources] {
                 guard let s = value.stringValue, let problem = ARNFormat.problem(in: s) else { continue }
                 out.append(context.finding(FindingRules.invalidARN, "\"\(s)\": \(problem)", at: at(value.offset), subject: s))
@@ -174,6 +174,17 @@ struct GrammarChecks {
         }
 
         let principals = members.filter { $0.key == "Principal" || $0.key == "NotPrincipal" }
+        // NotPrincipal: only with Deny, never beside Principal, never in a trust policy.
+        if let notPrincipal = members.first(where: { $0.key == "NotPrincipal" }) {
+            if keys.contains("Principal") {
+                out.append(context.finding(FindingRules.principalElement, "statement has both Principal and NotPrincipal", at: at(notPrincipal.keyOffset), fix: "keep one of them"))
+            } else if context.isTrust {
+                out.append(context.finding(FindingRules.principalElement, "a trust policy cannot use NotPrincipal", at: at(notPrincipal.keyOffset), fix: "name the principals that may assume the role with Principal"))
+            } else if node["Effect"]?.stringValue == "Allow" {
+                out.append(context.finding(FindingRules.principalElement, "NotPrincipal with Allow grants access to everyone except the named principals; IAM accepts NotPrincipal only with Deny",
+                    at: at(notPrincipal.keyOffset), fix: "use Principal to name who is allowed"))
+            }
+        }
         if context.block.kind == .excerpt {
             // A statement on its own may come from any kind of policy.
         } else if context.block.kind == .resource {
@@ -197,11 +208,11 @@ struct GrammarChecks {
         return out
     }
 
-    private func stringList(_ node: JSONNode, element: String) -> [Diagnostic] {
+    private func stringList(_ node: JSONNode, element: String, rule: FindingRule? = nil) -> [Diagnostic] {
         if node.stringValue != nil { return [] }
         guard let list = node.elements else { return [wrongType(node, element: element, expected: "a string or an array of strings")] }
         if list.isEmpty {
-            let rule = element.hasSuffix("Action") ? FindingRules.actionElement : FindingRules.resourceElement
+            let rule = rule ?? (element.hasSuffix("Action") ? FindingRules.actionElement : FindingRules.resourceElement)
             return [context.finding(rule, "\(element) is an empty list", at: at(node.offset))]
         }
         return list.filter { $0.stringValue == nil }.map { wrongType($0, element: "an entry of \(element)", expected: "a string") }
@@ -215,7 +226,7 @@ struct GrammarChecks {
             if !Self.principalKinds.contains(m.key) {
                 out.append(unknownElement(m, expected: Self.principalKinds, otherPlace: [], otherPlaceName: ""))
             }
-            out += stringList(m.value, element: "\(element) \(m.key)")
+            out += stringList(m.value, element: "\(element) \(m.key)", rule: FindingRules.principalElement)
         }
         return out
     }
@@ -239,6 +250,11 @@ struct GrammarChecks {
             }
             if keys.isEmpty {
                 out.append(context.finding(FindingRules.emptyCondition, "operator \(op.key) has no condition keys", at: at(op.value.offset), fix: "remove \"\(op.key)\": {}"))
+            }
+            for key in keys {
+                for value in key.value.elements ?? [key.value] where value.members != nil || value.elements != nil {
+                    out.append(wrongType(value, element: "a value of condition key \(key.key)", expected: "a string, number or boolean"))
+                }
             }
             var seen: [String: JSONMember] = [:]
             for key in keys {

@@ -17,15 +17,17 @@ public struct PolicyChecker: Sendable {
 
     /// The findings of one block, in source order.
     ///
-    /// An excerpt that repeats a fuller policy of its guide gets none: the
-    /// policy it repeats carries them, and a reader fixes them there.
+    /// An excerpt that repeats a fuller policy of its guide gets grammar
+    /// findings only (its Sid, Version or keys may differ): the catalog and
+    /// risk findings of its actions are the fuller policy's, reported there.
     /// Risk rules apply only to what the tool's user or role is granted: not to
     /// trust policies, and not to resource policies, where Resource "*" means
     /// the resource the policy is attached to.
     public func findings(for block: PolicyBlock) -> [Diagnostic] {
-        guard let policy = block.policy, block.excerptOf == nil else { return [] }
+        guard let policy = block.policy else { return [] }
         let context = PolicyCheckContext(block: block, policy: policy)
         var out = GrammarChecks(context: context).findings()
+        if block.excerptOf != nil { return out.sortedForOutput() }
         out += CatalogChecks(context: context, catalog: catalog).findings()
         if block.kind != .trust && block.kind != .resource {
             out += RiskChecks(context: context, catalog: catalog, risks: risks).findings()

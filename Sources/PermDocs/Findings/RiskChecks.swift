@@ -21,7 +21,12 @@ struct RiskChecks {
         let allows = context.policy.statements.filter(\.isAllow)
         var allowsEverything = false
         for st in allows {
-            let anyResource = st.notResources != nil || (st.resources ?? []).contains { $0.value == "*" }
+            let anyResource = st.notResources != nil || (st.resources ?? []).contains { ARNFormat.isBroad($0.value) }
+            if let first = st.notActions?.first, st.actions == nil {
+                out.append(context.finding(FindingRules.allowAllActions,
+                    "Allow with NotAction grants every action of every AWS service except \(list((st.notActions ?? []).map(\.value.written)))" + (anyResource ? ", on every resource" : ""),
+                    at: first.location, fix: "list the actions the tool calls instead of those it must not", subject: first.value.written))
+            }
             for a in st.actions ?? [] {
                 if a.value.written == "*" || a.value.written == "*:*" {
                     allowsEverything = true
@@ -36,7 +41,7 @@ struct RiskChecks {
                 let granted = grantedNames(a.value)
                 if anyResource, granted.contains("iam:passrole") {
                     out.append(context.finding(FindingRules.passRoleAnyResource,
-                        "\"\(a.value.written)\" allows iam:PassRole on Resource \"*\": the holder can give any role in the account to a service, and act with that role's permissions",
+                        "\"\(a.value.written)\" allows iam:PassRole on every role: the holder can give any role in the account to a service, and act with that role's permissions",
                         at: a.location, fix: "set Resource to the ARNs of the roles the tool passes (and add an iam:PassedToService condition)", subject: a.value.written))
                 }
                 let credentials = granted.compactMap { risks.credentialsExposure[$0] != nil ? canonical($0) : nil }.sorted()
@@ -49,7 +54,7 @@ struct RiskChecks {
                 let data = granted.compactMap { risks.dataAccess[$0] != nil ? canonical($0) : nil }.sorted()
                 if !data.isEmpty {
                     out.append(context.finding(FindingRules.dataAccessAnyResource,
-                        "\"\(a.value.written)\" reads data (\(list(data))) on Resource \"*\": every bucket, table, secret or parameter in the account",
+                        "\"\(a.value.written)\" reads data (\(list(data))) on every resource: every bucket, table, secret or parameter in the account",
                         at: a.location, fix: "set Resource to the ARNs the tool reads", subject: a.value.written))
                 }
                 let permissions = granted.compactMap { name -> String? in
@@ -58,7 +63,7 @@ struct RiskChecks {
                 }.sorted()
                 if !permissions.isEmpty {
                     out.append(context.finding(FindingRules.permissionsManagementAnyResource,
-                        "\"\(a.value.written)\" changes permissions (\(list(permissions))) on Resource \"*\"",
+                        "\"\(a.value.written)\" changes permissions (\(list(permissions))) on every resource",
                         at: a.location, fix: "set Resource to the ARNs the tool manages", subject: a.value.written))
                 }
             }

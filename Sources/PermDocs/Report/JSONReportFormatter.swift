@@ -3,7 +3,8 @@ import Foundation
 /// The report as one JSON document, keys sorted so that the same findings
 /// always give the same bytes:
 /// `{"permdocs", "catalog", "summary": {…}, "findings": [{id, severity, message,
-/// file, line, column, fix?, subject?, tool?, block?, blockKind?}], "silenced": n}`.
+/// file, line, column, fix?, subject?, tool?, block?, blockKind?}], "silenced": [the
+/// silenced findings, same fields]}`; `summary` counts each severity and the silenced.
 struct JSONReportFormatter {
     var path: (String) -> String
 

@@ -53,7 +53,7 @@ struct SARIFReportFormatter {
 
     private func result(_ f: Diagnostic, ruleIndex: [String: Int]) -> [String: Any] {
         var text = f.message
-        if let fix = f.fix { text += " Fix: \(fix)." }
+        if let fix = f.fix { text += (text.hasSuffix(".") || text.hasSuffix("?") ? " " : ". ") + "Fix: \(fix)." }
         var r: [String: Any] = [
             "ruleId": f.id,
             "level": Self.level(f.severity),

@@ -99,3 +99,14 @@ final class ReportFormatTests: XCTestCase {
         XCTAssertTrue(warningsOnly.fails(at: .warning))
     }
 }
+
+/// Paths as printed from the working directory.
+final class DisplayPathTests: XCTestCase {
+    func testContentFolderSpellingsGiveOnePath() {
+        for folder in ["Content", "Content/", "./Content", "./Content//"] {
+            XCTAssertEqual(ReportPaths.fromWorkingDirectory("tools/x.md", contentFolder: folder), "Content/tools/x.md", folder)
+        }
+        XCTAssertEqual(ReportPaths.fromWorkingDirectory("tools/x.md", contentFolder: "."), "tools/x.md")
+        XCTAssertEqual(ReportPaths.fromWorkingDirectory("tools/x.md", contentFolder: "/abs/c/"), "/abs/c/tools/x.md")
+    }
+}
