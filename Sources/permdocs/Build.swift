@@ -57,7 +57,7 @@ struct Build: ParsableCommand {
 
     /// Paths in messages are relative to the content or theme folder; show them from the working directory.
     private func displayPath(_ message: String) -> String {
-        if message.hasPrefix("tools/") || message.hasPrefix("site.yml") { return source.displayPath(message) }
+        if message.hasPrefix("tools/") || message.hasPrefix("site.yml") { return source.displayMessage(message) }
         if message.hasPrefix("templates/") || message.hasPrefix("assets/") { return "\(theme)/\(message)" }
         return message
     }

@@ -25,7 +25,7 @@ struct Check: ParsableCommand {
             try source.requireFolder()
             site = try SiteBuilder(content: source.reader, theme: InMemoryContentReader([:])).analyze()
         } catch let error as PermDocsError {
-            Terminal.writeError(source.displayPath(error.description) + "\n")
+            Terminal.writeError(source.displayMessage(error.description) + "\n")
             throw ExitCode(2)
         }
         let report = FindingsReport(site: site)

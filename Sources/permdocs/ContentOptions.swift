@@ -22,6 +22,11 @@ struct ContentOptions: ParsableArguments {
     func displayPath(_ path: String) -> String {
         ReportPaths.fromWorkingDirectory(path, contentFolder: content)
     }
+
+    /// An error message whose path is relative to the content folder, shown from the working directory.
+    func displayMessage(_ message: String) -> String {
+        message.hasPrefix("tools/") || message.hasPrefix("site.yml") ? displayPath(message) : message
+    }
 }
 
 /// Severity names as `--fail-on` takes them.
