@@ -5,19 +5,22 @@
 /// Each page costs O(tools) plus, for a pattern row, O(rows of its service):
 /// the rows are grouped by service once, never searched per page.
 extension SiteRenderer {
-    func actionFiles() -> [OutputFile] {
+    /// One job per action page and per service page.
+    func actionJobs() -> [() -> [OutputFile]] {
         let index = site.index
         let byService = Dictionary(grouping: index.rows, by: \.service)
-        var files: [OutputFile] = []
+        var jobs: [() -> [OutputFile]] = []
         for row in index.rows {
-            let path = siteMap.actionPage(row)
-            files.append(OutputFile(path: path, text: actionPage(row, path: path, serviceRows: byService[row.service] ?? [], allRows: index.rows)))
+            jobs.append {
+                let path = self.siteMap.actionPage(row)
+                return [OutputFile(path: path, text: self.actionPage(row, path: path, serviceRows: byService[row.service] ?? [], allRows: index.rows))]
+            }
         }
         for (prefix, rows) in byService {
             guard let path = siteMap.servicePage(prefix) else { continue }
-            files.append(OutputFile(path: path, text: servicePage(prefix, rows: rows, path: path)))
+            jobs.append { [OutputFile(path: path, text: self.servicePage(prefix, rows: rows, path: path))] }
         }
-        return files
+        return jobs
     }
 
     /// How a tool needs a row, in words, with the blocks to link to.

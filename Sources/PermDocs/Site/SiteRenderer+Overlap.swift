@@ -2,15 +2,16 @@
 /// table) and one page per pair of tools (`overlap/<a>--<b>.html`) with its
 /// combined policy (`policies/pairs/<a>--<b>.json`).
 extension SiteRenderer {
-    func overlapFiles() -> [OutputFile] {
-        var files = [OutputFile(path: SitePaths.overlap, text: overlapPage())]
+    /// The overlap page and one job per pair of tools (each writes the pair page and its policy).
+    func overlapJobs() -> [() -> [OutputFile]] {
+        var jobs: [() -> [OutputFile]] = [{ [OutputFile(path: SitePaths.overlap, text: self.overlapPage())] }]
         let tools = site.tools
         for i in tools.indices {
             for j in tools.indices where j > i {
-                files += pairFiles(tools[i], tools[j])
+                jobs.append { self.pairFiles(tools[i], tools[j]) }
             }
         }
-        return files
+        return jobs
     }
 
     private func toolURL(_ tool: AnalyzedTool, from path: String) -> String {

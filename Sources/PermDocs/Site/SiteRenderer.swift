@@ -64,21 +64,27 @@ public struct SiteRenderer {
     }
 
     public func render() -> [OutputFile] {
-        var files: [OutputFile] = []
-        files.append(OutputFile(path: SitePaths.index, text: indexPage()))
-        // Pages render in parallel; each result lands in its page's slot.
-        let jobs = site.tools.flatMap { tool in tool.pages.map { (tool: tool, page: $0) } }
-        files += ParallelMap.map(jobs, concurrency: concurrency) { job in
-            let path = SitePaths.page(tool: job.tool.slug, pageID: job.page.source.pageID)
-            return OutputFile(path: path, text: toolPage(job.tool, page: job.page, path: path))
+        // Every page is a job; jobs run in parallel and each result lands in
+        // its job's slot, so the output does not depend on thread timing.
+        var jobs: [() -> [OutputFile]] = [
+            { [OutputFile(path: SitePaths.index, text: indexPage())] },
+            { [OutputFile(path: SitePaths.matrix, text: matrixPage())] },
+            { [OutputFile(path: SitePaths.findings, text: findingsPage())] },
+            { policyFiles() },
+            { [OutputFile(path: SitePaths.search, text: searchPage())] },
+            { SiteExports(site: site, catalog: catalog).files },
+        ]
+        for tool in site.tools {
+            for page in tool.pages {
+                jobs.append {
+                    let path = SitePaths.page(tool: tool.slug, pageID: page.source.pageID)
+                    return [OutputFile(path: path, text: toolPage(tool, page: page, path: path))]
+                }
+            }
         }
-        files.append(OutputFile(path: SitePaths.matrix, text: matrixPage()))
-        files.append(OutputFile(path: SitePaths.findings, text: findingsPage()))
-        files += overlapFiles()
-        files += actionFiles()
-        files += policyFiles()
-        files.append(OutputFile(path: SitePaths.search, text: searchPage()))
-        files += SiteExports(site: site, catalog: catalog).files
+        jobs += overlapJobs()
+        jobs += actionJobs()
+        var files = ParallelMap.map(jobs, concurrency: concurrency) { $0() }.flatMap { $0 }
         for asset in theme.assets {
             files.append(OutputFile(path: "assets/" + asset.path, data: asset.data))
         }
