@@ -46,7 +46,7 @@ struct Build: ParsableCommand {
             let ms = Int(Date().timeIntervalSince(start) * 1000)
             if !quiet {
                 let pages = built.site.tools.reduce(0) { $0 + $1.pages.count }
-                print("built \(output)/ from \(pages) pages of \(built.site.tools.count) tools: \(written.written) files written, \(written.unchanged) unchanged; \(report.summary); \(ms) ms")
+                print("built \(output)/ from \(pages) pages of \(built.site.tools.count) tools: \(written.written) files written, \(written.unchanged) unchanged; \(report.summary); in \(ms) ms")
             }
         } catch let error as PermDocsError {
             Terminal.writeError(displayPath(error.description) + "\n")
