@@ -5,9 +5,10 @@ extension ActionCatalog {
     /// Closeness is edit distance, ignoring case, and candidates come in
     /// three tiers: actions of the same service first; for an unknown
     /// service, actions of services whose prefix is close to it (`lamda` →
-    /// `lambda`); then, only if still short of `limit`, actions of the same
-    /// name in any service (`ami:DescribeImages` → `ec2:DescribeImages`),
-    /// which reads every service file once. Within a tier, closer names come
+    /// `lambda`); then, for an unknown service and only if still short of
+    /// `limit`, actions of the same name in any service (`ami:DescribeImages`
+    /// → `ec2:DescribeImages`), which reads every service file once (a fifth
+    /// of a second: not worth it when the service is known). Within a tier, closer names come
     /// first, then names in canonical order. Far-off names are never
     /// suggested, so the list may be shorter than `limit`, or empty.
     public func suggestions(for name: String, limit: Int = 3) -> [String] {
@@ -29,14 +30,15 @@ extension ActionCatalog {
             }
         }
 
-        if serviceExists(prefix) {
+        let knownService = serviceExists(prefix)
+        if knownService {
             collect(prefix, tier: 0, extraDistance: 0)
         } else {
             let close = closeServices(to: prefix)
             load(close.map(\.prefix))
             for (service, distance) in close { collect(service, tier: 1, extraDistance: distance) }
         }
-        if found.count < limit {
+        if found.count < limit && !knownService {
             let others = canonicalOrder.filter { !searched.contains($0) }
             load(others)
             let lowered = String(decoding: wanted, as: UTF8.self)
