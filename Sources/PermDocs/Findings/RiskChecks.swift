@@ -83,13 +83,17 @@ struct RiskChecks {
             at: a.location, fix: "list the \(service) actions the tool calls", subject: a.value.written)
     }
 
-    /// Known privilege-escalation methods whose every action the policy allows.
+    /// Known privilege-escalation methods whose every action the policy allows
+    /// on any resource of its kind. An action scoped to named resources
+    /// (`iam:CreateAccessKey` on the caller's own user) does not count, except
+    /// `iam:PassRole`: passing even one named role lends its permissions.
     private func escalations(_ allows: [Statement]) -> [Diagnostic] {
         var granted: Set<String> = []
         var firstGranting: [String: Located<Action>] = [:]
         for st in allows {
+            let broad = st.notResources != nil || (st.resources ?? []).contains { ARNFormat.isBroad($0.value) }
             for a in st.actions ?? [] {
-                for name in grantedNames(a.value) where granted.insert(name).inserted {
+                for name in grantedNames(a.value) where (broad || name == "iam:passrole") && granted.insert(name).inserted {
                     firstGranting[name] = a
                 }
             }
