@@ -26,13 +26,28 @@ struct Build: ParsableCommand {
     @Flag(help: "Print only errors.")
     var quiet = false
 
+    @Flag(help: "Also print the time of each phase and what was reused.")
+    var verbose = false
+
     func run() throws {
         let start = Date()
         var builder = SiteBuilder(content: source.reader, theme: DiskContentReader(root: URL(fileURLWithPath: theme)))
         if let jobs { builder.concurrency = max(1, jobs) }
         do {
             try source.requireFolder()
-            let built = try builder.build()
+            // Theme errors stop the build before any work on the content.
+            let themeStart = Date()
+            let loadedTheme = try Theme(reader: DiskContentReader(root: URL(fileURLWithPath: theme)))
+            let progress = Progress(enabled: !quiet && Terminal.isTerminal(STDERR_FILENO))
+            progress.show("reading and checking \(source.content)/…")
+            let analyseStart = Date()
+            let site = try builder.analyze()
+            let pages = site.tools.reduce(0) { $0 + $1.pages.count }
+            progress.show("rendering \(pages) pages…")
+            let renderStart = Date()
+            let built = BuildReport(site: site, files: try builder.render(site, theme: loadedTheme))
+            progress.clear()
+            let renderEnd = Date()
             let report = FindingsReport(site: built.site)
             if !quiet || report.fails(at: .error) {
                 let findings = quiet ? FindingsReport(findings: report.findings.filter { $0.severity == .error }) : report
@@ -42,10 +57,15 @@ struct Build: ParsableCommand {
                 Terminal.writeError("build failed: findings at or above '\(failOn.rawValue)'; \(output)/ was left as it was\n")
                 throw ExitCode(1)
             }
+            progress.show("writing \(built.files.count) files…")
             let written = try OutputWriter(output: URL(fileURLWithPath: output), clean: clean).write(built.files)
+            progress.clear()
             let ms = Int(Date().timeIntervalSince(start) * 1000)
+            if verbose {
+                func span(_ a: Date, _ b: Date) -> Int { Int(b.timeIntervalSince(a) * 1000) }
+                print("phases: theme \(span(themeStart, analyseStart)) ms, read+analyse+check \(span(analyseStart, renderStart)) ms, render \(span(renderStart, renderEnd)) ms, write \(span(renderEnd, Date())) ms; \(builder.concurrency) threads")
+            }
             if !quiet {
-                let pages = built.site.tools.reduce(0) { $0 + $1.pages.count }
                 print("built \(output)/ from \(pages) pages of \(built.site.tools.count) tools: \(written.written) files written, \(written.unchanged) unchanged; \(report.summary); in \(ms) ms")
             }
         } catch let error as PermDocsError {

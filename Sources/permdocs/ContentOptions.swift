@@ -54,6 +54,8 @@ enum Terminal {
         return noColor.isEmpty && isatty(fd) == 1
     }
 
+    static func isTerminal(_ fd: Int32) -> Bool { isatty(fd) == 1 }
+
     static func writeError(_ text: String) {
         FileHandle.standardError.write(Data(text.utf8))
     }

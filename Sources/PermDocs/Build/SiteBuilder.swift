@@ -5,6 +5,11 @@ public struct BuildReport {
     public var site: AnalyzedSite
     public var files: [OutputFile]
     public var diagnostics: [Diagnostic] { site.diagnostics }
+
+    public init(site: AnalyzedSite, files: [OutputFile]) {
+        self.site = site
+        self.files = files
+    }
 }
 
 /// Runs the whole pipeline: read content and theme, analyse, render.
@@ -29,10 +34,14 @@ public struct SiteBuilder {
     public func build() throws -> BuildReport {
         let theme = try Theme(reader: self.theme)
         let site = try analyze()
-        var renderer = SiteRenderer(theme: theme, site: site, generator: generator)
+        return BuildReport(site: site, files: try render(site, theme: theme))
+    }
+
+    /// The files of an analysed site (the CLI calls the two steps apart to report progress).
+    public func render(_ site: AnalyzedSite, theme: Theme? = nil) throws -> [OutputFile] {
+        var renderer = SiteRenderer(theme: try theme ?? Theme(reader: self.theme), site: site, generator: generator)
         renderer.concurrency = concurrency
-        let files = renderer.render()
-        return BuildReport(site: site, files: files)
+        return renderer.render()
     }
 
     /// Reads and checks the content without rendering: what `permdocs check` reports.
