@@ -139,6 +139,16 @@ public struct MergedPolicyDocument: Hashable, Sendable {
         }
         var used = Set<String>()
         for i in statements.indices {
+            // An Allow that lists `ec2:Describe*` needs no `ec2:DescribeImages` beside it:
+            // the merged statement grants the same and stays further from the quota.
+            if statements[i].effect == .allow && !statements[i].isNotAction {
+                let patterns = statements[i].actions.filter { WildcardPattern.containsWildcard($0) }.map { WildcardPattern($0) }
+                if !patterns.isEmpty {
+                    statements[i].actions.removeAll { name in
+                        !WildcardPattern.containsWildcard(name) && patterns.contains { $0.matches(name) }
+                    }
+                }
+            }
             statements[i].actions.sort { ($0.lowercased(), $0) < ($1.lowercased(), $1) }
             let base = Self.sidBase(statements[i])
             var sid = base, n = 1

@@ -91,3 +91,19 @@ final class CombinedPolicyTests: XCTestCase {
         XCTAssertEqual(MergedPolicyDocument.characterCount(of: "{ \"a\" :\n  1 }"), 7)
     }
 }
+
+/// The combined policy permdocs offers for download must pass permdocs' own checks.
+final class CombinedPolicyValidationTests: XCTestCase {
+    func testUnionOfVMImportExportAndSMSHasNoErrorFindings() throws {
+        let site = try CrossReferenceSupport.seedSite()
+        let catalog = try CrossReferenceSupport.catalog()
+        let combined = CombinedPolicy(site: site, slugs: [CrossReferenceSupport.vm, CrossReferenceSupport.sms], catalog: catalog)
+        let guide = "# Combined\n\n```json\n" + combined.required.json + "\n```\n"
+        let page = try TestSupport.analyze(guide, checked: true)
+        XCTAssertEqual(page.blocks.map(\.kind), [.identity])
+        let errors = page.diagnostics.filter { $0.severity == .error }
+        XCTAssertEqual(errors, [], "\(errors)")
+        // Grammar and catalog are clean too: only risk warnings the guides themselves carry may remain.
+        XCTAssertTrue(page.diagnostics.allSatisfy { FindingRules.rule($0.id)?.category == .risk }, "\(page.diagnostics)")
+    }
+}
