@@ -31,32 +31,6 @@ public struct EscalationMethod: Sendable, Hashable {
     }
 }
 
-/// A risk-data file that cannot be read or is malformed. It names the file
-/// and, where one is to blame, the 1-based line: `privilege-escalation.tsv:7: …`.
-public struct RiskRulesError: Error, Sendable, Hashable, CustomStringConvertible, LocalizedError {
-    /// The file at fault, as given to the parser (a name or a path).
-    public var file: String
-    /// The 1-based line at fault, or nil when the whole file is.
-    public var line: Int?
-    /// What is wrong, in a sentence.
-    public var message: String
-
-    /// Makes an error about `file`, optionally at `line`.
-    public init(file: String, line: Int? = nil, message: String) {
-        self.file = file
-        self.line = line
-        self.message = message
-    }
-
-    /// `file:line: message`, or `file: message` without a line.
-    public var description: String {
-        if let line { return "\(file):\(line): \(message)" }
-        return "\(file): \(message)"
-    }
-
-    public var errorDescription: String? { description }
-}
-
 /// The risk data security findings use, read from the tab-separated files in
 /// `Findings/RiskData`:
 ///

@@ -1,8 +1,9 @@
 import Foundation
 
-/// A catalog snapshot that cannot be read or is malformed. It names the file
-/// and, where one is to blame, the 1-based line: `…/services/ec2.tsv:2: …`.
-public struct CatalogError: Error, Sendable, Hashable, CustomStringConvertible, LocalizedError {
+/// A data file shipped with permdocs (the action catalog's snapshot, the risk
+/// data) that cannot be read or is malformed. It names the file and, where
+/// one is to blame, the 1-based line: `…/services/ec2.tsv:2: …`.
+public struct DataFileError: Error, Sendable, Hashable, CustomStringConvertible, LocalizedError {
     /// The path of the file at fault.
     public var file: String
     /// The 1-based line at fault, or nil when the whole file is (missing, unreadable).
@@ -25,3 +26,9 @@ public struct CatalogError: Error, Sendable, Hashable, CustomStringConvertible, 
 
     public var errorDescription: String? { description }
 }
+
+/// An unreadable or malformed action-catalog snapshot file.
+public typealias CatalogError = DataFileError
+
+/// An unreadable or malformed risk-data file (`Findings/RiskData/*.tsv`).
+public typealias RiskRulesError = DataFileError
