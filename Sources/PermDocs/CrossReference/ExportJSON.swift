@@ -15,40 +15,22 @@ public indirect enum ExportJSON: Hashable, Sendable {
     /// An array of strings.
     public static func strings(_ list: [String]) -> ExportJSON { .array(list.map(ExportJSON.string)) }
 
-    /// The value pretty-printed, ending with a newline.
+    /// The value pretty-printed, ending with a newline (by the project's one
+    /// JSON writer, with object keys sorted and HTML-safe string escapes).
     public var text: String {
-        var out = ""
-        write(indent: 0, into: &out)
-        return out + "\n"
+        JSONWriter.pretty(node, quote: Self.quoted) + "\n"
     }
 
-    private func write(indent: Int, into out: inout String) {
-        let pad = String(repeating: "  ", count: indent + 1)
-        let close = String(repeating: "  ", count: indent)
+    /// The value as a JSON node, object members in key order.
+    private var node: JSONNode {
         switch self {
         case .object(let members):
-            if members.isEmpty { out += "{}"; return }
-            out += "{\n"
-            let keys = members.keys.sorted()
-            for (i, key) in keys.enumerated() {
-                out += pad + Self.quoted(key) + ": "
-                members[key]!.write(indent: indent + 1, into: &out)
-                out += i < keys.count - 1 ? ",\n" : "\n"
-            }
-            out += close + "}"
-        case .array(let elements):
-            if elements.isEmpty { out += "[]"; return }
-            out += "[\n"
-            for (i, e) in elements.enumerated() {
-                out += pad
-                e.write(indent: indent + 1, into: &out)
-                out += i < elements.count - 1 ? ",\n" : "\n"
-            }
-            out += close + "]"
-        case .string(let s): out += Self.quoted(s)
-        case .int(let n): out += String(n)
-        case .bool(let b): out += b ? "true" : "false"
-        case .null: out += "null"
+            return JSONNode(.object(members.keys.sorted().map { JSONMember(key: $0, keyOffset: 0, value: members[$0]!.node) }), offset: 0)
+        case .array(let elements): return JSONNode(.array(elements.map(\.node)), offset: 0)
+        case .string(let s): return JSONNode(.string(s), offset: 0)
+        case .int(let n): return JSONNode(.number(String(n)), offset: 0)
+        case .bool(let b): return JSONNode(.bool(b), offset: 0)
+        case .null: return JSONNode(.null, offset: 0)
         }
     }
 

@@ -2,13 +2,14 @@
 /// Used to show a policy that a guide pasted on one line (into a table cell)
 /// the way readers expect to see a policy.
 public enum JSONWriter {
-    public static func pretty(_ node: JSONNode) -> String {
+    /// `quote` writes string literals (the exports escape more, to be safe in HTML).
+    public static func pretty(_ node: JSONNode, quote: (String) -> String = quoted) -> String {
         var out = ""
-        write(node, indent: 0, into: &out)
+        write(node, indent: 0, quote: quote, into: &out)
         return out
     }
 
-    private static func write(_ node: JSONNode, indent: Int, into out: inout String) {
+    private static func write(_ node: JSONNode, indent: Int, quote: (String) -> String, into out: inout String) {
         let pad = String(repeating: "  ", count: indent + 1)
         let close = String(repeating: "  ", count: indent)
         switch node.value {
@@ -16,8 +17,8 @@ public enum JSONWriter {
             if members.isEmpty { out += "{}"; return }
             out += "{\n"
             for (i, m) in members.enumerated() {
-                out += pad + quoted(m.key) + ": "
-                write(m.value, indent: indent + 1, into: &out)
+                out += pad + quote(m.key) + ": "
+                write(m.value, indent: indent + 1, quote: quote, into: &out)
                 out += i < members.count - 1 ? ",\n" : "\n"
             }
             out += close + "}"
@@ -26,11 +27,11 @@ public enum JSONWriter {
             out += "[\n"
             for (i, e) in elements.enumerated() {
                 out += pad
-                write(e, indent: indent + 1, into: &out)
+                write(e, indent: indent + 1, quote: quote, into: &out)
                 out += i < elements.count - 1 ? ",\n" : "\n"
             }
             out += close + "]"
-        case .string(let s): out += quoted(s)
+        case .string(let s): out += quote(s)
         case .number(let n): out += n
         case .bool(let b): out += b ? "true" : "false"
         case .null: out += "null"
