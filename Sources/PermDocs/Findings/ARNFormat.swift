@@ -11,8 +11,7 @@ enum ARNFormat {
             if value.lowercased().hasPrefix("arn:") { return "an ARN starts with lower-case 'arn:'" }
             return "a resource must be \"*\" or an ARN (arn:partition:service:region:account:resource)"
         }
-        // A policy variable (`${aws:partition}`) may hold colons of its own.
-        let fields = withoutVariables(value).split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
+        let fields = self.fields(value)
         guard fields.count == 6 else {
             return "an ARN has six colon-separated fields (arn:partition:service:region:account:resource); this one has \(fields.count)"
         }
@@ -38,13 +37,20 @@ enum ARNFormat {
     static func isBroad(_ value: String) -> Bool {
         if value == "*" { return true }
         guard value.hasPrefix("arn:") else { return false }
-        let fields = withoutVariables(value).split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
+        let fields = self.fields(value)
         guard fields.count == 6 else { return false }
         let resource = fields[5]
         if resource == "*" || resource == "*/*" { return true }
         guard resource.hasSuffix("/*"), fields[2] != "s3" else { return false }
         let type = resource.dropLast(2)
         return !type.isEmpty && type.allSatisfy { $0.isLetter || $0 == "-" || $0 == "_" }
+    }
+
+    /// The colon-separated fields of an ARN, at most six (the resource part
+    /// keeps its colons). A policy variable (`${aws:partition}`) may hold
+    /// colons of its own, so variables are emptied first.
+    private static func fields(_ value: String) -> [Substring] {
+        withoutVariables(value).split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
     }
 
     /// `value` with each `${…}` replaced by `${}`, so that only its own colons split it.
