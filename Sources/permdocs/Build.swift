@@ -77,8 +77,6 @@ struct Build: ParsableCommand {
 
     /// Paths in messages are relative to the content or theme folder; show them from the working directory.
     private func displayPath(_ message: String) -> String {
-        if message.hasPrefix("tools/") || message.hasPrefix("site.yml") { return source.displayMessage(message) }
-        if message.hasPrefix("templates/") || message.hasPrefix("assets/") { return "\(theme)/\(message)" }
-        return message
+        Terminal.displayMessage(message, content: source.content, theme: theme)
     }
 }

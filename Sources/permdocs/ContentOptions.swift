@@ -25,7 +25,7 @@ struct ContentOptions: ParsableArguments {
 
     /// An error message whose path is relative to the content folder, shown from the working directory.
     func displayMessage(_ message: String) -> String {
-        message.hasPrefix("tools/") || message.hasPrefix("site.yml") ? displayPath(message) : message
+        Terminal.displayMessage(message, content: content, theme: nil)
     }
 }
 
@@ -55,6 +55,19 @@ enum Terminal {
     }
 
     static func isTerminal(_ fd: Int32) -> Bool { isatty(fd) == 1 }
+
+    /// A message whose path is relative to the content folder (`tools/…`,
+    /// `site.yml`) or the theme folder (`templates/…`, `assets/…`), with the
+    /// path shown from the working directory, as `build`, `check` and `serve` print it.
+    static func displayMessage(_ message: String, content: String, theme: String?) -> String {
+        if message.hasPrefix("tools/") || message.hasPrefix("site.yml") {
+            return ReportPaths.fromWorkingDirectory(message, contentFolder: content)
+        }
+        if let theme, message.hasPrefix("templates/") || message.hasPrefix("assets/") {
+            return ReportPaths.fromWorkingDirectory(message, contentFolder: theme)
+        }
+        return message
+    }
 
     static func writeError(_ text: String) {
         FileHandle.standardError.write(Data(text.utf8))

@@ -66,25 +66,18 @@ struct Serve: AsyncParsableCommand {
             let built = try builder.build()
             let written = try OutputWriter(output: URL(fileURLWithPath: output)).write(built.files)
             let report = FindingsReport(site: built.site)
-            let text = report.formatted(as: .text, path: { "\(content)/\($0)" })
+            let text = report.formatted(as: .text, path: { ReportPaths.fromWorkingDirectory($0, contentFolder: content) })
             FileHandle.standardError.write(Data(text.utf8))
             let ms = Int(Date().timeIntervalSince(start) * 1000)
             return "rebuilt: \(cache.lastAnalysed) pages analysed, \(cache.lastReused) reused; \(written.written) files written, \(written.unchanged) unchanged; \(report.summary); \(ms) ms"
         } catch let error as PermDocsError {
-            throw BuildFailure(description: prefixed(error.description, content: content, theme: theme))
+            throw BuildFailure(description: Terminal.displayMessage(error.description, content: content, theme: theme))
         }
     }
 
     /// A failed build's message, as the author should read it.
     private struct BuildFailure: Error, CustomStringConvertible {
         var description: String
-    }
-
-    /// Paths in messages are relative to the content or theme folder; show them from the working directory.
-    private static func prefixed(_ message: String, content: String, theme: String) -> String {
-        if message.hasPrefix("tools/") || message.hasPrefix("site.yml") { return "\(content)/\(message)" }
-        if message.hasPrefix("templates/") || message.hasPrefix("assets/") { return "\(theme)/\(message)" }
-        return message
     }
 
     /// Returns on the first Ctrl-C (or SIGTERM). A second Ctrl-C kills the process, should
