@@ -5,8 +5,13 @@ let package = Package(
     name: "permdocs",
     platforms: [.macOS(.v13)],
     products: [
-        .library(name: "PermDocs", targets: ["PermDocs"]),
+        .library(name: "PermDocsCore", targets: ["PermDocsCore"]),
+        .library(name: "PermDocsMarkdown", targets: ["PermDocsMarkdown"]),
+        .library(name: "PermDocsPolicy", targets: ["PermDocsPolicy"]),
+        .library(name: "PermDocsAnalysis", targets: ["PermDocsAnalysis"]),
+        .library(name: "PermDocsSite", targets: ["PermDocsSite"]),
         .library(name: "PermDocsServer", targets: ["PermDocsServer"]),
+        .library(name: "PermDocsCLI", targets: ["PermDocsCLI"]),
         .executable(name: "permdocs", targets: ["permdocs"]),
     ],
     dependencies: [
@@ -15,6 +20,16 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.0"),
     ],
+    // The libraries are layered so that SwiftPM enforces the pipeline's direction:
+    //
+    //   PermDocsCore ─┬─> PermDocsMarkdown ─┬─> PermDocsAnalysis ─> PermDocsSite ─> PermDocsServer ─> PermDocsCLI ─> permdocs
+    //                 └─> PermDocsPolicy ───┘
+    //
+    // Core: positions, diagnostics, finding ids, content reading, output files, slugs, parallel map.
+    // Markdown: cmark, template dialects, page structure, sanitizer, guide renderer (no policy knowledge).
+    // Policy: JSON, the policy model, policy blocks, the action catalog, the checks and risk data.
+    // Analysis: content loading, extraction, classification, the analyzer, cross-reference model, reports.
+    // Site: site map, page rendering, exports, theme, the build and the atomic output writer.
     targets: [
         // cmark from Debian's libcmark-dev, found through pkg-config.
         .systemLibrary(
@@ -24,53 +39,121 @@ let package = Package(
             providers: [.apt(["libcmark-dev"])]
         ),
         .target(
-            name: "PermDocs",
-            dependencies: [
-                "CMark",
-                .product(name: "Yams", package: "Yams"),
-                .product(name: "Mustache", package: "swift-mustache"),
-            ],
-            path: "Sources/PermDocs",
+            name: "PermDocsCore",
+            path: "Sources/PermDocsCore",
+            swiftSettings: [.swiftLanguageMode(.v5)]
+        ),
+        .target(
+            name: "PermDocsMarkdown",
+            dependencies: ["PermDocsCore", "CMark"],
+            path: "Sources/PermDocsMarkdown",
+            swiftSettings: [.swiftLanguageMode(.v5)]
+        ),
+        .target(
+            name: "PermDocsPolicy",
+            dependencies: ["PermDocsCore"],
+            path: "Sources/PermDocsPolicy",
             resources: [.copy("Catalog/Snapshot"), .copy("Findings/RiskData")],
             swiftSettings: [.swiftLanguageMode(.v5)]
         ),
-        // The development server lives apart so the core library does not depend on an HTTP server.
+        .target(
+            name: "PermDocsAnalysis",
+            dependencies: [
+                "PermDocsCore", "PermDocsMarkdown", "PermDocsPolicy",
+                .product(name: "Yams", package: "Yams"),
+            ],
+            path: "Sources/PermDocsAnalysis",
+            swiftSettings: [.swiftLanguageMode(.v5)]
+        ),
+        .target(
+            name: "PermDocsSite",
+            dependencies: [
+                "PermDocsCore", "PermDocsMarkdown", "PermDocsPolicy", "PermDocsAnalysis",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            path: "Sources/PermDocsSite",
+            swiftSettings: [.swiftLanguageMode(.v5)]
+        ),
+        // The development server lives apart so the site library does not depend on an HTTP server.
         .target(
             name: "PermDocsServer",
             dependencies: [
-                "PermDocs",
+                "PermDocsCore", "PermDocsSite",
                 .product(name: "FlyingFox", package: "FlyingFox"),
             ],
             path: "Sources/PermDocsServer"
         ),
-        .executableTarget(
-            name: "permdocs",
+        // The commands: argument parsing and calls into the libraries, testable apart from `main`.
+        .target(
+            name: "PermDocsCLI",
             dependencies: [
-                "PermDocs",
-                "PermDocsServer",
+                "PermDocsCore", "PermDocsPolicy", "PermDocsAnalysis", "PermDocsSite", "PermDocsServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
+            path: "Sources/PermDocsCLI",
+            swiftSettings: [.swiftLanguageMode(.v5)]
+        ),
+        .executableTarget(
+            name: "permdocs",
+            dependencies: ["PermDocsCLI"],
             path: "Sources/permdocs",
             swiftSettings: [.swiftLanguageMode(.v5)]
         ),
         // Phase timings in one process, cold and after an edit (Benchmarks/run).
         .executableTarget(
             name: "permdocs-bench",
-            dependencies: ["PermDocs"],
+            dependencies: ["PermDocsCore", "PermDocsAnalysis", "PermDocsSite"],
             path: "Sources/permdocs-bench",
             swiftSettings: [.swiftLanguageMode(.v5)]
         ),
-        .testTarget(
-            name: "PermDocsTests",
-            dependencies: ["PermDocs"],
-            path: "Tests/PermDocsTests",
+        // Shared by the test targets: paths to ../shared, fixtures, in-memory builds.
+        .target(
+            name: "PermDocsTestSupport",
+            dependencies: ["PermDocsCore", "PermDocsMarkdown", "PermDocsPolicy", "PermDocsAnalysis", "PermDocsSite"],
+            path: "Tests/PermDocsTestSupport",
             resources: [.copy("Fixtures")],
             swiftSettings: [.swiftLanguageMode(.v5)]
         ),
         .testTarget(
+            name: "PermDocsCoreTests",
+            dependencies: ["PermDocsCore"],
+            path: "Tests/PermDocsCoreTests",
+            swiftSettings: [.swiftLanguageMode(.v5)]
+        ),
+        .testTarget(
+            name: "PermDocsMarkdownTests",
+            dependencies: ["PermDocsMarkdown", "PermDocsCore", "PermDocsAnalysis", "PermDocsTestSupport"],
+            path: "Tests/PermDocsMarkdownTests",
+            swiftSettings: [.swiftLanguageMode(.v5)]
+        ),
+        .testTarget(
+            name: "PermDocsPolicyTests",
+            dependencies: ["PermDocsPolicy", "PermDocsCore", "PermDocsAnalysis", "PermDocsSite", "PermDocsTestSupport"],
+            path: "Tests/PermDocsPolicyTests",
+            swiftSettings: [.swiftLanguageMode(.v5)]
+        ),
+        .testTarget(
+            name: "PermDocsAnalysisTests",
+            dependencies: ["PermDocsAnalysis", "PermDocsCore", "PermDocsPolicy", "PermDocsSite", "PermDocsTestSupport"],
+            path: "Tests/PermDocsAnalysisTests",
+            swiftSettings: [.swiftLanguageMode(.v5)]
+        ),
+        .testTarget(
+            name: "PermDocsSiteTests",
+            dependencies: ["PermDocsSite", "PermDocsCore", "PermDocsPolicy", "PermDocsAnalysis", "PermDocsTestSupport"],
+            path: "Tests/PermDocsSiteTests",
+            swiftSettings: [.swiftLanguageMode(.v5)]
+        ),
+        .testTarget(
             name: "PermDocsServerTests",
-            dependencies: ["PermDocsServer", "PermDocs"],
+            dependencies: ["PermDocsServer", "PermDocsCore", "PermDocsSite"],
             path: "Tests/PermDocsServerTests"
+        ),
+        .testTarget(
+            name: "PermDocsCLITests",
+            dependencies: ["PermDocsCLI", "PermDocsTestSupport"],
+            path: "Tests/PermDocsCLITests",
+            swiftSettings: [.swiftLanguageMode(.v5)]
         ),
     ]
 )

@@ -1,6 +1,7 @@
 import FlyingFox
 import FlyingSocks
 import Foundation
+import PermDocsCore
 
 /// Tells open pages that the site was rebuilt, or that a rebuild failed.
 ///

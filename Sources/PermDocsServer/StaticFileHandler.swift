@@ -4,6 +4,7 @@ import Foundation
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
+import PermDocsCore
 #endif
 
 /// Serves the files of a built site from its output folder.

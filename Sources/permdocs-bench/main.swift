@@ -6,7 +6,9 @@
 //
 // CONTENT_DIR must be a copy: the page is edited in place.
 import Foundation
-import PermDocs
+import PermDocsAnalysis
+import PermDocsCore
+import PermDocsSite
 
 let args = CommandLine.arguments
 guard args.count >= 3 else {

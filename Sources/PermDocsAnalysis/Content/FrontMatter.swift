@@ -1,0 +1,50 @@
+import PermDocsCore
+import Yams
+
+/// The YAML block between `---` lines at the top of a page.
+public struct FrontMatter: Sendable, Hashable {
+    /// Top-level scalar fields as text (`title`, `source_url`, …), lists joined with ", ".
+    public var fields: [String: String]
+    /// How many lines the block takes, delimiters included (0 when there is none).
+    public var lineCount: Int
+
+    public static let empty = FrontMatter(fields: [:], lineCount: 0)
+
+    public subscript(_ keys: String...) -> String? {
+        for k in keys { if let v = fields[k], !v.isEmpty { return v } }
+        return nil
+    }
+
+    /// Splits front matter from `text`. The body keeps its line numbers: the
+    /// front matter's lines are replaced by empty lines, so every later position
+    /// is the position in the file.
+    public static func split(_ text: String, file: String) throws -> (FrontMatter, body: String) {
+        guard text.hasPrefix("---\n") || text == "---" || text.hasPrefix("---\r") else { return (.empty, text) }
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        var close: Int?
+        for i in 1..<lines.count where lines[i] == "---" || lines[i] == "..." {
+            close = i
+            break
+        }
+        guard let close else {
+            throw PermDocsError("front matter opened with '---' is never closed with a '---' line", at: SourceLocation(file: file, line: 1, column: 1))
+        }
+        let yaml = lines[1..<close].joined(separator: "\n")
+        var fields: [String: String] = [:]
+        if let node = try YAMLReading.compose(yaml, file: file, firstLine: 2) {
+            guard let mapping = node.mapping else {
+                throw PermDocsError("front matter must be a mapping of keys to values", at: YAMLReading.location(of: node, file: file, firstLine: 2))
+            }
+            for (k, v) in mapping {
+                guard let key = k.string else { continue }
+                if let s = YAMLReading.text(v) {
+                    fields[key] = s
+                } else if let seq = v.sequence {
+                    fields[key] = seq.compactMap { YAMLReading.text($0) }.joined(separator: ", ")
+                }
+            }
+        }
+        for i in 0...close { lines[i] = "" }
+        return (FrontMatter(fields: fields, lineCount: close + 1), lines.joined(separator: "\n"))
+    }
+}

@@ -1,0 +1,75 @@
+/// What a reader wants to know about a tool before its permissions.
+import PermDocsCore
+import PermDocsMarkdown
+
+public struct ToolMetadata: Hashable, Sendable {
+    public var name: String
+    public var vendor: String?
+    public var sourceURL: String?
+    public var productVersion: String?
+    public var lastUpdated: String?
+    public var description: String?
+
+    public init(name: String, vendor: String? = nil, sourceURL: String? = nil, productVersion: String? = nil, lastUpdated: String? = nil, description: String? = nil) {
+        self.name = name
+        self.vendor = vendor
+        self.sourceURL = sourceURL
+        self.productVersion = productVersion
+        self.lastUpdated = lastUpdated
+        self.description = description
+    }
+}
+
+/// A tool whose permissions a guide documents: one Markdown file, or a folder
+/// whose `index.md` introduces it and whose other pages follow.
+public struct Tool: Hashable, Sendable {
+    /// The file or folder name under `tools/`, used in URLs.
+    public var slug: String
+    public var metadata: ToolMetadata
+    /// The introducing page first, then the others by path.
+    public var pages: [PageSource]
+
+    public init(slug: String, metadata: ToolMetadata, pages: [PageSource]) {
+        self.slug = slug
+        self.metadata = metadata
+        self.pages = pages
+    }
+}
+
+/// One Markdown page as read from the content folder.
+public struct PageSource: Hashable, Sendable {
+    /// Path relative to the content root, as shown in messages (`tools/dms.md`).
+    public var path: String
+    /// Path of the page inside its tool, without `.md` (`index`, `setup/roles`).
+    public var pageID: String
+    public var frontMatter: FrontMatter
+    /// The Markdown after front matter, with the same line numbers as the file.
+    public var body: String
+    /// The first `# ` heading's text, if any (outside code fences).
+    public let firstH1: String?
+
+    public init(path: String, pageID: String, frontMatter: FrontMatter, body: String) {
+        self.path = path
+        self.pageID = pageID
+        self.frontMatter = frontMatter
+        self.body = body
+        self.firstH1 = Self.firstH1(of: body)
+    }
+
+    static func firstH1(of body: String) -> String? {
+        var inFence = false
+        for bytes in body.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+            let t = Substring(bytes.drop { $0 == UInt8(ascii: " ") })
+            if t.hasPrefix("```") || t.hasPrefix("~~~") { inFence.toggle(); continue }
+            if !inFence, t.hasPrefix("# ") {
+                return CommonMarkText.plainHeadingText(String(t.dropFirst(2)))
+            }
+        }
+        return nil
+    }
+
+    /// Title: front matter `title`, else the first H1, else the page id.
+    public var title: String {
+        frontMatter["title"] ?? firstH1 ?? pageID
+    }
+}

@@ -1,0 +1,147 @@
+/// Finds every policy block of a page: fenced and indented code (also inside
+/// list items, and Liquid highlight blocks, which dialect rewriting made fenced),
+/// pipe-table cells, `<pre>` in HTML blocks and table cells, and policies
+/// embedded in shell code. Each is parsed; text meant as a policy that is not
+/// valid JSON becomes a diagnostic at the error's line and column.
+import PermDocsCore
+import PermDocsMarkdown
+import PermDocsPolicy
+
+public struct PolicyExtractor {
+    public var toolSlug: String
+    public var pageID: String
+
+    public init(toolSlug: String, pageID: String) {
+        self.toolSlug = toolSlug
+        self.pageID = pageID
+    }
+
+    /// The candidates of a page in document order, each with its section and lead-in.
+    public static func candidates(in page: PageStructure) -> [PolicyCandidate] {
+        let doc = page.document
+        var result: [PolicyCandidate] = []
+        var heading: String?
+        var headingID: String?
+        var leadIn: String?
+        page.document.rootNode.walk { node, entering in
+            guard entering else { return .visitChildren }
+            func add(_ text: MappedText, _ origin: PolicyBlock.Origin, key: SourcePosition, embedded: Bool = false, literal: String? = nil) {
+                var candidate = PolicyCandidate(text: text, origin: origin, originKey: key, heading: heading, headingID: headingID, leadIn: leadIn, embedded: embedded)
+                candidate.literal = literal
+                result.append(candidate)
+            }
+            switch node.kind {
+            case .heading:
+                heading = CommonMarkText.cleanHeading(node.plainText)
+                headingID = page.headingID(node)
+                leadIn = nil
+                return .skipChildren
+            case .paragraph:
+                if let table = page.table(node) {
+                    for (line, row) in zip([table.headerLine] + table.bodyLines, [table.syntax.header] + table.syntax.body) {
+                        for cell in row.cells where Self.mayHoldPolicy(cell.text) {
+                            var raw = MappedText(file: page.file)
+                            let column = cell.column + (table.columnOffsets[line] ?? 0)
+                            for (k, s) in cell.text.unicodeScalars.enumerated() {
+                                raw.append(s, at: SourcePosition(line: line, column: column + k))
+                            }
+                            let key = SourcePosition(line: line, column: column)
+                            let pres = InlineTextDecoding.preRegions(raw)
+                            if pres.isEmpty {
+                                add(InlineTextDecoding.decode(raw, resolveEscapes: true), .tableCell, key: key)
+                            } else {
+                                for pre in pres { add(InlineTextDecoding.decode(pre, resolveEscapes: true), .htmlPre, key: pre.positions.first ?? key) }
+                            }
+                        }
+                    }
+                } else {
+                    leadIn = node.plainText
+                }
+                return .skipChildren
+            case .codeBlock:
+                // Most code is not a policy: skip mapping every character of it
+                // unless it names a policy element (both tests below need one).
+                let literal = node.literal
+                guard Self.mayHoldPolicy(literal) else { return .skipChildren }
+                let key = SourcePosition(line: node.startLine, column: node.startColumn)
+                let text = Self.mappedLiteral(literal, firstLine: node.isFenced ? node.startLine + 1 : node.startLine, in: doc, file: page.file)
+                let normalized = text.normalizingSpaces()
+                if PolicyCandidate.looksLikePolicyJSON(normalized) {
+                    add(normalized, .codeBlock, key: key, literal: literal)
+                } else if let inner = PolicyCandidate.embeddedJSON(in: normalized) {
+                    add(inner, .embedded, key: key, embedded: true)
+                }
+                return .skipChildren
+            case .htmlBlock:
+                let literal = node.literal
+                guard Self.mayHoldPolicy(literal) else { return .skipChildren }
+                let text = Self.mappedLiteral(literal, firstLine: node.startLine, in: doc, file: page.file)
+                for pre in InlineTextDecoding.preRegions(text) {
+                    add(InlineTextDecoding.decode(pre, resolveEscapes: false), .htmlPre, key: pre.positions.first ?? SourcePosition(line: node.startLine, column: 1))
+                }
+                return .skipChildren
+            default:
+                return .visitChildren
+            }
+        }
+        return result
+    }
+
+    /// False when `text` cannot hold a policy: every policy names Statement,
+    /// Effect or Action (entity encoding leaves the letters alone). Checked on
+    /// bytes before any character of a block is mapped to its position.
+    static func mayHoldPolicy(_ text: String) -> Bool {
+        text.containsBytes("Statement") || text.containsBytes("Effect") || text.containsBytes("Action")
+    }
+
+    /// A block's literal (code or HTML, container indentation removed by cmark)
+    /// with each scalar mapped back to its line and column in the file.
+    static func mappedLiteral(_ literal: String, firstLine: Int, in doc: MarkdownDocument, file: String) -> MappedText {
+        var text = MappedText(file: file)
+        var body = Substring(literal)
+        if body.hasSuffix("\n") { body = body.dropLast() }
+        for (k, content) in body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = firstLine + k
+            if k > 0 { text.append("\n", at: SourcePosition(line: line - 1, column: doc.line(line - 1).unicodeScalars.count + 1)) }
+            text.appendLine(content, source: doc.line(line), lineNumber: line)
+        }
+        return text
+    }
+
+    /// Parses the page's candidates into blocks (kind not yet classified against
+    /// the rest of the tool) and the diagnostics of those that do not parse.
+    public func blocks(in page: PageStructure) -> (blocks: [PolicyBlock], diagnostics: [Diagnostic]) {
+        var blocks: [PolicyBlock] = []
+        var diagnostics: [Diagnostic] = []
+        for candidate in Self.candidates(in: page) {
+            let text = candidate.text.normalizingSpaces().trimmed()
+            guard !text.scalars.isEmpty else { continue }
+            if !candidate.embedded && candidate.origin != .codeBlock && !PolicyCandidate.looksLikePolicyJSON(text) { continue }
+            var block = PolicyBlock(
+                anchor: "", toolSlug: toolSlug, file: page.file, pageID: pageID,
+                location: text.location(at: 0), origin: candidate.origin, originKey: candidate.originKey,
+                heading: candidate.heading, headingID: candidate.headingID, leadIn: candidate.leadIn,
+                text: text.string, policy: nil, syntaxError: nil, kind: .unparsed, grantee: .user, excerptOf: nil)
+            block.displayCode = candidate.literal
+            do {
+                let node = try JSONReader.parse(scalars: text.scalars)
+                guard let policy = PolicyParser(locate: text.location(at:)).policy(from: node) else { continue }
+                block.policy = policy
+                block.textMap = text
+                block.kind = policy.isTrustPolicy ? .trust : policy.shape != .document ? .excerpt : policy.isResourcePolicy ? .resource : .identity
+            } catch let error as JSONSyntaxError {
+                if candidate.embedded { continue }  // shell code around a brace is not a policy we can read
+                let diagnostic = FindingRules.jsonSyntax.finding(
+                    "policy is not valid JSON: \(error.message)",
+                    at: text.location(at: error.offset))
+                block.syntaxError = diagnostic
+                diagnostics.append(diagnostic)
+            } catch {
+                continue
+            }
+            block.anchor = page.ids.claim("policy-\(blocks.count + 1)")
+            blocks.append(block)
+        }
+        return (blocks, diagnostics)
+    }
+}

@@ -1,0 +1,38 @@
+import ArgumentParser
+import Foundation
+import PermDocsAnalysis
+import PermDocsCore
+import PermDocsSite
+
+/// `permdocs check`: the pipeline without writing a site, for CI.
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check every policy in the guides and report findings.",
+        discussion: "Exits 1 when a finding is at or above --fail-on (default: error), 2 when the content cannot be read, 64 on a usage error.")
+
+    @OptionGroup var source: ContentOptions
+
+    @Option(help: "Output format: text, json, sarif (2.1.0) or github (Actions annotations).")
+    var format: ReportFormat = .text
+
+    @Option(name: .customLong("fail-on"), help: "Lowest severity that fails the check: suggestion, warning, security or error.")
+    var failOn: Diagnostic.Severity = .error
+
+    @Flag(help: "Never colour the text output (NO_COLOR does the same).")
+    var noColor = false
+
+    func run() throws {
+        let site: AnalyzedSite
+        do {
+            try source.requireFolder()
+            site = try SiteBuilder(content: source.reader, theme: InMemoryContentReader([:])).analyze()
+        } catch let error as PermDocsError {
+            Terminal.writeError(source.displayMessage(error.description) + "\n")
+            throw ExitCode(2)
+        }
+        let report = FindingsReport(site: site)
+        let color = format == .text && !noColor && Terminal.wantsColor(STDOUT_FILENO)
+        print(report.formatted(as: format, color: color, path: source.displayPath), terminator: "")
+        if report.fails(at: failOn) { throw ExitCode(1) }
+    }
+}

@@ -1,0 +1,101 @@
+import ArgumentParser
+import Dispatch
+import Foundation
+import PermDocsAnalysis
+import PermDocsCore
+import PermDocsServer
+import PermDocsSite
+
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Build the site, serve it, and rebuild and reload open pages when content or theme changes.")
+
+    @Option(help: "The content folder (site.yml and tools/).")
+    var content: String = "Content"
+
+    @Option(help: "The theme folder (templates/ and assets/).")
+    var theme: String = "Themes/default"
+
+    @Option(help: "Where the served site is written; kept apart from `build`'s public/ so serving never touches it.")
+    var output: String = ".build/permdocs-serve"
+
+    @Option(help: "The port to listen on (0 picks a free one).")
+    var port: UInt16 = 8000
+
+    @Option(help: "The address to listen on. Use 0.0.0.0 to let other machines connect.")
+    var host: String = "127.0.0.1"
+
+    func run() async throws {
+        let (content, theme, output) = (self.content, self.theme, self.output)
+        // Kept across rebuilds: only pages whose text changed are analysed again.
+        let cache = PageAnalysisCache()
+        let server = DevServer(
+            configuration: .init(
+                output: URL(fileURLWithPath: output),
+                watch: [URL(fileURLWithPath: content), URL(fileURLWithPath: theme)],
+                host: host, port: port),
+            rebuild: { try Self.build(content: content, theme: theme, output: output, cache: cache) },
+            log: Self.printLine)
+        let url: URL
+        do {
+            url = try await server.start()
+        } catch {
+            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            throw ExitCode(1)
+        }
+        Self.printLine("serving \(output)/ at \(url.absoluteString), rebuilding when \(content)/ or \(theme)/ changes (Ctrl-C to stop)")
+        if !["127.0.0.1", "::1", "[::1]", "localhost"].contains(host) {
+            Self.printLine("note: listening on \(host), so other machines can connect")
+        }
+        await Self.waitForInterrupt()
+        Self.printLine("stopping")
+        await server.stop()
+    }
+
+    /// Prints at once even when standard output is a file or a pipe, so a log follows the builds.
+    @Sendable private static func printLine(_ line: String) {
+        FileHandle.standardOutput.write(Data((line + "\n").utf8))
+    }
+
+    /// One build, as `permdocs build` does it; diagnostics go to standard error.
+    private static func build(content: String, theme: String, output: String, cache: PageAnalysisCache) throws -> String {
+        let start = Date()
+        var builder = SiteBuilder(
+            content: DiskContentReader(root: URL(fileURLWithPath: content)),
+            theme: DiskContentReader(root: URL(fileURLWithPath: theme)))
+        builder.cache = cache
+        do {
+            let built = try builder.build()
+            let written = try OutputWriter(output: URL(fileURLWithPath: output)).write(built.files)
+            let report = FindingsReport(site: built.site)
+            let text = report.formatted(as: .text, path: { ReportPaths.fromWorkingDirectory($0, contentFolder: content) })
+            FileHandle.standardError.write(Data(text.utf8))
+            let ms = Int(Date().timeIntervalSince(start) * 1000)
+            return "rebuilt: \(cache.lastAnalysed) pages analysed, \(cache.lastReused) reused; \(written.written) files written, \(written.unchanged) unchanged; \(report.summary); \(ms) ms"
+        } catch let error as PermDocsError {
+            throw BuildFailure(description: Terminal.displayMessage(error.description, content: content, theme: theme))
+        }
+    }
+
+    /// A failed build's message, as the author should read it.
+    private struct BuildFailure: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    /// Returns on the first Ctrl-C (or SIGTERM). A second Ctrl-C kills the process, should
+    /// stopping hang.
+    private static func waitForInterrupt() async {
+        let (signals, continuation) = AsyncStream<Int32>.makeStream()
+        let sources = [SIGINT, SIGTERM].map { number in
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler { continuation.yield(number) }
+            source.resume()
+            return source
+        }
+        for await _ in signals { break }
+        for source in sources { source.cancel() }
+        signal(SIGINT, SIG_DFL)
+        signal(SIGTERM, SIG_DFL)
+    }
+}

@@ -1,0 +1,197 @@
+import CMark
+import Foundation
+import PermDocsCore
+
+/// A Markdown page parsed by cmark (CommonMark 0.30), with source positions.
+///
+/// The class owns cmark's tree and frees it; `MarkdownNode`s are views into it
+/// and must not outlive the document.
+public final class MarkdownDocument: @unchecked Sendable {
+    private let root: OpaquePointer
+    /// The text that was parsed, split into lines (without the newline).
+    public let lines: [Substring]
+
+    public init(_ markdown: String) {
+        var text = markdown
+        // cmark takes bytes; NUL would end C strings early and is invalid in CommonMark anyway.
+        if text.utf8.contains(0) { text = text.replacingOccurrences(of: "\u{0}", with: "\u{FFFD}") }
+        // Split on bytes: a newline is one byte in UTF-8, and Character-wise
+        // splitting (grapheme breaking) showed in profiles of large sites.
+        lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { Substring($0) }
+        let options = CMARK_OPT_SOURCEPOS | CMARK_OPT_UNSAFE
+        root = text.withCString { ptr in
+            cmark_parse_document(ptr, strlen(ptr), options)!
+        }
+    }
+
+    deinit { cmark_node_free(root) }
+
+    public var rootNode: MarkdownNode { MarkdownNode(pointer: root, document: self) }
+
+    /// The source line (1-based) or "" past the end.
+    public func line(_ number: Int) -> Substring {
+        number >= 1 && number <= lines.count ? lines[number - 1] : ""
+    }
+
+    /// Converts cmark's 1-based byte column on a line into a 1-based scalar column.
+    public func scalarColumn(line: Int, byteColumn: Int) -> Int {
+        let text = self.line(line).utf8
+        let bytes = max(0, min(byteColumn - 1, text.count))
+        let prefix = text.prefix(bytes)
+        return (String(decoding: prefix, as: UTF8.self).unicodeScalars.count) + 1
+    }
+}
+
+/// One node of a `MarkdownDocument`.
+public struct MarkdownNode {
+    let pointer: OpaquePointer
+    unowned let document: MarkdownDocument
+
+    public enum Kind: Equatable {
+        case document, blockQuote, list, item, codeBlock, htmlBlock, customBlock, paragraph, heading, thematicBreak
+        case text, softBreak, lineBreak, code, htmlInline, customInline, emphasis, strong, link, image
+        case unknown
+    }
+
+    public var kind: Kind {
+        switch cmark_node_get_type(pointer) {
+        case CMARK_NODE_DOCUMENT: return .document
+        case CMARK_NODE_BLOCK_QUOTE: return .blockQuote
+        case CMARK_NODE_LIST: return .list
+        case CMARK_NODE_ITEM: return .item
+        case CMARK_NODE_CODE_BLOCK: return .codeBlock
+        case CMARK_NODE_HTML_BLOCK: return .htmlBlock
+        case CMARK_NODE_CUSTOM_BLOCK: return .customBlock
+        case CMARK_NODE_PARAGRAPH: return .paragraph
+        case CMARK_NODE_HEADING: return .heading
+        case CMARK_NODE_THEMATIC_BREAK: return .thematicBreak
+        case CMARK_NODE_TEXT: return .text
+        case CMARK_NODE_SOFTBREAK: return .softBreak
+        case CMARK_NODE_LINEBREAK: return .lineBreak
+        case CMARK_NODE_CODE: return .code
+        case CMARK_NODE_HTML_INLINE: return .htmlInline
+        case CMARK_NODE_CUSTOM_INLINE: return .customInline
+        case CMARK_NODE_EMPH: return .emphasis
+        case CMARK_NODE_STRONG: return .strong
+        case CMARK_NODE_LINK: return .link
+        case CMARK_NODE_IMAGE: return .image
+        default: return .unknown
+        }
+    }
+
+    public var children: MarkdownChildren { MarkdownChildren(first: cmark_node_first_child(pointer), document: document) }
+    public var parent: MarkdownNode? { cmark_node_parent(pointer).map { MarkdownNode(pointer: $0, document: document) } }
+    public var next: MarkdownNode? { cmark_node_next(pointer).map { MarkdownNode(pointer: $0, document: document) } }
+    public var previous: MarkdownNode? { cmark_node_previous(pointer).map { MarkdownNode(pointer: $0, document: document) } }
+
+    /// Text of text, code, code block and HTML nodes.
+    public var literal: String { cmark_node_get_literal(pointer).map { String(cString: $0) } ?? "" }
+    public var fenceInfo: String { cmark_node_get_fence_info(pointer).map { String(cString: $0) } ?? "" }
+    /// True for a fenced code block (cmark 0.30 has no getter: read the opening line).
+    public var isFenced: Bool {
+        let bytes = document.line(startLine).utf8.dropFirst(max(0, startByteColumn - 1)).drop { $0 == UInt8(ascii: " ") }
+        let text = String(decoding: bytes, as: UTF8.self)
+        return text.hasPrefix("```") || text.hasPrefix("~~~")
+    }
+    public var headingLevel: Int { Int(cmark_node_get_heading_level(pointer)) }
+    public var url: String { cmark_node_get_url(pointer).map { String(cString: $0) } ?? "" }
+    public var title: String { cmark_node_get_title(pointer).map { String(cString: $0) } ?? "" }
+    public var isOrderedList: Bool { cmark_node_get_list_type(pointer) == CMARK_ORDERED_LIST }
+    public var listStart: Int { Int(cmark_node_get_list_start(pointer)) }
+    public var isTightList: Bool { cmark_node_get_list_tight(pointer) != 0 }
+
+    public var startLine: Int { Int(cmark_node_get_start_line(pointer)) }
+    public var endLine: Int { Int(cmark_node_get_end_line(pointer)) }
+    /// Start column in Unicode scalars (cmark counts bytes).
+    public var startColumn: Int {
+        document.scalarColumn(line: startLine, byteColumn: Int(cmark_node_get_start_column(pointer)))
+    }
+    public var startByteColumn: Int { Int(cmark_node_get_start_column(pointer)) }
+
+    /// The text of all text and code descendants, as a reader sees it.
+    public var plainText: String {
+        var out = ""
+        appendPlainText(to: &out)
+        return out
+    }
+
+    private func appendPlainText(to out: inout String) {
+        switch kind {
+        case .text, .code: out += literal
+        case .softBreak, .lineBreak: out += " "
+        default: for c in children { c.appendPlainText(to: &out) }
+        }
+    }
+}
+
+extension MarkdownNode: Equatable {
+    public static func == (a: MarkdownNode, b: MarkdownNode) -> Bool { a.pointer == b.pointer }
+}
+
+/// The children of a node, in order.
+public struct MarkdownChildren: Sequence {
+    let first: OpaquePointer?
+    unowned let document: MarkdownDocument
+
+    public func makeIterator() -> AnyIterator<MarkdownNode> {
+        var current = first
+        let document = self.document
+        return AnyIterator {
+            guard let node = current else { return nil }
+            current = cmark_node_next(node)
+            return MarkdownNode(pointer: node, document: document)
+        }
+    }
+}
+
+/// Small helpers that read Markdown snippets as CommonMark does.
+public enum CommonMarkText {
+    /// The text a reader sees of a heading's Markdown: escapes resolved,
+    /// emphasis marks and inline HTML (such as `<a name>` anchors) removed.
+    public static func plainHeadingText(_ markdown: String) -> String {
+        let doc = MarkdownDocument(markdown)
+        var text = ""
+        for block in doc.rootNode.children { text += block.plainText }
+        return cleanHeading(text)
+    }
+
+    /// Heading text without a trailing `{#id}` and surrounding spaces.
+    public static func cleanHeading(_ text: String) -> String {
+        HeadingIDs.removingAttributeSuffix(text).trimmedSpaces()
+    }
+}
+
+/// What a walker does after visiting a node on entry.
+public enum WalkDecision {
+    case visitChildren
+    /// Go straight to this node's exit event.
+    case skipChildren
+}
+
+extension MarkdownNode {
+    /// Visits this node and its descendants in document order, each container
+    /// once on entry and once on exit, with cmark's iterator: no recursion, so
+    /// deeply nested input cannot exhaust the stack.
+    public func walk(_ visit: (MarkdownNode, _ entering: Bool) -> WalkDecision) {
+        guard let iter = cmark_iter_new(pointer) else { return }
+        defer { cmark_iter_free(iter) }
+        while true {
+            let event = cmark_iter_next(iter)
+            if event == CMARK_EVENT_DONE { break }
+            guard let ptr = cmark_iter_get_node(iter) else { break }
+            let node = MarkdownNode(pointer: ptr, document: document)
+            let entering = event == CMARK_EVENT_ENTER
+            if visit(node, entering) == .skipChildren && entering && node.hasChildrenOrIsContainer {
+                cmark_iter_reset(iter, ptr, CMARK_EVENT_EXIT)
+            }
+        }
+    }
+
+    /// Leaf nodes (text, code, code blocks…) get no exit event from cmark.
+    var hasChildrenOrIsContainer: Bool {
+        switch kind {
+        case .text, .softBreak, .lineBreak, .code, .htmlInline, .codeBlock, .htmlBlock, .thematicBreak: return false
+        default: return true
+        }
+    }
+}

@@ -1,0 +1,75 @@
+/// What one pass over a parsed page learns, shared by extraction and rendering
+/// so both agree: each heading's id, which paragraphs are pipe tables, and
+/// which section every block stands in.
+import PermDocsCore
+
+public final class PageStructure {
+    public let document: MarkdownDocument
+    public let file: String
+    /// Heading node → its id.
+    public private(set) var headingIDs: [OpaquePointer: String] = [:]
+    /// Paragraph node → the table it holds.
+    private(set) var tables: [OpaquePointer: PipeTable] = [:]
+    /// Ids already taken on the page; policy block anchors are claimed here too.
+    public var ids = HeadingIDs()
+
+    /// A pipe table found in a paragraph, with its cells' positions in the file.
+    public struct PipeTable {
+        public var syntax: PipeTableSyntax.Table
+        /// File line of each row (header first, then body rows), and the column offset of its text.
+        public var headerLine: Int
+        public var bodyLines: [Int]
+        public var columnOffsets: [Int: Int]
+    }
+
+    public init(document: MarkdownDocument, file: String) {
+        self.document = document
+        self.file = file
+        document.rootNode.walk { node, entering in
+            guard entering else { return .visitChildren }
+            switch node.kind {
+            case .heading:
+                headingIDs[node.pointer] = ids.id(for: node)
+                return .skipChildren
+            case .paragraph:
+                if let table = Self.table(in: node) { tables[node.pointer] = table }
+                return .skipChildren
+            default:
+                return .visitChildren
+            }
+        }
+    }
+
+    public func headingID(_ node: MarkdownNode) -> String? { headingIDs[node.pointer] }
+    public func table(_ node: MarkdownNode) -> PipeTable? { tables[node.pointer] }
+
+    /// Reads a paragraph's source lines as a pipe table, if they are one.
+    public static func table(in paragraph: MarkdownNode) -> PipeTable? {
+        let doc = paragraph.document
+        let first = paragraph.startLine, last = paragraph.endLine
+        guard last > first else { return nil }  // a table needs a header and a delimiter row
+        let indent = paragraph.startColumn - 1
+        var lines: [String] = []
+        var offsets: [Int: Int] = [:]
+        for n in first...last {
+            let line = doc.line(n)
+            // Drop the container's indentation (list items, block quote markers), at most up to the paragraph's column.
+            var dropped = 0
+            var rest = Substring(line)
+            while dropped < max(indent, 0), let c = rest.unicodeScalars.first, c == " " || c == "\t" || c == ">" {
+                rest = rest.dropFirst()
+                dropped += 1
+            }
+            if n > first {
+                // Continuation lines may be indented less or more; strip spaces only.
+                while let c = rest.first, c == " " { rest = rest.dropFirst(); dropped += 1 }
+            }
+            offsets[n] = dropped
+            lines.append(String(rest))
+        }
+        guard lines[0].contains("|") || lines[1].contains("|"), let syntax = PipeTableSyntax.parse(lines: lines) else { return nil }
+        // Rows must cover the whole paragraph, or the paragraph is prose with pipes in it.
+        guard syntax.body.count + 2 == lines.count else { return nil }
+        return PipeTable(syntax: syntax, headerLine: first + syntax.header.lineIndex, bodyLines: syntax.body.map { first + $0.lineIndex }, columnOffsets: offsets)
+    }
+}

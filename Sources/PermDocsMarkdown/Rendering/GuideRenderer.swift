@@ -1,0 +1,179 @@
+import PermDocsCore
+
+/// Renders a parsed guide to HTML: headings with their ids, pipe tables, raw
+/// HTML through the sanitizer, and every piece of text escaped. Written on
+/// cmark's AST (not cmark's own HTML renderer) because each of those needs to
+/// know the node it is on.
+///
+/// Policy blocks are not drawn here: where one stands, the result holds a
+/// `.figure` fragment naming it, and the site draws the figure once the block
+/// is classified and checked. So a page is parsed and rendered once, during
+/// analysis, and its parse tree freed.
+public struct GuideRenderer {
+    /// Where each policy figure goes, by the position of the node that holds it.
+    public var figures: [SourcePosition: [FigureSlot]]
+    /// Rewrites a link (`setup.md#roles`) to its URL on the site, or returns nil to keep it.
+    public var resolveLink: (String) -> String?
+
+    public init(figures: [FigureSlot], resolveLink: @escaping (String) -> String? = { _ in nil }) {
+        self.figures = Dictionary(grouping: figures, by: \.position)
+        self.resolveLink = resolveLink
+    }
+
+    public func render(_ page: PageStructure) -> RenderedGuide {
+        var out = FragmentWriter()
+        render(page.document.rootNode, page: page, into: &out)
+        return RenderedGuide(fragments: out.finish())
+    }
+
+    private func render(_ root: MarkdownNode, page: PageStructure?, into out: inout FragmentWriter) {
+        var tightStack: [Bool] = []
+        var skipAnchorClose = 0
+        root.walk { node, entering in
+            switch node.kind {
+            case .document:
+                break
+            case .paragraph:
+                if entering, let page, let table = page.table(node) {
+                    renderTable(table, page: page, into: &out)
+                    return .skipChildren
+                }
+                let tight = node.parent?.kind == .item && (tightStack.last ?? false)
+                if !tight { out += entering ? "<p>" : "</p>\n" }
+            case .heading:
+                if entering {
+                    let id = page?.headingID(node) ?? ""
+                    out += "<h\(node.headingLevel) id=\"\(HTMLEscaping.attribute(id))\">"
+                } else {
+                    let id = page?.headingID(node) ?? ""
+                    out += "<a class=\"heading-anchor\" href=\"#\(HTMLEscaping.attribute(id))\" aria-label=\"Link to this section\">#</a></h\(node.headingLevel)>\n"
+                }
+            case .blockQuote:
+                out += entering ? "<blockquote>\n" : "</blockquote>\n"
+            case .list:
+                if entering {
+                    tightStack.append(node.isTightList)
+                    if node.isOrderedList {
+                        out += node.listStart != 1 ? "<ol start=\"\(node.listStart)\">\n" : "<ol>\n"
+                    } else {
+                        out += "<ul>\n"
+                    }
+                } else {
+                    tightStack.removeLast()
+                    out += node.isOrderedList ? "</ol>\n" : "</ul>\n"
+                }
+            case .item:
+                out += entering ? "<li>" : "</li>\n"
+            case .codeBlock:
+                let key = SourcePosition(line: node.startLine, column: node.startColumn)
+                if let found = figures[key], let slot = found.first {
+                    out.figure(slot.anchor)
+                } else {
+                    let language = node.fenceInfo.split(separator: " ").first.map(String.init) ?? ""
+                    out += language.isEmpty ? "<pre><code>" : "<pre><code class=\"language-\(HTMLEscaping.attribute(language))\">"
+                    out += HTMLEscaping.text(node.literal) + "</code></pre>\n"
+                }
+            case .htmlBlock:
+                let here = figures.filter { $0.key.line >= node.startLine && $0.key.line <= max(node.endLine, node.startLine) }
+                if !here.isEmpty {
+                    for slot in here.values.flatMap({ $0 }).sorted(by: { $0.start < $1.start }) {
+                        out.figure(slot.anchor)
+                    }
+                } else {
+                    out += HTMLSanitizer().sanitize(node.literal) + "\n"
+                }
+            case .thematicBreak:
+                out += "<hr>\n"
+            case .text:
+                out += HTMLEscaping.text(node.literal)
+            case .softBreak:
+                out += "\n"
+            case .lineBreak:
+                out += "<br>\n"
+            case .code:
+                out += "<code>" + HTMLEscaping.text(node.literal) + "</code>"
+            case .htmlInline:
+                // In a heading, an `<a name>` anchor has become the heading's id.
+                if node.parent?.kind == .heading {
+                    let lit = node.literal
+                    if HeadingIDs.anchorName(inTag: lit) != nil { skipAnchorClose += 1; break }
+                    if skipAnchorClose > 0 && lit.lowercased().hasPrefix("</a") { skipAnchorClose -= 1; break }
+                }
+                out += HTMLSanitizer().sanitize(node.literal)
+            case .emphasis:
+                out += entering ? "<em>" : "</em>"
+            case .strong:
+                out += entering ? "<strong>" : "</strong>"
+            case .link:
+                if entering {
+                    let url = resolveLink(node.url) ?? node.url
+                    if SafeURL.isAllowed(url) {
+                        out += "<a href=\"\(HTMLEscaping.attribute(url))\""
+                        if !node.title.isEmpty { out += " title=\"\(HTMLEscaping.attribute(node.title))\"" }
+                        out += ">"
+                    } else {
+                        out += "<a>"
+                    }
+                } else {
+                    out += "</a>"
+                }
+            case .image:
+                if entering {
+                    let alt = node.plainText
+                    if SafeURL.isAllowed(node.url) {
+                        out += "<img src=\"\(HTMLEscaping.attribute(node.url))\" alt=\"\(HTMLEscaping.attribute(alt))\">"
+                    } else {
+                        out += HTMLEscaping.text(alt)
+                    }
+                }
+                return .skipChildren
+            case .customBlock, .customInline, .unknown:
+                break
+            }
+            return .visitChildren
+        }
+    }
+
+    /// A pipe table; a cell that holds a policy becomes that policy's figure.
+    private func renderTable(_ table: PageStructure.PipeTable, page: PageStructure, into out: inout FragmentWriter) {
+        func align(_ i: Int) -> String {
+            guard i < table.syntax.alignments.count else { return "" }
+            switch table.syntax.alignments[i] {
+            case .left: return " style=\"text-align:left\""
+            case .center: return " style=\"text-align:center\""
+            case .right: return " style=\"text-align:right\""
+            case .none: return ""
+            }
+        }
+        func cell(_ c: PipeTableSyntax.Cell, line: Int, tag: String, index: Int) {
+            let key = SourcePosition(line: line, column: c.column + (table.columnOffsets[line] ?? 0))
+            out += "<\(tag)\(align(index))>"
+            let inCell = figures.filter { $0.key == key || ($0.key.line == line && $0.value.contains { $0.inHTMLPre } && $0.key.column >= key.column && $0.key.column < key.column + c.text.unicodeScalars.count) }
+            if !inCell.isEmpty {
+                for slot in inCell.values.flatMap({ $0 }).sorted(by: { $0.start < $1.start }) {
+                    out.figure(slot.anchor)
+                }
+            } else {
+                let doc = MarkdownDocument(c.text)
+                for block in doc.rootNode.children {
+                    for inline in block.children { render(inline, page: nil, into: &out) }
+                }
+            }
+            out += "</\(tag)>"
+        }
+        let headerEmpty = table.syntax.header.cells.allSatisfy { $0.text.isEmpty }
+        out += "<div class=\"table-wrap\"><table>\n"
+        if !headerEmpty {
+            out += "<thead><tr>"
+            for (i, c) in table.syntax.header.cells.enumerated() { cell(c, line: table.headerLine, tag: "th", index: i) }
+            out += "</tr></thead>\n"
+        }
+        out += "<tbody>\n"
+        for (row, line) in zip(table.syntax.body, table.bodyLines) {
+            out += "<tr>"
+            for (i, c) in row.cells.enumerated() { cell(c, line: line, tag: "td", index: i) }
+            out += "</tr>\n"
+        }
+        out += "</tbody></table></div>\n"
+    }
+}

@@ -1,0 +1,79 @@
+import PermDocsCore
+
+/// A guide rendered to HTML, with the places where policy figures go.
+///
+/// The guide is rendered once, during analysis; its figures are drawn later by
+/// the site, once each block is classified and checked. Keeping them as typed
+/// fragments (not placeholder text in the HTML) means nothing is patched and
+/// nothing in a guide can pose as a figure.
+public struct RenderedGuide: Hashable, Sendable {
+    public enum Fragment: Hashable, Sendable {
+        /// HTML that permdocs wrote and escaped or sanitized.
+        case html(String)
+        /// The figure of the policy block with this anchor (`policy-3`).
+        case figure(anchor: String)
+    }
+
+    public var fragments: [Fragment]
+
+    public init(fragments: [Fragment]) {
+        self.fragments = fragments
+    }
+
+    /// The anchors of the figures, in page order.
+    public var figureAnchors: [String] {
+        fragments.compactMap { if case .figure(let anchor) = $0 { return anchor } else { return nil } }
+    }
+
+    /// The page's HTML, with each figure drawn by `figure` (nil leaves it out).
+    public func html(figure: (String) -> String?) -> String {
+        var out = ""
+        for fragment in fragments {
+            switch fragment {
+            case .html(let html): out += html
+            case .figure(let anchor): if let drawn = figure(anchor) { out += drawn }
+            }
+        }
+        return out
+    }
+}
+
+/// Where a policy block's figure goes in its page, as the guide renderer needs
+/// to know it (the renderer knows nothing else of policies).
+public struct FigureSlot: Hashable, Sendable {
+    /// The block's anchor on its page (`policy-3`).
+    public var anchor: String
+    /// The position of the node that holds the block (a code block, a table cell, an HTML block).
+    public var position: SourcePosition
+    /// Where the block's text starts; orders several figures of one node.
+    public var start: SourcePosition
+    /// True when the block was read from a `<pre>` inside a table cell's HTML.
+    public var inHTMLPre: Bool
+
+    public init(anchor: String, position: SourcePosition, start: SourcePosition, inHTMLPre: Bool) {
+        self.anchor = anchor
+        self.position = position
+        self.start = start
+        self.inHTMLPre = inHTMLPre
+    }
+}
+
+/// Collects the guide renderer's output as HTML text between figures.
+struct FragmentWriter {
+    private var fragments: [RenderedGuide.Fragment] = []
+    private var html = ""
+
+    static func += (writer: inout FragmentWriter, text: String) {
+        writer.html += text
+    }
+
+    mutating func figure(_ anchor: String) {
+        if !html.isEmpty { fragments.append(.html(html)); html = "" }
+        fragments.append(.figure(anchor: anchor))
+    }
+
+    mutating func finish() -> [RenderedGuide.Fragment] {
+        if !html.isEmpty { fragments.append(.html(html)); html = "" }
+        return fragments
+    }
+}

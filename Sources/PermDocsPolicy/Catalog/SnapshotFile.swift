@@ -1,0 +1,65 @@
+import Foundation
+import PermDocsCore
+
+/// One file of the catalog snapshot, read as tab-separated records, one a
+/// line. Blank lines and lines starting with `#` are skipped, and a `\r`
+/// before the newline is ignored. Errors name the file and the line.
+struct SnapshotFile {
+    /// A field of a record: bytes of the file, not yet decoded.
+    typealias Field = ArraySlice<UInt8>
+
+    let url: URL
+    private let bytes: [UInt8]
+
+    /// Reads the whole file; a missing or unreadable file is a `CatalogError`.
+    init(_ url: URL) throws {
+        self.url = url
+        do {
+            bytes = [UInt8](try Data(contentsOf: url))
+        } catch {
+            throw CatalogError(file: url.path, message: "cannot read the catalog file (\(error.localizedDescription))")
+        }
+    }
+
+    /// An error about this file, at `line` if given.
+    func error(_ message: String, line: Int? = nil) -> CatalogError {
+        CatalogError(file: url.path, line: line, message: message)
+    }
+
+    /// Calls `body` with the fields and 1-based line number of every record.
+    func forEachRecord(_ body: (_ fields: [Field], _ line: Int) throws -> Void) throws {
+        var line = 0
+        var start = bytes.startIndex
+        var fields: [Field] = []
+        fields.reserveCapacity(8)
+        while start < bytes.endIndex {
+            line += 1
+            var end = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.endIndex
+            let next = end < bytes.endIndex ? end + 1 : end
+            if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+            defer { start = next }
+            if end == start || bytes[start] == UInt8(ascii: "#") { continue }
+            fields.removeAll(keepingCapacity: true)
+            var fieldStart = start
+            for i in start..<end where bytes[i] == UInt8(ascii: "\t") {
+                fields.append(bytes[fieldStart..<i])
+                fieldStart = i + 1
+            }
+            fields.append(bytes[fieldStart..<end])
+            try body(fields, line)
+        }
+    }
+
+    /// A field as a string.
+    static func string(_ field: Field) -> String {
+        String(decoding: field, as: UTF8.self)
+    }
+
+    /// A comma-separated field as a list; an empty field is an empty list.
+    static func list(_ field: Field) -> [String] {
+        guard !field.isEmpty else { return [] }
+        return field.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: true).map {
+            String(decoding: $0, as: UTF8.self)
+        }
+    }
+}

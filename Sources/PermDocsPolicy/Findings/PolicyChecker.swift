@@ -1,0 +1,39 @@
+/// Runs every check on a classified policy block: the grammar, the catalog,
+/// and the risk rules. Each finding points at the offending value in the guide
+/// and names its block, whose kind decides which rules apply.
+import PermDocsCore
+
+public struct PolicyChecker: Sendable {
+    public var catalog: ActionCatalog
+    public var risks: RiskRules
+
+    public init(catalog: ActionCatalog, risks: RiskRules) {
+        self.catalog = catalog
+        self.risks = risks
+    }
+
+    /// The checker with the bundled catalog and risk data.
+    public static func bundled() throws -> PolicyChecker {
+        PolicyChecker(catalog: try ActionCatalog.bundled(), risks: try RiskRules.bundled())
+    }
+
+    /// The findings of one block, in source order.
+    ///
+    /// An excerpt that repeats a fuller policy of its guide gets grammar
+    /// findings only (its Sid, Version or keys may differ): the catalog and
+    /// risk findings of its actions are the fuller policy's, reported there.
+    /// Risk rules apply only to what the tool's user or role is granted: not to
+    /// trust policies, and not to resource policies, where Resource "*" means
+    /// the resource the policy is attached to.
+    public func findings(for block: PolicyBlock) -> [Diagnostic] {
+        guard let policy = block.policy else { return [] }
+        let context = PolicyCheckContext(block: block, policy: policy)
+        var out = GrammarChecks(context: context).findings()
+        if block.excerptOf != nil { return out.sortedForOutput() }
+        out += CatalogChecks(context: context, catalog: catalog).findings()
+        if block.kind != .trust && block.kind != .resource {
+            out += RiskChecks(context: context, catalog: catalog, risks: risks).findings()
+        }
+        return out.sortedForOutput()
+    }
+}

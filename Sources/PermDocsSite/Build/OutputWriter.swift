@@ -1,0 +1,128 @@
+import Foundation
+import PermDocsAnalysis
+import PermDocsCore
+
+/// Writes a site to its folder all at once: the files go to a staging folder
+/// beside the output, which replaces the output only when every file is written.
+/// A build that fails leaves the previous site exactly as it was.
+///
+/// Files whose bytes did not change since the last build are not rewritten:
+/// the output keeps a manifest (`.permdocs-manifest`, one `hash<TAB>path` line
+/// per file) and an unchanged file is hard-linked from the old output into the
+/// staging folder, so it keeps its inode and modification time (rsync and
+/// deploy tools see it as untouched). Files the new build does not produce are
+/// simply not carried over, so nothing stale survives.
+public struct OutputWriter {
+    public var output: URL
+    /// Write every file even if unchanged (`--clean`).
+    public var clean: Bool
+
+    /// The manifest's name inside the output folder.
+    public static let manifestName = ".permdocs-manifest"
+
+    public init(output: URL, clean: Bool = false) {
+        self.output = output.standardizedFileURL
+        self.clean = clean
+    }
+
+    /// What a write did.
+    public struct Summary: Equatable, Sendable {
+        public var written: Int
+        public var unchanged: Int
+    }
+
+    @discardableResult
+    public func write(_ files: [OutputFile]) throws -> Summary {
+        let fm = FileManager.default
+        let parent = output.deletingLastPathComponent()
+        let name = output.lastPathComponent
+        let staging = parent.appendingPathComponent(".\(name).staging-\(getpid())")
+        let old = parent.appendingPathComponent(".\(name).old-\(getpid())")
+        try? fm.removeItem(at: staging)
+        try? fm.removeItem(at: old)
+        let previous = clean ? [:] : readManifest()
+        var summary = Summary(written: 0, unchanged: 0)
+        do {
+            try fm.createDirectory(at: staging, withIntermediateDirectories: true)
+            var manifest = ""
+            var made: Set<String> = [""]
+            for file in files.sorted(by: { $0.path < $1.path }) {
+                guard !file.path.split(separator: "/").contains(".."), !file.path.hasPrefix("/"), file.path != Self.manifestName else {
+                    throw PermDocsError("refusing to write outside the output folder", file: file.path)
+                }
+                let url = staging.appendingPathComponent(file.path)
+                let dir = file.path.lastIndex(of: "/").map { String(file.path[..<$0]) } ?? ""
+                if !made.contains(dir) {
+                    try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                    made.insert(dir)
+                }
+                let hash = ContentHash.hex(file.data)
+                manifest += "\(hash)\t\(file.path)\n"
+                if previous[file.path] == hash, link(output.appendingPathComponent(file.path).path, url.path) == 0 {
+                    // A file edited by hand since has another size: write it again.
+                    var info = stat()
+                    if stat(url.path, &info) == 0, Int(info.st_size) == file.data.count {
+                        summary.unchanged += 1
+                        continue
+                    }
+                    unlink(url.path)
+                }
+                try Self.writeFile(file.data, to: url.path)
+                summary.written += 1
+            }
+            try Data(manifest.utf8).write(to: staging.appendingPathComponent(Self.manifestName))
+            var isDir: ObjCBool = false
+            let hadOutput = fm.fileExists(atPath: output.path, isDirectory: &isDir)
+            if hadOutput {
+                guard isDir.boolValue else { throw PermDocsError("output path exists and is not a folder", file: output.path) }
+                try fm.moveItem(at: output, to: old)
+            }
+            do {
+                try fm.moveItem(at: staging, to: output)
+            } catch {
+                if hadOutput { try? fm.moveItem(at: old, to: output) }
+                throw error
+            }
+            try? fm.removeItem(at: old)
+        } catch {
+            try? fm.removeItem(at: staging)
+            if let e = error as? PermDocsError { throw e }
+            throw PermDocsError("could not write the site: \(error.localizedDescription)", file: output.path)
+        }
+        return summary
+    }
+
+    /// Writes bytes to a new file with plain POSIX calls: Foundation's
+    /// `Data.write(to:)` took 2 ms a file here (16 s for a 7,825-page site).
+    /// No fsync: the staging folder is swapped in whole, and a crash before
+    /// that leaves the previous site.
+    private static func writeFile(_ data: Data, to path: String) throws {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard fd >= 0 else { throw PermDocsError("cannot create file (\(String(cString: strerror(errno))))", file: path) }
+        defer { close(fd) }
+        try data.withUnsafeBytes { raw in
+            guard let base = raw.baseAddress else { return }  // an empty file
+            var offset = 0
+            while offset < raw.count {
+                let n = Foundation.write(fd, base + offset, raw.count - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    throw PermDocsError("cannot write file (\(String(cString: strerror(errno))))", file: path)
+                }
+                offset += n
+            }
+        }
+    }
+
+    /// The last build's path → hash; empty when there is none or it is unreadable
+    /// (then every file is written, which is always correct).
+    private func readManifest() -> [String: String] {
+        guard let data = try? Data(contentsOf: output.appendingPathComponent(Self.manifestName)) else { return [:] }
+        var result: [String: String] = [:]
+        for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
+            let parts = line.split(separator: "\t", maxSplits: 1)
+            if parts.count == 2 { result[String(parts[1])] = String(parts[0]) }
+        }
+        return result
+    }
+}

@@ -1,0 +1,48 @@
+/// Where each page of the site is written, and how pages link to each other.
+/// Links are relative so the site works from any folder or file:// URL.
+import PermDocsCore
+
+public enum SitePaths {
+    public static let index = "index.html"
+    public static let matrix = "matrix.html"
+    public static let findings = "findings.html"
+    public static let overlap = "overlap.html"
+    public static let search = "search.html"
+    public static let filterScript = "assets/filter.js"
+    public static let matrixScript = "assets/matrix.js"
+    public static let searchScript = "assets/search.js"
+    public static let stylesheet = "assets/style.css"
+
+    /// `overlap/<a>--<b>.html`, `a` first in site order.
+    public static func pair(_ a: String, _ b: String) -> String { "overlap/\(a)--\(b).html" }
+    /// `policies/<tool>.json`: the tool's required policy.
+    public static func toolPolicy(_ tool: String) -> String { "policies/\(tool).json" }
+    /// `policies/optional/<tool>.json`: the tool's optional add-ons merged.
+    public static func toolOptionalPolicy(_ tool: String) -> String { "policies/optional/\(tool).json" }
+    /// `policies/pairs/<a>--<b>.json`: the union of two tools' required policies.
+    public static func pairPolicy(_ a: String, _ b: String) -> String { "policies/pairs/\(a)--\(b).json" }
+    /// `sets/<slug>.html` for a named tool set.
+    public static func set(_ slug: String) -> String { "sets/\(slug).html" }
+    /// `policies/sets/<slug>.json`.
+    public static func setPolicy(_ slug: String) -> String { "policies/sets/\(slug).json" }
+
+    /// `tools/<slug>/index.html`, or `tools/<slug>/<page>.html` for further pages.
+    public static func page(tool: String, pageID: String) -> String {
+        "tools/\(tool)/\(pageID).html"
+    }
+
+    /// A link from the page at `from` to a policy block's anchor.
+    public static func block(_ ref: BlockReference, from: String) -> String {
+        link(from: from, to: page(tool: ref.toolSlug, pageID: ref.pageID)) + "#" + ref.anchor
+    }
+
+    /// The `../` prefix that leads from `path` back to the site root.
+    public static func root(from path: String) -> String {
+        String(repeating: "../", count: path.split(separator: "/").count - 1)
+    }
+
+    /// A link from the page at `from` to the site path `to`.
+    public static func link(from: String, to: String) -> String {
+        root(from: from) + to
+    }
+}

@@ -1,0 +1,29 @@
+/// `search.html`: every tool, service and row as a plain list of links, so
+/// search works without JavaScript (and from file:// URLs, where a page
+/// cannot fetch `data/search.json`): `search.js` only hides the entries
+/// that do not match the query. The header's search box submits here.
+import PermDocsCore
+
+extension SiteRenderer {
+    func searchPage() -> String {
+        let path = SitePaths.search
+        var ctx = base(path: path, title: "Search – \(site.config.title)")
+        ctx["toolEntries"] = site.tools.map { t -> [String: Any] in
+            ["name": t.tool.metadata.name, "extra": t.tool.metadata.vendor ?? "",
+             "url": SitePaths.page(tool: t.slug, pageID: t.pages[0].source.pageID)]
+        }
+        var services: [String: Int] = [:]
+        for row in site.index.rows { services[row.service, default: 0] += 1 }
+        ctx["serviceEntries"] = services.keys.sorted().compactMap { prefix -> [String: Any]? in
+            guard let url = siteMap.servicePage(prefix) else { return nil }
+            return ["name": prefix.isEmpty ? "(no service prefix)" : prefix,
+                    "extra": [catalog?.service(prefix)?.displayName, "\(services[prefix]!) rows"].compactMap { $0 }.joined(separator: " · "),
+                    "url": url]
+        }
+        ctx["actionEntries"] = site.index.rows.map { row -> [String: Any] in
+            ["name": row.name, "extra": row.isUnknown ? "unknown" : row.isPattern ? "pattern" : row.accessLevel?.rawValue ?? "",
+             "url": siteMap.actionPage(row)]
+        }
+        return theme.page("search", context: ctx)
+    }
+}

@@ -1,0 +1,320 @@
+import Foundation
+import PermDocsAnalysis
+import PermDocsCore
+import PermDocsMarkdown
+import PermDocsPolicy
+
+/// Turns an analysed site into its files: the index, one page per tool (and
+/// per further page of a tool), the comparison matrix, and the theme's assets.
+/// Pure: it reads nothing and writes nothing.
+public struct SiteRenderer {
+    public var theme: Theme
+    public var site: AnalyzedSite
+    /// Shown in the footer.
+    public var generator: String
+    /// How many pages render at once.
+    public var concurrency = ProcessInfoConcurrency.default
+
+    /// Each tool's actions, computed once: every page of a tool shows its counts.
+    private let toolActions: [String: [Action]]
+    /// Each tool's counts, computed once: a tool with thousands of
+    /// pages must not recount them for every page.
+    private let toolStats: [String: [String: Any]]
+    /// Paths of the action, service and set pages.
+    let siteMap: SiteMap
+    /// The overlap of every pair of tools, computed once for the overlap pages and the heat map.
+    let overlap: ToolOverlap
+    /// The catalog for action pages and exports: the one the site was checked against, else the bundled one.
+    let catalog: ActionCatalog?
+    /// Each tool's merged policy, computed once: shown on its page and written to `policies/`.
+    let combined: [String: CombinedPolicy]
+    /// Each tool's actions by access level, for its bar (on its page and on the index).
+    let accessBars: [String: String]
+
+    /// A tool with more pages than this lists them on its first page only;
+    /// further pages link to the previous and next page instead.
+    static let fullPageListLimit = 40
+
+    public init(theme: Theme, site: AnalyzedSite, generator: String = "permdocs") {
+        self.theme = theme
+        self.site = site
+        self.generator = generator
+        let actions = Dictionary(uniqueKeysWithValues: site.tools.map { ($0.slug, site.index.actions(of: $0.slug)) })
+        toolActions = actions
+        toolStats = Dictionary(uniqueKeysWithValues: site.tools.map { tool in
+            let list = actions[tool.slug] ?? []
+            return (tool.slug, [
+                "pageCount": tool.pages.count,
+                "blockCount": tool.pages.reduce(0) { $0 + $1.blocks.count },
+                "actionCount": list.count,
+                "serviceCount": Set(list.map(\.service)).count,
+                "diagnosticCount": tool.pages.reduce(0) { $0 + $1.diagnostics.count },
+            ] as [String: Any])
+        })
+        siteMap = SiteMap(index: site.index, toolSets: site.config.toolSets)
+        overlap = ToolOverlap(index: site.index)
+        let catalog = site.catalog ?? ActionIndex.defaultCatalog
+        self.catalog = catalog
+        combined = Dictionary(uniqueKeysWithValues: site.tools.map { ($0.slug, CombinedPolicy(tool: $0, catalog: catalog)) })
+        // One pass over the rows for all tools, not one per tool.
+        var levels: [String: [AccessLevel: Int]] = [:]
+        for row in site.index.rows {
+            guard let level = row.accessLevel else { continue }
+            for (slug, need) in row.needs where need.isRequired { levels[slug, default: [:]][level, default: 0] += 1 }
+        }
+        accessBars = Dictionary(uniqueKeysWithValues: site.tools.map { tool in
+            (tool.slug, AccessLevelBar.svg(AccessLevel.allCases.map { ($0, levels[tool.slug]?[$0] ?? 0) }))
+        })
+    }
+
+    public func render() -> [OutputFile] {
+        // Every page is a job; jobs run in parallel and each result lands in
+        // its job's slot, so the output does not depend on thread timing.
+        var jobs: [() -> [OutputFile]] = [
+            { [OutputFile(path: SitePaths.index, text: indexPage())] },
+            { [OutputFile(path: SitePaths.matrix, text: matrixPage())] },
+            { [OutputFile(path: SitePaths.findings, text: findingsPage())] },
+            { policyFiles() },
+            { [OutputFile(path: SitePaths.search, text: searchPage())] },
+            { SiteExports(site: site, catalog: catalog).files },
+        ]
+        for tool in site.tools {
+            for page in tool.pages {
+                jobs.append {
+                    let path = SitePaths.page(tool: tool.slug, pageID: page.source.pageID)
+                    return [OutputFile(path: path, text: toolPage(tool, page: page, path: path))]
+                }
+            }
+        }
+        jobs += overlapJobs()
+        jobs += actionJobs()
+        var files = ParallelMap.map(jobs, concurrency: concurrency) { $0() }.flatMap { $0 }
+        for asset in theme.assets {
+            files.append(OutputFile(path: "assets/" + asset.path, data: asset.data))
+        }
+        return files.sorted { $0.path < $1.path }
+    }
+
+    // MARK: Shared context
+
+    func base(path: String, title: String) -> [String: Any] {
+        let root = SitePaths.root(from: path)
+        var ctx: [String: Any] = [
+            "root": root,
+            "title": title,
+            "siteTitle": site.config.title,
+            "siteDescription": site.config.description,
+            "stylesheet": root + SitePaths.stylesheet,
+            "indexURL": root + SitePaths.index,
+            "matrixURL": root + SitePaths.matrix,
+            "findingsURL": root + SitePaths.findings,
+            "overlapURL": root + SitePaths.overlap,
+            "searchURL": root + SitePaths.search,
+            "searchDataURL": root + SiteExports.searchPath,
+            "filterScript": root + SitePaths.filterScript,
+            "matrixScript": root + SitePaths.matrixScript,
+            "searchScript": root + SitePaths.searchScript,
+            "generator": generator,
+            "catalogVersion": site.catalogVersion ?? "",
+            "catalogDate": site.catalog?.sourceDate ?? "",
+            "tools": site.tools.map { ["name": $0.tool.metadata.name, "url": root + SitePaths.page(tool: $0.slug, pageID: $0.pages[0].source.pageID)] },
+        ]
+        if !site.config.baseURL.isEmpty {
+            let base = site.config.baseURL.hasSuffix("/") ? site.config.baseURL : site.config.baseURL + "/"
+            ctx["canonicalURL"] = base + path
+        }
+        return ctx
+    }
+
+    private func stats(_ tool: AnalyzedTool) -> [String: Any] {
+        toolStats[tool.slug] ?? [:]
+    }
+
+    // MARK: Index
+
+    private func indexPage() -> String {
+        var ctx = base(path: SitePaths.index, title: site.config.title)
+        ctx["toolRows"] = site.tools.map { tool -> [String: Any] in
+            var row = stats(tool)
+            row["name"] = tool.tool.metadata.name
+            row["vendor"] = tool.tool.metadata.vendor ?? ""
+            row["url"] = SitePaths.page(tool: tool.slug, pageID: tool.pages[0].source.pageID)
+            row["accessBar"] = accessBars[tool.slug] ?? ""
+            return row
+        }
+        ctx["toolCount"] = site.tools.count
+        ctx["actionTotal"] = site.index.actions.count
+        ctx["diagnosticTotal"] = site.diagnostics.count
+        ctx["sets"] = setLinks(from: SitePaths.index)
+        ctx["hasSets"] = !site.config.toolSets.isEmpty
+        return theme.page("index", context: ctx)
+    }
+
+    // MARK: Tool pages
+
+    private func toolPage(_ tool: AnalyzedTool, page: AnalyzedPage, path: String) -> String {
+        let meta = tool.tool.metadata
+        let isIntro = page.source.pageID == tool.pages[0].source.pageID
+        var ctx = base(path: path, title: isIntro ? meta.name : "\(page.title) – \(meta.name)")
+        ctx["toolName"] = meta.name
+        ctx["pageTitle"] = page.title
+        ctx["isIntro"] = isIntro
+        ctx["toolURL"] = SitePaths.link(from: path, to: SitePaths.page(tool: tool.slug, pageID: tool.pages[0].source.pageID))
+        ctx["sourceFile"] = page.source.path
+        var metadata: [[String: Any]] = []
+        if let v = meta.vendor { metadata.append(["label": "Vendor", "value": v]) }
+        if let v = meta.productVersion { metadata.append(["label": "Product version", "value": v]) }
+        if let v = meta.lastUpdated { metadata.append(["label": "Last updated", "value": v]) }
+        ctx["metadata"] = metadata
+        if let url = meta.sourceURL, SafeURL.isAllowed(url) { ctx["sourceURL"] = url }
+        if let d = meta.description { ctx["description"] = d }
+        ctx["stats"] = stats(tool)
+        if tool.pages.count > 1 && (isIntro || tool.pages.count <= Self.fullPageListLimit) {
+            ctx["hasPages"] = true
+            ctx["pages"] = tool.pages.map { p -> [String: Any] in
+                ["title": p.title, "url": SitePaths.link(from: path, to: SitePaths.page(tool: tool.slug, pageID: p.source.pageID)),
+                 "current": p.source.pageID == page.source.pageID, "blockCount": p.blocks.count]
+            }
+        } else if tool.pages.count > 1, let i = tool.pages.firstIndex(where: { $0.source.pageID == page.source.pageID }) {
+            func link(_ p: AnalyzedPage) -> [String: Any] {
+                ["title": p.title, "url": SitePaths.link(from: path, to: SitePaths.page(tool: tool.slug, pageID: p.source.pageID))]
+            }
+            ctx["hasSteps"] = true
+            if i > 0 { ctx["previousPage"] = link(tool.pages[i - 1]) }
+            if i + 1 < tool.pages.count { ctx["nextPage"] = link(tool.pages[i + 1]) }
+        }
+        ctx["diagnostics"] = page.diagnostics.sortedForOutput().map { d -> [String: Any] in
+            var c = diagnosticContext(d)
+            if let block = d.block { c["blockURL"] = "#" + block.anchor; c["blockAnchor"] = block.anchor }
+            return c
+        }
+        ctx["hasDiagnostics"] = !page.diagnostics.isEmpty
+        ctx["findingSummary"] = FindingsReport(findings: page.diagnostics).summary
+        var extras: [String: String] = [:]
+        for block in page.blocks {
+            if let err = block.syntaxError {
+                extras[block.anchor] = " <span class=\"finding severity-error\">\(HTMLEscaping.text(err.location.description)): \(HTMLEscaping.text(err.message))</span>"
+            } else if let of = block.excerptOf {
+                let target = SitePaths.block(of, from: path)
+                extras[block.anchor] = " <span class=\"excerpt-of\">repeats <a href=\"\(HTMLEscaping.attribute(target))\">\(HTMLEscaping.text(of.anchor))</a></span>"
+            }
+        }
+        let figures = PolicyFigure(captionExtras: extras, afterCode: blockFindingsHTML(page.diagnostics))
+        ctx["guideHTML"] = figures.guideHTML(page.guide, blocks: page.blocks)
+        if isIntro {
+            ctx["needs"] = needsContext(tool, path: path)
+            ctx["accessBar"] = accessBars[tool.slug] ?? ""
+            ctx["combined"] = combinedPolicyContext(tool, path: path)
+        }
+        return theme.page(isIntro ? "tool" : "page", context: ctx)
+    }
+
+    private func diagnosticContext(_ d: Diagnostic) -> [String: Any] {
+        ["location": d.location.description, "severity": d.severity.rawValue, "severityLabel": d.severity.label,
+         "message": d.message, "id": d.id, "fix": d.fix ?? ""]
+    }
+
+    /// The findings of each block as a list to show under its code; by anchor.
+    /// Escaped here because the guide renderer inserts it as HTML.
+    private func blockFindingsHTML(_ findings: [Diagnostic]) -> [String: String] {
+        var out: [String: String] = [:]
+        for (anchor, list) in Dictionary(grouping: findings.filter { $0.block != nil }, by: { $0.block!.anchor }) {
+            var html = "<ul class=\"block-findings\" aria-label=\"Findings for \(HTMLEscaping.attribute(anchor))\">"
+            for d in list.sortedForOutput() {
+                html += "<li class=\"finding severity-\(d.severity.rawValue)\"><span class=\"badge severity-\(d.severity.rawValue)\">\(HTMLEscaping.text(d.severity.label))</span> "
+                html += "<span class=\"where\">line \(d.location.line), col \(d.location.column)</span> \(HTMLEscaping.text(d.message)) "
+                html += "<code class=\"finding-id\">[\(HTMLEscaping.text(d.id))]</code>"
+                if let fix = d.fix { html += "<br><span class=\"fix\">Fix: \(HTMLEscaping.text(fix))</span>" }
+                html += "</li>"
+            }
+            out[anchor] = html + "</ul>"
+        }
+        return out
+    }
+
+    /// Catalog facts about an action for templates: access level and description, or unknown.
+    private func catalogContext(_ action: Action) -> [String: Any] {
+        guard let catalog = site.catalog else { return [:] }
+        if action.isWildcard {
+            let matched = catalog.expand(action.written)
+            return ["accessLevel": matched.isEmpty ? "" : "wildcard: \(matched.count) actions", "description": ""]
+        }
+        guard let entry = catalog.action(named: action.written) else { return ["unknown": true] }
+        return ["accessLevel": entry.accessLevel.rawValue, "description": entry.description, "canonical": entry.canonicalName]
+    }
+
+    /// "What this tool needs": actions by service, each linking to its blocks;
+    /// optional add-ons and trust policies apart.
+    private func needsContext(_ tool: AnalyzedTool, path: String) -> [String: Any] {
+        let index = site.index
+        let actions = index.actions(of: tool.slug)
+        func blockLinks(_ refs: [BlockReference]) -> [[String: Any]] {
+            refs.map { ref in
+                ["anchor": ref.anchor, "url": SitePaths.block(ref, from: path)]
+            }
+        }
+        func groups(_ list: [Action]) -> [[String: Any]] {
+            Dictionary(grouping: list, by: \.service).sorted { $0.key < $1.key }.map { service, acts in
+                ["service": service.isEmpty ? "(no service prefix)" : service, "count": acts.count,
+                 "actions": acts.map { a -> [String: Any] in
+                    let need = index.need(a, by: tool.slug)!
+                    var row: [String: Any] = ["name": need.spellings.first ?? a.written, "serviceRole": need.viaServiceRole,
+                                              "blocks": blockLinks(need.blocks)]
+                    if let r = index.row(named: a.written) { row["actionURL"] = SitePaths.link(from: path, to: siteMap.actionPage(r)) }
+                    row.merge(catalogContext(a)) { old, _ in old }
+                    return row
+                 }]
+            }
+        }
+        let required = actions.filter { index.need($0, by: tool.slug)!.required }
+        let optional = actions.filter { !index.need($0, by: tool.slug)!.required }
+        let trust = tool.blocks.filter { $0.kind == .trust || $0.kind == .resource }.map { block -> [String: Any] in
+            let principals = block.policy!.statements.compactMap(\.principal).flatMap { p in
+                p.value.isEveryone ? ["*"] : p.value.entries.flatMap { e in e.values.map { "\(e.kind.value): \($0.value)" } }
+            }
+            return ["anchor": block.anchor, "url": SitePaths.block(block.reference, from: path), "kind": block.kind.label,
+                    "principals": principals.joined(separator: ", "), "heading": block.heading ?? ""]
+        }
+        let denied = (index.uses[tool.slug] ?? []).filter { !$0.isAllow }
+        return [
+            "requiredGroups": groups(required), "requiredCount": required.count,
+            "optionalGroups": groups(optional), "optionalCount": optional.count, "hasOptional": !optional.isEmpty,
+            "trust": trust, "hasTrust": !trust.isEmpty,
+            "denied": denied.map { ["name": $0.action.written, "url": SitePaths.block($0.block, from: path), "anchor": $0.block.anchor] },
+            "hasDenied": !denied.isEmpty,
+        ]
+    }
+
+    // MARK: Findings
+
+    /// Every reported finding across tools, filterable by severity and id.
+    private func findingsPage() -> String {
+        var ctx = base(path: SitePaths.findings, title: "Findings – \(site.config.title)")
+        let all = site.diagnostics
+        let report = FindingsReport(site: site)
+        ctx["summary"] = report.summary
+        ctx["findingTotal"] = all.count
+        ctx["silencedCount"] = site.silenced.count
+        let toolNames = Dictionary(uniqueKeysWithValues: site.tools.map { ($0.slug, $0.tool.metadata.name) })
+        let pagePaths = Dictionary(site.tools.flatMap { t in t.pages.map { ($0.source.path, (t.slug, $0.source.pageID)) } }, uniquingKeysWith: { a, _ in a })
+        ctx["rows"] = all.map { d -> [String: Any] in
+            var row = diagnosticContext(d)
+            if let block = d.block {
+                row["url"] = SitePaths.block(block, from: SitePaths.findings)
+                row["tool"] = toolNames[block.toolSlug] ?? block.toolSlug
+                row["anchor"] = block.anchor
+            } else if let (slug, pageID) = pagePaths[d.location.file] {
+                row["url"] = SitePaths.page(tool: slug, pageID: pageID)
+                row["tool"] = toolNames[slug] ?? slug
+            }
+            return row
+        }
+        ctx["severities"] = Diagnostic.Severity.allCases.reversed().map { s -> [String: Any] in
+            ["value": s.rawValue, "label": s.label, "count": all.filter { $0.severity == s }.count]
+        }
+        ctx["ids"] = Dictionary(grouping: all, by: \.id).sorted { $0.key < $1.key }.map { id, list -> [String: Any] in
+            ["value": id, "count": list.count, "summary": FindingRules.rule(id)?.summary ?? ""]
+        }
+        return theme.page("findings", context: ctx)
+    }
+}

@@ -1,0 +1,80 @@
+import XCTest
+@testable import PermDocsAnalysis
+import PermDocsTestSupport
+import PermDocsCore
+import PermDocsSite
+
+final class ContentLoaderTests: XCTestCase {
+    func testFileAndFolderToolsInConfiguredOrder() throws {
+        let reader = InMemoryContentReader([
+            "site.yml": "title: T\ntool_order: [zeta, alpha]\n",
+            "tools/alpha.md": "---\ntool: Alpha Tool\nvendor: A Corp\nsource_url: https://a.example/\nproduct_version: '2.1'\nlast_updated: 2024-01-02\n---\n# Alpha guide\n",
+            "tools/zeta/index.md": "# Zeta intro\n",
+            "tools/zeta/setup/roles.md": "# Roles\n",
+            "tools/zeta/another.md": "# Another\n",
+            "tools/beta.md": "# Beta Tool Guide\n",
+            "tools/readme.txt": "not markdown",
+        ])
+        let (config, tools) = try ContentLoader(reader: reader).load()
+        XCTAssertEqual(config.title, "T")
+        XCTAssertEqual(tools.map(\.slug), ["zeta", "alpha", "beta"])
+        XCTAssertEqual(tools[0].pages.map(\.pageID), ["index", "another", "setup/roles"])
+        XCTAssertEqual(tools[0].metadata.name, "Zeta intro", "falls back to the first H1")
+        let alpha = tools[1].metadata
+        XCTAssertEqual(alpha.name, "Alpha Tool")
+        XCTAssertEqual(alpha.vendor, "A Corp")
+        XCTAssertEqual(alpha.sourceURL, "https://a.example/")
+        XCTAssertEqual(alpha.productVersion, "2.1")
+        XCTAssertEqual(alpha.lastUpdated, "2024-01-02")
+        XCTAssertEqual(tools[2].metadata.name, "Beta Tool Guide")
+    }
+
+    func testNameFromFileNameWhenNoHeading() throws {
+        let (_, tools) = try ContentLoader(reader: InMemoryContentReader(["tools/aws-dms.md": "text only\n"])).load()
+        XCTAssertEqual(tools[0].metadata.name, "Aws Dms")
+    }
+
+    func testSiteConfigErrorsHaveLines() {
+        let reader = InMemoryContentReader(["site.yml": "title: T\ncolour: blue\n"])
+        XCTAssertThrowsError(try ContentLoader(reader: reader).load()) { error in
+            XCTAssertEqual((error as? PermDocsError)?.location, SourceLocation(file: "site.yml", line: 2, column: 1))
+        }
+        let broken = InMemoryContentReader(["site.yml": "title: [unclosed\n"])
+        XCTAssertThrowsError(try ContentLoader(reader: broken).load()) { error in
+            XCTAssertEqual((error as? PermDocsError)?.location?.file, "site.yml")
+        }
+    }
+}
+
+/// `tool_sets:` in `site.yml`.
+final class ToolSetConfigTests: XCTestCase {
+    func testParsesSetsInOrder() throws {
+        let config = try SiteConfig.parse("title: T\ntool_sets:\n  migration: [a, b, a]\n  backup:\n    - c\n", file: "site.yml")
+        XCTAssertEqual(config.toolSets.map(\.name), ["migration", "backup"])
+        XCTAssertEqual(config.toolSets[0].tools, ["a", "b"], "repeats dropped")
+        XCTAssertEqual(config.toolSets[1].toolLocations, [SourceLocation(file: "site.yml", line: 5, column: 7)])
+    }
+
+    func testMalformedSetsAreErrorsWithPositions() {
+        func location(_ yaml: String) -> SourceLocation? {
+            do { _ = try SiteConfig.parse(yaml, file: "site.yml"); return nil } catch { return (error as? PermDocsError)?.location }
+        }
+        XCTAssertEqual(location("tool_sets: [a, b]\n"), SourceLocation(file: "site.yml", line: 1, column: 12))
+        XCTAssertEqual(location("tool_sets:\n  empty: []\n"), SourceLocation(file: "site.yml", line: 2, column: 10))
+        XCTAssertEqual(location("tool_sets:\n  x: a\n"), SourceLocation(file: "site.yml", line: 2, column: 6))
+        XCTAssertEqual(location("tool_sets:\n  x: [[a]]\n"), SourceLocation(file: "site.yml", line: 2, column: 7))
+        XCTAssertEqual(location("tool_sets:\n  A b: [a]\n  a-b: [a]\n"), SourceLocation(file: "site.yml", line: 3, column: 3), "same page name")
+    }
+
+    func testUnknownSlugIsReportedAtItsPosition() {
+        let reader = InMemoryContentReader([
+            "site.yml": "title: T\ntool_sets:\n  pair: [a,\n    nope]\n",
+            "tools/a.md": "# A\n",
+        ])
+        XCTAssertThrowsError(try SiteBuilder(content: reader, theme: TestSupport.defaultTheme).analyze()) { error in
+            let e = error as? PermDocsError
+            XCTAssertEqual(e?.location, SourceLocation(file: "site.yml", line: 4, column: 5))
+            XCTAssertTrue(e?.message.contains("'nope'") == true, "\(String(describing: e))")
+        }
+    }
+}

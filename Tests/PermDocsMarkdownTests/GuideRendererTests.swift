@@ -1,0 +1,56 @@
+import XCTest
+@testable import PermDocsMarkdown
+import PermDocsTestSupport
+
+final class GuideRendererTests: XCTestCase {
+    private func render(_ md: String) throws -> String {
+        let page = try TestSupport.analyze(md)
+        return TestSupport.guideHTML(page)
+    }
+
+    func testPipeTablesRenderAsTables() throws {
+        let html = try render("| Action | Why |\n| :--- | ---: |\n| `s3:GetObject` | read \\| write |\n| *x* |\n")
+        XCTAssertTrue(html.contains("<table>"), html)
+        XCTAssertTrue(html.contains("<thead><tr><th style=\"text-align:left\">Action</th><th style=\"text-align:right\">Why</th></tr></thead>"), html)
+        XCTAssertTrue(html.contains("<td style=\"text-align:left\"><code>s3:GetObject</code></td><td style=\"text-align:right\">read | write</td>"), html)
+        XCTAssertTrue(html.contains("<td style=\"text-align:left\"><em>x</em></td><td style=\"text-align:right\"></td>"), html)
+    }
+
+    func testParagraphWithPipesIsNotATable() throws {
+        let html = try render("a | b\nc | d\n")
+        XCTAssertFalse(html.contains("<table>"))
+        XCTAssertTrue(html.contains("<p>a | b\nc | d</p>"))
+    }
+
+    func testOneCellTableWithEmptyHeader() throws {
+        let html = try render("|  |\n| --- |\n| Note |\n| Text \\(here\\) |\n")
+        XCTAssertFalse(html.contains("<thead>"))
+        XCTAssertTrue(html.contains("<tr><td>Note</td></tr>"))
+        XCTAssertTrue(html.contains("<tr><td>Text (here)</td></tr>"))
+    }
+
+    func testCodeBlocksThatAreNotPoliciesStayCode() throws {
+        let html = try render("```bash\naws iam create-role --role-name x\n```\n")
+        XCTAssertTrue(html.contains("<pre><code class=\"language-bash\">aws iam create-role --role-name x\n</code></pre>"))
+    }
+
+    func testTightAndLooseLists() throws {
+        XCTAssertTrue(try render("- a\n- b\n").contains("<ul>\n<li>a</li>\n<li>b</li>\n</ul>"))
+        XCTAssertTrue(try render("1. a\n\n1. b\n").contains("<ol>\n<li><p>a</p>\n</li>"))
+    }
+
+    func testLinksToOtherPagesOfTheTool() {
+        XCTAssertEqual(PageLinks.resolve("setup.md#roles", from: "index", pages: ["index", "setup"]), "setup.html#roles")
+        XCTAssertEqual(PageLinks.resolve("../index.md", from: "a/b", pages: ["index", "a/b"]), nil)
+        XCTAssertEqual(PageLinks.resolve("c.md", from: "a/b", pages: ["a/c", "a/b"]), "../a/c.html")
+        XCTAssertNil(PageLinks.resolve("https://x/y.md", from: "index", pages: ["y"]))
+        XCTAssertNil(PageLinks.resolve("missing.md", from: "index", pages: ["index"]))
+    }
+
+    func testUnsafeLinksAreDropped() throws {
+        let html = try render("[a](javascript:alert(1)) [b](JaVaScRiPt:x) [c](https://ok.example/) [d](data:text/html,x) ![i](javascript:y)")
+        XCTAssertFalse(html.lowercased().contains("javascript:"))
+        XCTAssertFalse(html.contains("data:"))
+        XCTAssertTrue(html.contains("<a href=\"https://ok.example/\">c</a>"))
+    }
+}

@@ -1,0 +1,195 @@
+import XCTest
+@testable import PermDocsSite
+import PermDocsTestSupport
+import PermDocsCore
+import PermDocsAnalysis
+
+/// The cross-reference pages of the seed site: matrix, overlap map and pair
+/// pages, action and service pages, combined policies and the data exports.
+final class CrossReferencePagesTests: XCTestCase {
+    typealias S = CrossReferenceSupport
+    static var report: BuildReport?
+
+    private func build() throws -> BuildReport {
+        if let r = Self.report { return r }
+        let content = DiskContentReader(root: TestSupport.packageRoot.appendingPathComponent("Content"))
+        let r = try SiteBuilder(content: content, theme: TestSupport.defaultTheme, generator: "permdocs test").build()
+        Self.report = r
+        return r
+    }
+
+    /// The matrix row with this fragment id, as one line of HTML.
+    private func matrixRow(_ id: String) throws -> String {
+        let matrix = try TestSupport.text(try build(), "matrix.html")
+        return try XCTUnwrap(matrix.components(separatedBy: "\n").first { $0.hasPrefix("<tr id=\"\(id)\"") }, "no row \(id)")
+    }
+
+    /// The cells of a matrix row, in tool order: the visually hidden label, or "" for an empty cell.
+    private func cells(_ row: String) -> [String] {
+        row.components(separatedBy: "<td").dropFirst().dropLast().map { cell in
+            guard let r = cell.range(of: "visually-hidden\">") else { return "" }
+            return String(cell[r.upperBound...].prefix { $0 != "<" })
+        }
+    }
+
+    func testMatrixMarksExplicitWildcardRoleAndUnknown() throws {
+        // Tools: vm, sms, veeam, cloudberry, dms.
+        let createTags = try matrixRow("action-ec2:createtags")
+        XCTAssertEqual(cells(createTags), ["named explicitly", "named, for its service role", "named explicitly", "named explicitly", ""])
+        XCTAssertTrue(createTags.contains("data-t=\"eree.\"") && createTags.contains("data-n=\"4\""), createTags)
+        XCTAssertTrue(createTags.contains("<a href=\"actions/ec2/createtags.html\"><code>ec2:CreateTags</code></a>"))
+
+        let describe = try matrixRow("action-ec2:describeinstances")
+        XCTAssertEqual(cells(describe), ["named explicitly", "via wildcard ec2:Describe*", "named explicitly", "named explicitly", ""])
+        XCTAssertTrue(describe.contains("title=\"via wildcard ec2:Describe*\""))
+
+        let getObject = try matrixRow("action-s3:getobject")
+        XCTAssertEqual(cells(getObject), ["named explicitly", "", "named explicitly", "via wildcard s3:*", ""])
+
+        let unknown = try matrixRow("action-ami:listroles")
+        XCTAssertTrue(unknown.contains("<span class=\"badge unknown\""), unknown)
+        XCTAssertEqual(cells(unknown), ["", "", "", "named explicitly", ""], "no one else is marked, not even through a wildcard")
+        XCTAssertTrue(unknown.contains("data-l=\"unknown\""))
+
+        let pattern = try matrixRow("action-ec2:describe*")
+        XCTAssertTrue(pattern.contains("<span class=\"badge pattern\">pattern</span>"))
+        XCTAssertTrue(pattern.contains("data-l=\"pattern\""))
+
+        let matrix = try TestSupport.text(try build(), "matrix.html")
+        XCTAssertTrue(matrix.contains("<tbody class=\"service-group\" id=\"service-ec2\" data-service=\"ec2\">"))
+        XCTAssertTrue(matrix.contains("<script src=\"assets/matrix.js\" defer></script>"))
+        // Every row of the index is in the HTML, readable without the script.
+        XCTAssertEqual(matrix.components(separatedBy: "<tr id=\"").count - 1, try build().site.index.rows.count)
+    }
+
+    func testOverlapPageAndPairPage() throws {
+        let report = try build()
+        let overlap = ToolOverlap(index: report.site.index)
+        let page = try TestSupport.text(report, "overlap.html")
+        XCTAssertTrue(page.contains("<svg class=\"heatmap\""))
+        let shared = overlap.sharedCount(S.vm, S.sms)
+        let union = overlap.needSet(of: S.vm).union(overlap.needSet(of: S.sms)).count
+        let percent = OverlapHeatMap.percent(overlap.jaccard(S.vm, S.sms))
+        XCTAssertTrue(page.contains("<a href=\"overlap/vm-import-export--server-migration-service.html\">AWS VM Import/Export — AWS Server Migration Service (SMS)</a></th><td class=\"num\">\(shared)</td><td class=\"num\">\(union)</td><td class=\"num\">\(percent)</td>"))
+        XCTAssertTrue(page.contains("<title>AWS VM Import/Export and AWS Server Migration Service (SMS): \(shared) shared of \(union), Jaccard \(percent)</title>"))
+        // One heat-map cell per ordered pair, each a link.
+        XCTAssertEqual(page.components(separatedBy: "<rect class=\"heat ").count - 1, 25)
+        XCTAssertEqual(report.files.filter { $0.path.hasPrefix("overlap/") }.count, 10)
+
+        let pair = try TestSupport.text(report, "overlap/vm-import-export--server-migration-service.html")
+        XCTAssertTrue(pair.contains("\(shared) rows shared of \(union) needed by either"))
+        XCTAssertTrue(pair.contains("<h2 id=\"both\">Both need (\(shared))</h2>"))
+        let both = try XCTUnwrap(pair.components(separatedBy: "<h2 id=\"both\">").last?.components(separatedBy: "<h2").first)
+        XCTAssertTrue(both.contains("<code>ec2:CreateTags</code>"))
+        // SMS's ec2:Describe* covers VM Import/Export's ec2:DescribeInstances.
+        let wildcards = try XCTUnwrap(pair.components(separatedBy: "<h3>AWS Server Migration Service (SMS)&#39;s wildcards").last?.components(separatedBy: "</dl>").first)
+        XCTAssertTrue(wildcards.contains("<dt><code>ec2:Describe*</code></dt>"), wildcards)
+        XCTAssertTrue(wildcards.contains("<code>ec2:DescribeInstances</code>"), wildcards)
+        try assertShownPolicyEqualsFile(report, page: "overlap/vm-import-export--server-migration-service.html",
+                                        file: "policies/pairs/vm-import-export--server-migration-service.json")
+    }
+
+    func testActionAndServicePages() throws {
+        let report = try build()
+        let page = try TestSupport.text(report, "actions/ec2/createtags.html")
+        XCTAssertTrue(page.contains("<h1><code>ec2:CreateTags</code></h1>"))
+        XCTAssertTrue(page.contains("<dt>Access level</dt><dd>Tagging</dd>"))
+        XCTAssertTrue(page.contains("<dt>Description</dt><dd>Grants permission to"))
+        XCTAssertTrue(page.contains("<h2 id=\"resource-types\">Resource types</h2>"))
+        XCTAssertTrue(page.contains("<h2 id=\"condition-keys\">Condition keys</h2>"))
+        XCTAssertTrue(page.contains("<h2 id=\"tools\">Tools (4 need it)</h2>"))
+        for name in ["AWS VM Import/Export", "AWS Server Migration Service (SMS)", "Veeam Backup &amp; Replication (restore to Amazon EC2)", "CloudBerry Backup (restore to EC2)"] {
+            XCTAssertTrue(page.contains(">\(name)</a>:"), name)
+        }
+        XCTAssertFalse(page.contains("AWS Database Migration Service (DMS)</a>:"))
+        XCTAssertTrue(page.contains("<a class=\"block-link\" href=\"../../tools/vm-import-export/index.html#policy-1\">index#policy-1</a>"))
+        XCTAssertTrue(page.contains("href=\"../../matrix.html#action-ec2:createtags\""))
+
+        let unknown = try TestSupport.text(report, "actions/ami/listroles.html")
+        XCTAssertTrue(unknown.contains("<span class=\"badge unknown\">unknown</span>"))
+        let getObject = try TestSupport.text(report, "actions/s3/getobject.html")
+        XCTAssertTrue(getObject.contains("via wildcard s3:* (for the user)"), "CloudBerry's s3:* is named on the page")
+
+        let service = try TestSupport.text(report, "services/ec2.html")
+        XCTAssertTrue(service.contains("<a href=\"../actions/ec2/createtags.html\"><code>ec2:CreateTags</code></a>"))
+        // Every row has a page, and the tool page links its actions to them.
+        XCTAssertEqual(report.files.filter { $0.path.hasPrefix("actions/") }.count, report.site.index.rows.count)
+        let vm = try TestSupport.text(report, "tools/vm-import-export/index.html")
+        XCTAssertTrue(vm.contains("<a href=\"../../actions/ec2/canceleximporttask.html\">") || vm.contains("<a href=\"../../actions/ec2/cancelimporttask.html\"><code>ec2:CancelImportTask</code></a>"))
+    }
+
+    func testCombinedPolicyShownIsTheDownload() throws {
+        let report = try build()
+        for tool in report.site.tools {
+            try assertShownPolicyEqualsFile(report, page: "tools/\(tool.slug)/index.html", file: "policies/\(tool.slug).json")
+        }
+        let vm = try TestSupport.text(report, "tools/vm-import-export/index.html")
+        XCTAssertTrue(vm.contains("<a class=\"download\" href=\"../../policies/vm-import-export.json\" download>"))
+        XCTAssertTrue(vm.contains("id=\"combined-optional\""), "VM Import/Export has optional add-ons")
+        XCTAssertNotNil(report.files.first { $0.path == "policies/optional/vm-import-export.json" })
+        // The file is the CombinedPolicy's document, and parses as a policy.
+        let file = try TestSupport.text(report, "policies/vm-import-export.json")
+        XCTAssertEqual(file, CombinedPolicy(tool: report.site.tools[0]).required.json + "\n")
+        _ = try S.parsePolicy(file)
+        XCTAssertTrue(vm.contains("<svg class=\"access-bar\""), "access-level bar on the tool page")
+        XCTAssertTrue(try TestSupport.text(report, "index.html").contains("<svg class=\"access-bar\""), "and on the index")
+    }
+
+    func testExportsAndSearchAreWritten() throws {
+        let report = try build()
+        let exports = SiteExports(site: report.site, catalog: report.site.catalog ?? ActionIndex.defaultCatalog)
+        for file in exports.files {
+            XCTAssertEqual(try TestSupport.text(report, file.path), String(decoding: file.data, as: UTF8.self), file.path)
+        }
+        let csv = try TestSupport.text(report, "data/matrix.csv")
+        XCTAssertTrue(csv.contains("ec2:DescribeInstances,action,ec2,List,yes,explicit,wildcard:ec2:Describe*,explicit,explicit,\r\n"), csv)
+        let search = try TestSupport.text(report, "search.html")
+        XCTAssertTrue(search.contains("<a href=\"actions/ec2/createtags.html\"><code>ec2:CreateTags</code></a>"))
+        XCTAssertTrue(search.contains("<a href=\"services/ec2.html\">ec2</a>"))
+        let index = try TestSupport.text(report, "index.html")
+        XCTAssertTrue(index.contains("<form class=\"site-search\" role=\"search\" action=\"search.html\""))
+        XCTAssertTrue(index.contains("<script src=\"assets/search.js\" defer></script>"))
+    }
+
+    func testToolSetPageAndQuotaWarning() throws {
+        let big = (0..<400).map { "\"ec2:Describe\($0)Thing\"" }.joined(separator: ", ")
+        let report = try TestSupport.build([
+            "site.yml": "title: T\ntool_sets:\n  Pair: [a, b]\n  Big one: [big]\n",
+            "tools/a.md": S.guide(S.allow("s3:GetObject")),
+            "tools/b.md": S.guide(S.allow("s3:PutObject", "s3:GetObject")),
+            "tools/big.md": "# Big\n\nAttach this policy:\n\n```json\n{\"Version\": \"2012-10-17\", \"Statement\": [{\"Effect\": \"Allow\", \"Action\": [\(big)], \"Resource\": \"*\"}]}\n```\n",
+        ])
+        let pair = try TestSupport.text(report, "sets/pair.html")
+        XCTAssertTrue(pair.contains("<h1>Pair</h1>"))
+        XCTAssertFalse(pair.contains("class=\"warning\""))
+        try assertShownPolicyEqualsFile(report, page: "sets/pair.html", file: "policies/sets/pair.json")
+        let policy = try S.parsePolicy(try TestSupport.text(report, "policies/sets/pair.json"))
+        XCTAssertEqual(Set(policy.statements.flatMap { $0.actions ?? [] }.map(\.value.written)), ["s3:GetObject", "s3:PutObject"])
+        let big1 = try TestSupport.text(report, "sets/big-one.html")
+        XCTAssertTrue(big1.contains("<p class=\"warning\" role=\"note\"><strong>Too large for one managed policy:</strong>"), "warning shown")
+        let count = CombinedPolicy(tools: report.site.tools.filter { $0.slug == "big" }).required.characterCount
+        XCTAssertGreaterThan(count, 6_144)
+        XCTAssertTrue(big1.contains("\(count) characters, over IAM&#39;s limit of 6144") || big1.contains("\(count) characters, over IAM's limit of 6144"))
+        XCTAssertTrue(try TestSupport.text(report, "index.html").contains("<a href=\"sets/pair.html\">Pair</a>"))
+    }
+
+    /// The text in the page's first `<pre class="policy-json"><code>` (after
+    /// `download` links to `file`), unescaped, is byte for byte the file.
+    private func assertShownPolicyEqualsFile(_ report: BuildReport, page: String, file: String, line: UInt = #line) throws {
+        let html = try TestSupport.text(report, page)
+        let name = String(file.split(separator: "/").last!)
+        let after = try XCTUnwrap(html.components(separatedBy: "download>Download \(name)</a>").dropFirst().first, "no download link for \(file) on \(page)", line: line)
+        let shown = try XCTUnwrap(after.components(separatedBy: "<pre class=\"policy-json\"><code>").dropFirst().first?.components(separatedBy: "</code></pre>").first, line: line)
+        let bytes = try XCTUnwrap(report.files.first { $0.path == file }, "no file \(file)", line: line).data
+        XCTAssertEqual(Data(Self.unescape(shown).utf8), bytes, "\(page) shows other bytes than \(file)", line: line)
+    }
+
+    /// Undoes HTML escaping of text content (the entities templates write).
+    static func unescape(_ s: String) -> String {
+        var out = s
+        for (entity, char) in [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&#x27;", "'"), ("&#x2F;", "/"), ("&#34;", "\""), ("&amp;", "&")] {
+            out = out.replacingOccurrences(of: entity, with: char)
+        }
+        return out
+    }
+}

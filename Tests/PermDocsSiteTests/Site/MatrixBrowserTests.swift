@@ -1,0 +1,117 @@
+import XCTest
+@testable import PermDocsSite
+import PermDocsTestSupport
+import PermDocsCore
+
+/// The matrix page's script in a real headless Chromium (Debian's
+/// `chromium` + `chromium-driver`, driven over WebDriver). Skips with a
+/// printed reason when they are not installed.
+///
+/// `PERMDOCS_MATRIX_SITE=<built site folder>` also times loading and
+/// filtering that site's matrix (`testTimingOfABuiltSite`), for large corpora.
+final class MatrixBrowserTests: XCTestCase {
+    typealias S = CrossReferenceSupport
+
+    /// Builds the seed site into a temporary folder.
+    private func buildSeed() throws -> (URL, BuildReport) {
+        let content = DiskContentReader(root: TestSupport.packageRoot.appendingPathComponent("Content"))
+        let report = try SiteBuilder(content: content, theme: TestSupport.defaultTheme, generator: "permdocs test").build()
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("permdocs-browser-\(UUID().uuidString)")
+        for file in report.files {
+            let url = out.appendingPathComponent(file.path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try file.data.write(to: url)
+        }
+        addTeardownBlock { try? FileManager.default.removeItem(at: out) }
+        return (out, report)
+    }
+
+    static let visibleRows = "return Array.prototype.filter.call(document.querySelectorAll('#matrix tr[id]'), function (r) { return !r.hidden && !r.parentNode.hidden; }).map(function (r) { return r.id; });"
+
+    func testTextAndPairFiltersInChromium() throws {
+        let driver = try WebDriver()
+        defer { driver.quit() }
+        let (folder, report) = try buildSeed()
+        try driver.open(folder.appendingPathComponent("matrix.html"))
+        let all = try XCTUnwrap(driver.execute(Self.visibleRows) as? [String])
+        XCTAssertEqual(all.count, report.site.index.rows.count, "every row visible on load")
+
+        // Type into the text filter (debounced), then compare two tools.
+        try driver.type("ec2:describe", into: driver.element("#matrix-filters input[name=q]"))
+        try driver.wait(until: "return location.search.indexOf('q=ec2%3Adescribe') !== -1")
+        try driver.click(driver.element("select[name=a] option[value='\(S.veeam)']"))
+        try driver.click(driver.element("select[name=b] option[value='\(S.sms)']"))
+        try driver.wait(until: "return location.search.indexOf('b=\(S.sms)') !== -1")
+        let visible = try XCTUnwrap(driver.execute(Self.visibleRows) as? [String])
+
+        // Expected: rows whose name holds the text where exactly one of the two tools needs the row.
+        let expected = report.site.index.rows.filter { row in
+            let needA = row.needs[S.veeam]?.isRequired ?? false, needB = row.needs[S.sms]?.isRequired ?? false
+            return (row.name.lowercased().contains("ec2:describe") || SiteExports.fragment(for: row).contains("ec2:describe")) && needA != needB
+        }.map { SiteExports.fragment(for: $0) }
+        XCTAssertFalse(expected.isEmpty)
+        XCTAssertEqual(visible, expected)
+        XCTAssertFalse(visible.contains("action-ec2:describeinstances"), "Veeam names it and SMS's ec2:Describe* covers it: no difference")
+        XCTAssertTrue(visible.contains("action-ec2:describe*"), "SMS writes the pattern, Veeam does not")
+        let note = try XCTUnwrap(driver.execute("return document.querySelector('[data-pair-link]').getAttribute('href');") as? String)
+        XCTAssertEqual(note, "overlap/\(S.sms)--\(S.veeam).html", "the pair page, first tool in site order first")
+
+        // The state in the URL is restored on load: CloudBerry's s3 rows, including what its s3:* covers.
+        var components = URLComponents(url: folder.appendingPathComponent("matrix.html"), resolvingAgainstBaseURL: false)!
+        components.query = "service=s3&tools=\(S.cloudberry)&sort=tools"
+        try driver.open(components.url!)
+        let s3 = try XCTUnwrap(driver.execute(Self.visibleRows) as? [String])
+        let expectedS3 = report.site.index.rows.filter { $0.service == "s3" && $0.needs[S.cloudberry]?.isRequired == true }
+        XCTAssertEqual(Set(s3), Set(expectedS3.map { SiteExports.fragment(for: $0) }))
+        XCTAssertTrue(s3.contains("action-s3:getobject"))
+        // Sorted by tool count, most first.
+        let counts = expectedS3.reduce(into: [String: Int]()) { $0[SiteExports.fragment(for: $1)] = $1.toolsRequiring(in: report.site.index.toolOrder).count }
+        XCTAssertEqual(s3.map { counts[$0]! }, s3.map { counts[$0]! }.sorted(by: >))
+    }
+
+    /// Times the matrix of an already built site (`PERMDOCS_MATRIX_SITE`) and prints the figures.
+    func testTimingOfABuiltSite() throws {
+        guard let path = ProcessInfo.processInfo.environment["PERMDOCS_MATRIX_SITE"] else {
+            throw XCTSkip("set PERMDOCS_MATRIX_SITE to a built site folder to time its matrix")
+        }
+        let driver = try WebDriver()
+        defer { driver.quit() }
+        let url = URL(fileURLWithPath: path).appendingPathComponent("matrix.html")
+        let size = (try FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
+        let start = Date()
+        try driver.open(url)
+        try driver.wait(until: "return document.readyState === 'complete' && !document.getElementById('matrix-filters').hidden", timeout: 120)
+        let wall = Date().timeIntervalSince(start)
+        let nav = try driver.execute("var t = performance.getEntriesByType('navigation')[0]; return [t.domContentLoadedEventEnd, t.loadEventEnd];") as? [Double] ?? []
+        let rows = try driver.execute("return document.querySelectorAll('#matrix tr[id]').length;") as? Int ?? 0
+        let slugs = try driver.execute("return Array.prototype.map.call(document.querySelectorAll('#matrix thead th[data-slug]'), function (t) { return t.getAttribute('data-slug'); });") as? [String] ?? []
+        // Each measurement: set the controls, run the filter (the submit handler applies at once), force layout.
+        // Returns the script's time, the time until layout is done, and the rows left visible.
+        func time(_ setup: String) throws -> (Double, Int) {
+            let r = try driver.execute("""
+                var f = document.getElementById('matrix-filters'); \(setup)
+                var t0 = performance.now(); f.dispatchEvent(new Event('submit', {cancelable: true}));
+                var t1 = performance.now(); document.body.offsetHeight;
+                var ms = performance.now() - t0;
+                return [ms, Array.prototype.filter.call(document.querySelectorAll('#matrix tr[id]'), function (r) { return !r.hidden; }).length, t1 - t0];
+                """) as? [Double] ?? [0, 0, 0]
+            print(String(format: "  (script %.1f ms of %.1f ms)", r[2], r[0]))
+            return (r[0], Int(r[1]))
+        }
+        let text = try time("f.elements.q.value = 's3:';")
+        let differ = try time("f.elements.q.value = ''; f.elements.a.value = '\(slugs.first ?? "")'; f.elements.b.value = '\(slugs.dropFirst().first ?? "")';")
+        let sort = try time("f.elements.a.value = ''; f.elements.b.value = ''; f.elements.sort.value = 'tools';")
+        let unsort = try time("f.elements.sort.value = ''; f.elements.min.value = '3';")
+        let clear = try time("f.elements.min.value = '';")
+        print("""
+            matrix timing: \(url.path)
+              size \(size) bytes, \(rows) rows x \(slugs.count) tools
+              open (WebDriver navigation until ready) \(String(format: "%.0f", wall * 1000)) ms; DOMContentLoaded \(String(format: "%.0f", nav.first ?? 0)) ms, load \(String(format: "%.0f", nav.last ?? 0)) ms
+              text 's3:' \(String(format: "%.1f", text.0)) ms -> \(text.1) rows
+              differ \(slugs.first ?? "")/\(slugs.dropFirst().first ?? "") \(String(format: "%.1f", differ.0)) ms -> \(differ.1) rows
+              sort by tools \(String(format: "%.1f", sort.0)) ms -> \(sort.1) rows
+              unsort + min 3 \(String(format: "%.1f", unsort.0)) ms -> \(unsort.1) rows
+              clear \(String(format: "%.1f", clear.0)) ms -> \(clear.1) rows
+            """)
+    }
+}
