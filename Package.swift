@@ -151,7 +151,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PermDocsCLITests",
-            dependencies: ["PermDocsCLI", "PermDocsTestSupport"],
+            dependencies: ["PermDocsCLI", "PermDocsCore", "PermDocsAnalysis", "PermDocsTestSupport"],
             path: "Tests/PermDocsCLITests",
             swiftSettings: [.swiftLanguageMode(.v5)]
         ),

@@ -9,7 +9,7 @@ public struct PermDocsCommand: AsyncParsableCommand {
         commandName: "permdocs",
         abstract: "Turns a folder of IAM permission guides into a docs site and a report.",
         version: PermDocsVersion.description,
-        subcommands: [Build.self, Check.self, Serve.self, Rules.self],
+        subcommands: [Build.self, Check.self, Serve.self, PolicyCommand.self, Rules.self],
         defaultSubcommand: Build.self
     )
 

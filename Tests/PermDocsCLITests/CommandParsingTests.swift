@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import XCTest
 @testable import PermDocsCLI
+import PermDocsAnalysis
 import PermDocsTestSupport
 
 /// The commands parsed and run in process, as `permdocs` runs them.
@@ -36,6 +37,39 @@ final class CommandParsingTests: XCTestCase {
         var check = try XCTUnwrap(try PermDocsCommand.parseAsRoot(["check", "--content", content, "--format", "json"]) as? Check)
         XCTAssertThrowsError(try check.run()) { error in
             XCTAssertEqual((error as? ExitCode)?.rawValue, 1)
+        }
+    }
+}
+
+/// `permdocs policy`: the combined policy of any tools.
+final class PolicyCommandTests: XCTestCase {
+    private var content: String { TestSupport.packageRoot.appendingPathComponent("Content").path }
+
+    func testPrintsTheUnionOfTheToolsRequiredPolicies() throws {
+        let tools = [CrossReferenceSupport.vm, CrossReferenceSupport.veeam]
+        let command = try XCTUnwrap(try PermDocsCommand.parseAsRoot(["policy", "--content", content] + tools) as? PolicyCommand)
+        let site = try CrossReferenceSupport.seedSite()
+        let expected = CombinedPolicy(site: site, slugs: Set(tools), catalog: try CrossReferenceSupport.catalog()).required.json
+        XCTAssertEqual(try command.documentText(), expected)
+        XCTAssertTrue(expected.contains("ec2:ImportImage"), "VM Import/Export's actions are in it")
+    }
+
+    func testGranteeAndOptionalSelectOtherDocuments() throws {
+        let vm = CrossReferenceSupport.vm
+        let site = try CrossReferenceSupport.seedSite()
+        let combined = CombinedPolicy(site: site, slugs: [vm], catalog: try CrossReferenceSupport.catalog())
+        let role = try XCTUnwrap(try PermDocsCommand.parseAsRoot(["policy", "--content", content, "--grantee", "service-role", vm]) as? PolicyCommand)
+        XCTAssertEqual(try role.documentText(), combined.required(for: .serviceRole).json)
+        XCTAssertNotEqual(combined.required(for: .serviceRole).json, combined.required.json, "the vmimport role's policy is a part of the whole")
+        XCTAssertThrowsError(try PermDocsCommand.parseAsRoot(["policy", "--optional", "--grantee", "user", vm]))
+        XCTAssertThrowsError(try PermDocsCommand.parseAsRoot(["policy", "--grantee", "admin", vm]))
+        XCTAssertThrowsError(try PermDocsCommand.parseAsRoot(["policy"]))
+    }
+
+    func testUnknownToolIsAUsageError() throws {
+        let command = try XCTUnwrap(try PermDocsCommand.parseAsRoot(["policy", "--content", content, "no-such-tool"]) as? PolicyCommand)
+        XCTAssertThrowsError(try command.documentText()) { error in
+            XCTAssertEqual((error as? ExitCode)?.rawValue, 64)
         }
     }
 }

@@ -25,6 +25,38 @@ public indirect enum ExportJSON: Hashable, Sendable {
         JSONWriter.pretty(node, quote: Self.quoted) + "\n"
     }
 
+    /// The value on one line, without spaces, object keys sorted: for data
+    /// that only scripts read, where indentation would double the size.
+    public var compactText: String {
+        var out = ""
+        writeCompact(into: &out)
+        return out
+    }
+
+    private func writeCompact(into out: inout String) {
+        switch self {
+        case .object(let members):
+            out += "{"
+            for (i, key) in members.keys.sorted().enumerated() {
+                if i > 0 { out += "," }
+                out += Self.quoted(key) + ":"
+                members[key]!.writeCompact(into: &out)
+            }
+            out += "}"
+        case .array(let elements):
+            out += "["
+            for (i, e) in elements.enumerated() {
+                if i > 0 { out += "," }
+                e.writeCompact(into: &out)
+            }
+            out += "]"
+        case .string(let s): out += Self.quoted(s)
+        case .int(let n): out += String(n)
+        case .bool(let b): out += b ? "true" : "false"
+        case .null: out += "null"
+        }
+    }
+
     /// The value as a JSON node, object members in key order.
     private var node: JSONNode {
         switch self {

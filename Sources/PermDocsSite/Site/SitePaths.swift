@@ -13,14 +13,32 @@ public enum SitePaths {
     public static let searchScript = "assets/search.js"
     public static let stylesheet = "assets/style.css"
 
-    /// `overlap/<a>--<b>.html`, `a` first in site order.
-    public static func pair(_ a: String, _ b: String) -> String { "overlap/\(a)--\(b).html" }
+    public static let compareScript = "assets/compare.js"
+
+    /// The overlap page comparing `tools` (slugs in site order): `overlap.html?tools=a,b#compare`.
+    public static func compare(_ tools: [String]) -> String {
+        overlap + "?tools=" + tools.map(queryValue).joined(separator: ",") + "#compare"
+    }
+
+    /// A slug as a query-string value: characters outside `[A-Za-z0-9-_.~]` percent-encoded (UTF-8).
+    static func queryValue(_ text: String) -> String {
+        var out = ""
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                 UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: "~"):
+                out.unicodeScalars.append(Unicode.Scalar(byte))
+            default:
+                let hex = String(byte, radix: 16, uppercase: true)
+                out += "%" + (hex.count < 2 ? "0" : "") + hex
+            }
+        }
+        return out
+    }
     /// `policies/<tool>.json`: the tool's required policy.
     public static func toolPolicy(_ tool: String) -> String { "policies/\(tool).json" }
     /// `policies/optional/<tool>.json`: the tool's optional add-ons merged.
     public static func toolOptionalPolicy(_ tool: String) -> String { "policies/optional/\(tool).json" }
-    /// `policies/pairs/<a>--<b>.json`: the union of two tools' required policies.
-    public static func pairPolicy(_ a: String, _ b: String) -> String { "policies/pairs/\(a)--\(b).json" }
     /// `sets/<slug>.html` for a named tool set.
     public static func set(_ slug: String) -> String { "sets/\(slug).html" }
     /// `policies/sets/<slug>.json`.

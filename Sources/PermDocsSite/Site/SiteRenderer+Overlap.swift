@@ -1,20 +1,15 @@
-/// The overlap map (`overlap.html`: an SVG heat map and the same numbers as a
-/// table) and one page per pair of tools (`overlap/<a>--<b>.html`) with its
-/// combined policy (`policies/pairs/<a>--<b>.json`).
+/// The overlap map (`overlap.html`: an SVG heat map, the same numbers as a
+/// table, and the comparison of any tools a reader selects, drawn by
+/// `assets/compare.js` from `data/compare.js`), and each tool's most similar
+/// tools for its page.
 import PermDocsAnalysis
 import PermDocsCore
 
 extension SiteRenderer {
-    /// The overlap page and one job per pair of tools (each writes the pair page and its policy).
+    /// The overlap page and the data its comparison reads: two files, whatever the number of tools.
     func overlapJobs() -> [() -> [OutputFile]] {
-        var jobs: [() -> [OutputFile]] = [{ [OutputFile(path: SitePaths.overlap, text: self.overlapPage())] }]
-        let tools = site.tools
-        for i in tools.indices {
-            for j in tools.indices where j > i {
-                jobs.append { self.pairFiles(tools[i], tools[j]) }
-            }
-        }
-        return jobs
+        [{ [OutputFile(path: SitePaths.overlap, text: self.overlapPage())] },
+         { [OutputFile(path: CompareData.path, text: CompareData.script(site: self.site, siteMap: self.siteMap, combined: self.combined))] }]
     }
 
     private func toolURL(_ tool: AnalyzedTool, from path: String) -> String {
@@ -27,7 +22,7 @@ extension SiteRenderer {
         let tools = site.tools
         let map = OverlapHeatMap(
             tools: tools.map { .init(slug: $0.slug, name: $0.tool.metadata.name, url: toolURL($0, from: path)) },
-            overlap: overlap, pairURL: { SitePaths.link(from: path, to: SitePaths.pair($0, $1)) })
+            overlap: overlap, pairURL: { SitePaths.link(from: path, to: SitePaths.compare([$0, $1])) })
         ctx["heatmap"] = map.svg
         var pairs: [[String: Any]] = []
         for i in tools.indices {
@@ -36,7 +31,7 @@ extension SiteRenderer {
                 let union = overlap.needSet(of: a).union(overlap.needSet(of: b)).count
                 let jaccard = overlap.jaccard(a, b)
                 pairs.append(["a": tools[i].tool.metadata.name, "b": tools[j].tool.metadata.name,
-                              "url": SitePaths.link(from: path, to: SitePaths.pair(a, b)),
+                              "url": SitePaths.link(from: path, to: SitePaths.compare([a, b])),
                               "shared": overlap.sharedCount(a, b), "union": union,
                               "jaccard": OverlapHeatMap.percent(jaccard), "jaccardValue": jaccard, "rank": pairs.count])
             }
@@ -44,41 +39,27 @@ extension SiteRenderer {
         // Most similar pairs first: the question is usually "which tools overlap most".
         pairs.sort { ($0["jaccardValue"] as! Double, $1["rank"] as! Int) > ($1["jaccardValue"] as! Double, $0["rank"] as! Int) }
         ctx["pairs"] = pairs
+        ctx["compareTools"] = tools.map { ["slug": $0.slug, "name": $0.tool.metadata.name] }
+        ctx["compareScript"] = SitePaths.link(from: path, to: SitePaths.compareScript)
+        ctx["compareDataURL"] = SitePaths.link(from: path, to: CompareData.path)
         ctx["toolTotals"] = tools.map { ["name": $0.tool.metadata.name, "url": toolURL($0, from: path), "count": overlap.needSet(of: $0.slug).count] }
         return theme.page("overlap", context: ctx)
     }
 
-    private func pairFiles(_ ta: AnalyzedTool, _ tb: AnalyzedTool) -> [OutputFile] {
-        let path = SitePaths.pair(ta.slug, tb.slug)
-        let pair = overlap.pair(ta.slug, tb.slug)
-        let nameA = ta.tool.metadata.name, nameB = tb.tool.metadata.name
-        var ctx = base(path: path, title: "\(nameA) and \(nameB) – \(site.config.title)")
-        ctx["nameA"] = nameA
-        ctx["nameB"] = nameB
-        ctx["urlA"] = toolURL(ta, from: path)
-        ctx["urlB"] = toolURL(tb, from: path)
-        ctx["overlapPageURL"] = SitePaths.link(from: path, to: SitePaths.overlap)
-        ctx["matrixDiffURL"] = SitePaths.link(from: path, to: SitePaths.matrix) + "?a=\(ta.slug)&b=\(tb.slug)"
-        ctx["shared"] = pair.sharedCount
-        ctx["union"] = pair.unionCount
-        ctx["jaccard"] = OverlapHeatMap.percent(pair.jaccard)
-        func list(_ names: [String]) -> [[String: Any]] { nameList(names, from: path) }
-        ctx["both"] = list(pair.both)
-        ctx["onlyA"] = list(pair.onlyA)
-        ctx["onlyB"] = list(pair.onlyB)
-        ctx["bothCount"] = pair.both.count
-        ctx["onlyACount"] = pair.onlyA.count
-        ctx["onlyBCount"] = pair.onlyB.count
-        func coverage(_ list: [ToolOverlap.Coverage], by name: String, for other: String) -> [String: Any] {
-            ["by": name, "other": other, "patterns": list.map { ["pattern": $0.pattern, "actions": self.nameList($0.actions, from: path)] },
-             "has": !list.isEmpty]
+    /// The tools most similar to `tool` (Jaccard above 0), most similar first,
+    /// with the rows they share: the comparison for readers without JavaScript.
+    func similarTools(_ tool: AnalyzedTool, from path: String, limit: Int = 5) -> [[String: Any]] {
+        let others = site.tools.enumerated().filter { $0.element.slug != tool.slug }
+            .map { (rank: $0.offset, tool: $0.element, jaccard: overlap.jaccard(tool.slug, $0.element.slug)) }
+            .filter { $0.jaccard > 0 }
+            .sorted { ($0.jaccard, -$0.rank) > ($1.jaccard, -$1.rank) }
+        return others.prefix(limit).map { other in
+            let ordered = site.tools.filter { $0.slug == tool.slug || $0.slug == other.tool.slug }.map(\.slug)
+            return ["name": other.tool.tool.metadata.name, "url": toolURL(other.tool, from: path),
+                    "shared": overlap.sharedCount(tool.slug, other.tool.slug),
+                    "jaccard": OverlapHeatMap.percent(other.jaccard),
+                    "compareURL": SitePaths.link(from: path, to: SitePaths.compare(ordered))]
         }
-        ctx["coverage"] = [coverage(pair.aCoversForB, by: nameA, for: nameB), coverage(pair.bCoversForA, by: nameB, for: nameA)]
-        let combined = CombinedPolicy(tools: [ta, tb], catalog: catalog)
-        let policyPath = SitePaths.pairPolicy(ta.slug, tb.slug)
-        ctx["policy"] = policyContext(combined.required, file: policyPath, from: path)
-        return [OutputFile(path: path, text: theme.page("pair", context: ctx)),
-                OutputFile(path: policyPath, text: Self.policyFileText(combined.required))]
     }
 
     /// Names with links to their action pages when they have one.

@@ -1,6 +1,5 @@
 /// Combined policies: shown on each tool's page, on each named tool set's
-/// page (`sets/<name>.html`) and each pair page, and written next to them as
-/// JSON files. A page shows exactly the file's text (HTML-escaped), so what
+/// page (`sets/<name>.html`), and written next to them as JSON files. A page shows exactly the file's text (HTML-escaped), so what
 /// a reader copies and what they download are the same bytes.
 import PermDocsAnalysis
 import PermDocsCore

@@ -205,6 +205,9 @@ public struct SiteRenderer {
             ctx["needs"] = needsContext(tool, path: path)
             ctx["accessBar"] = accessBars[tool.slug] ?? ""
             ctx["combined"] = combinedPolicyContext(tool, path: path)
+            let similar = similarTools(tool, from: path)
+            ctx["similar"] = similar
+            ctx["hasSimilar"] = !similar.isEmpty
         }
         return theme.page(isIntro ? "tool" : "page", context: ctx)
     }

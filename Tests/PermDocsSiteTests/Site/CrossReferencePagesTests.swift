@@ -62,7 +62,7 @@ final class CrossReferencePagesTests: XCTestCase {
         XCTAssertEqual(matrix.components(separatedBy: "<tr id=\"").count - 1, try build().site.index.rows.count)
     }
 
-    func testOverlapPageAndPairPage() throws {
+    func testOverlapPageComparisonDataAndSimilarTools() throws {
         let report = try build()
         let overlap = ToolOverlap(index: report.site.index)
         let page = try TestSupport.text(report, "overlap.html")
@@ -70,23 +70,65 @@ final class CrossReferencePagesTests: XCTestCase {
         let shared = overlap.sharedCount(S.vm, S.sms)
         let union = overlap.needSet(of: S.vm).union(overlap.needSet(of: S.sms)).count
         let percent = OverlapHeatMap.percent(overlap.jaccard(S.vm, S.sms))
-        XCTAssertTrue(page.contains("<a href=\"overlap/vm-import-export--server-migration-service.html\">AWS VM Import/Export — AWS Server Migration Service (SMS)</a></th><td class=\"num\">\(shared)</td><td class=\"num\">\(union)</td><td class=\"num\">\(percent)</td>"))
+        XCTAssertTrue(page.contains("<a href=\"overlap.html?tools=vm-import-export,server-migration-service#compare\">AWS VM Import/Export — AWS Server Migration Service (SMS)</a></th><td class=\"num\">\(shared)</td><td class=\"num\">\(union)</td><td class=\"num\">\(percent)</td>"))
         XCTAssertTrue(page.contains("<title>AWS VM Import/Export and AWS Server Migration Service (SMS): \(shared) shared of \(union), Jaccard \(percent)</title>"))
         // One heat-map cell per ordered pair, each a link.
         XCTAssertEqual(page.components(separatedBy: "<rect class=\"heat ").count - 1, 25)
-        XCTAssertEqual(report.files.filter { $0.path.hasPrefix("overlap/") }.count, 10)
+        XCTAssertTrue(page.contains("<input type=\"checkbox\" name=\"tool\" value=\"database-migration-service\">"))
+        XCTAssertTrue(page.contains("<script src=\"data/compare.js\" defer></script>"))
+        // No file per pair of tools.
+        XCTAssertFalse(report.files.contains { $0.path.hasPrefix("overlap/") || $0.path.hasPrefix("policies/pairs/") })
 
-        let pair = try TestSupport.text(report, "overlap/vm-import-export--server-migration-service.html")
-        XCTAssertTrue(pair.contains("\(shared) rows shared of \(union) needed by either"))
-        XCTAssertTrue(pair.contains("<h2 id=\"both\">Both need (\(shared))</h2>"))
-        let both = try XCTUnwrap(pair.components(separatedBy: "<h2 id=\"both\">").last?.components(separatedBy: "<h2").first)
-        XCTAssertTrue(both.contains("<code>ec2:CreateTags</code>"))
-        // SMS's ec2:Describe* covers VM Import/Export's ec2:DescribeInstances.
-        let wildcards = try XCTUnwrap(pair.components(separatedBy: "<h3>AWS Server Migration Service (SMS)&#39;s wildcards").last?.components(separatedBy: "</dl>").first)
-        XCTAssertTrue(wildcards.contains("<dt><code>ec2:Describe*</code></dt>"), wildcards)
-        XCTAssertTrue(wildcards.contains("<code>ec2:DescribeInstances</code>"), wildcards)
-        try assertShownPolicyEqualsFile(report, page: "overlap/vm-import-export--server-migration-service.html",
-                                        file: "policies/pairs/vm-import-export--server-migration-service.json")
+        // The data: each tool's need set as row numbers, what its wildcards reach, its merged statements.
+        let text = try TestSupport.text(report, CompareData.path)
+        let json = text.dropFirst("window.permdocsCompare = ".count).dropLast(2)
+        let data = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let rows = try XCTUnwrap(data["rows"] as? [[String]])
+        XCTAssertEqual(rows.map { $0[0] }, report.site.index.rows.map(\.name))
+        let tools = try XCTUnwrap(data["tools"] as? [[String: Any]])
+        XCTAssertEqual(tools.compactMap { $0["slug"] as? String }, report.site.index.toolOrder)
+        for tool in tools {
+            let slug = try XCTUnwrap(tool["slug"] as? String)
+            let needs = try XCTUnwrap(tool["needs"] as? [Int])
+            XCTAssertEqual(Set(needs.map { report.site.index.rows[$0].id }), overlap.needSet(of: slug), slug)
+            let statements = try XCTUnwrap(tool["statements"] as? [[String: Any]])
+            XCTAssertEqual(statements.compactMap { $0["actions"] as? [String] }, CombinedPolicy(tool: report.site.tools.first { $0.slug == slug }!, catalog: report.site.catalog).required.statements.map(\.actions))
+        }
+        // SMS's ec2:Describe* reaches VM Import/Export's ec2:DescribeInstances, which SMS does not name.
+        let sms = try XCTUnwrap(tools.first { $0["slug"] as? String == S.sms })
+        let covers = try XCTUnwrap(sms["covers"] as? [[Any]])
+        let describe = try XCTUnwrap(covers.first { $0[0] as? String == "ec2:Describe*" })
+        let reached = try XCTUnwrap(describe[1] as? [Int]).map { rows[$0][0] }
+        XCTAssertTrue(reached.contains("ec2:DescribeInstances"), "\(reached)")
+
+        // Without JavaScript, a tool page lists its most similar tools, linking to their comparison.
+        let vm = try TestSupport.text(report, "tools/vm-import-export/index.html")
+        XCTAssertTrue(vm.contains("<h2 id=\"similar-tools\">Most similar tools</h2>"))
+        XCTAssertTrue(vm.contains("<a href=\"../../tools/server-migration-service/index.html\">AWS Server Migration Service (SMS)</a>: \(shared) shared, \(percent) similar · <a href=\"../../overlap.html?tools=vm-import-export,server-migration-service#compare\">compare</a>"), vm)
+    }
+
+    /// Merge keys group statements as `MergedPolicyDocument` does: the union of
+    /// two tools' merged documents, merged again by key, is their combined policy.
+    func testMergeKeysGroupAsTheMergedDocumentDoes() throws {
+        let site = try CrossReferenceSupport.site([
+            "a": S.guide(S.allow("s3:GetObject", resource: "arn:aws:s3:::b/*"), #"{"Effect": "Deny", "Action": "s3:DeleteBucket", "Resource": "*"}"#),
+            "b": S.guide(S.allow("S3:PutObject", resource: "arn:aws:s3:::b/*"), S.allow("s3:*", resource: "arn:aws:s3:::b/*"),
+                         #"{"Effect": "Deny", "Action": "s3:deletebucket", "Resource": "*"}"#,
+                         #"{"Effect": "Allow", "Action": "sts:GetCallerIdentity", "Resource": "*", "Condition": {"Bool": {"AWS:SecureTransport": ["true"]}}}"#,
+                         #"{"Effect": "Allow", "Action": "kms:Decrypt", "Resource": "*", "Condition": {"Bool": {"aws:securetransport": "true"}}}"#),
+        ])
+        let catalog = try CrossReferenceSupport.catalog()
+        let perTool = site.tools.map { CombinedPolicy(tool: $0, catalog: catalog).required.statements }
+        var groups: [String: Set<String>] = [:]
+        for st in perTool.joined() { groups[CompareData.mergeKey(st), default: []].formUnion(st.actions.map { $0.lowercased() }) }
+        let union = CombinedPolicy(tools: site.tools, catalog: catalog).required.statements
+        XCTAssertEqual(groups.count, union.count, "one key per statement of the union")
+        XCTAssertEqual(union.count, 3, "bucket statements merged, the two Denys one, the two conditions (case of the key ignored) one")
+        for st in union {
+            let key = CompareData.mergeKey(st)
+            XCTAssertNotNil(groups[key], "\(st)")
+            XCTAssertTrue(Set(st.actions.map { $0.lowercased() }).isSubset(of: groups[key] ?? []))
+        }
     }
 
     func testActionAndServicePages() throws {

@@ -27,7 +27,7 @@ final class EscapingTests: XCTestCase {
         ])
         XCTAssertEqual(report.site.tools[0].blocks.count, 1)
         // Pages named after content stay inside their folders, with tame names.
-        for file in report.files where ["actions/", "services/", "sets/", "overlap/", "policies/"].contains(where: file.path.hasPrefix) {
+        for file in report.files where ["actions/", "services/", "sets/", "policies/"].contains(where: file.path.hasPrefix) {
             XCTAssertNotNil(file.path.range(of: #"^[a-z]+/([a-z0-9_.-]+/)*[a-z0-9_-][a-z0-9_.-]*\.(html|json)$"#, options: .regularExpression), file.path)
             XCTAssertFalse(file.path.contains(".."), file.path)
         }
@@ -35,9 +35,9 @@ final class EscapingTests: XCTestCase {
         XCTAssertGreaterThan(report.files.filter { $0.path.hasPrefix("actions/") }.count, 3)
         for file in report.files where file.path.hasSuffix(".html") {
             let html = String(decoding: file.data, as: UTF8.self)
-            // The only scripts are the theme's own files, loaded by URL; nothing inline.
+            // The only scripts are the theme's own files and the site's data script, loaded by URL; nothing inline.
             let scripts = html.lowercased().components(separatedBy: "<script").dropFirst()
-            XCTAssertTrue(scripts.allSatisfy { $0.range(of: #"^ src="(\.\./)*assets/[a-z]+\.js" defer></script>"#, options: .regularExpression) != nil }, "\(file.path) has a script tag")
+            XCTAssertTrue(scripts.allSatisfy { $0.range(of: #"^ src="(\.\./)*(assets|data)/[a-z]+\.js" defer></script>"#, options: .regularExpression) != nil }, "\(file.path) has a script tag")
             XCTAssertFalse(html.contains("\" onmouseover="), "\(file.path) lets an attribute out")
             // An escaped `onmouseover=&quot;` inside a value is text; a live one is followed by a quote or a value.
             XCTAssertNil(html.range(of: #"<[^>]*\son[a-z]+\s*=(?!&quot;|&#39;)"#, options: .regularExpression).flatMap { _ in
@@ -47,6 +47,13 @@ final class EscapingTests: XCTestCase {
             }, "\(file.path) has an event handler attribute")
             XCTAssertNil(html.range(of: #"(href|src)\s*=\s*["']?\s*javascript:"#, options: [.regularExpression, .caseInsensitive]), "\(file.path) has a javascript: URL")
         }
+        // The comparison's data script is one assignment of JSON whose strings cannot end it.
+        let compare = try TestSupport.text(report, CompareData.path)
+        let prefix = "window.permdocsCompare = ", suffix = ";\n"
+        XCTAssertTrue(compare.hasPrefix(prefix) && compare.hasSuffix(suffix))
+        let json = compare.dropFirst(prefix.count).dropLast(suffix.count)
+        XCTAssertNoThrow(try JSONSerialization.jsonObject(with: Data(json.utf8)))
+        XCTAssertFalse(json.contains("<") || json.contains("\u{2028}") || json.contains("\n"), "no markup, line separators or raw newlines")
         let page = try TestSupport.text(report, "tools/evil/index.html")
         XCTAssertTrue(page.contains("Evil &lt;script&gt;alert(&#39;tool&#39;)&lt;/script&gt;"), "tool name shown as text")
         // In the heading, cmark reads `<script>` as inline HTML: the sanitizer drops the tags and keeps the text.

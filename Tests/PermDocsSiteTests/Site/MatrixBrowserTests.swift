@@ -1,7 +1,9 @@
+import Foundation
 import XCTest
 @testable import PermDocsSite
 import PermDocsTestSupport
 import PermDocsCore
+import PermDocsAnalysis
 
 /// The matrix page's script in a real headless Chromium (Debian's
 /// `chromium` + `chromium-driver`, driven over WebDriver). Skips with a
@@ -54,7 +56,7 @@ final class MatrixBrowserTests: XCTestCase {
         XCTAssertFalse(visible.contains("action-ec2:describeinstances"), "Veeam names it and SMS's ec2:Describe* covers it: no difference")
         XCTAssertTrue(visible.contains("action-ec2:describe*"), "SMS writes the pattern, Veeam does not")
         let note = try XCTUnwrap(driver.execute("return document.querySelector('[data-pair-link]').getAttribute('href');") as? String)
-        XCTAssertEqual(note, "overlap/\(S.sms)--\(S.veeam).html", "the pair page, first tool in site order first")
+        XCTAssertEqual(note, "overlap.html?tools=\(S.sms),\(S.veeam)#compare", "the comparison, first tool in site order first")
 
         // The state in the URL is restored on load: CloudBerry's s3 rows, including what its s3:* covers.
         var components = URLComponents(url: folder.appendingPathComponent("matrix.html"), resolvingAgainstBaseURL: false)!
@@ -67,6 +69,53 @@ final class MatrixBrowserTests: XCTestCase {
         // Sorted by tool count, most first.
         let counts = expectedS3.reduce(into: [String: Int]()) { $0[SiteExports.fragment(for: $1)] = $1.toolsRequiring(in: report.site.index.toolOrder).count }
         XCTAssertEqual(s3.map { counts[$0]! }, s3.map { counts[$0]! }.sorted(by: >))
+    }
+
+    /// The overlap page's comparison of three tools, selected by clicking: its
+    /// lists against `data/actions.json`, its policy against `CombinedPolicy`
+    /// (what `permdocs policy` prints), and the selection kept in the URL.
+    func testComparisonOfThreeToolsInChromium() throws {
+        let driver = try WebDriver()
+        defer { driver.quit() }
+        let (folder, report) = try buildSeed()
+        try driver.open(folder.appendingPathComponent("overlap.html"))
+        for slug in [S.veeam, S.vm, S.sms] {
+            try driver.click(driver.element("[data-compare-form] input[value='\(slug)']"))
+        }
+        try driver.wait(until: "return document.querySelector('[data-compare-policy]') !== null && location.search.indexOf('\(S.veeam)') !== -1")
+        let search = try XCTUnwrap(driver.execute("return location.search;") as? String)
+        XCTAssertEqual(search, "?tools=\(S.vm),\(S.sms),\(S.veeam)", "site order, whatever the clicking order")
+
+        // Expected from the export: per row, which of the three tools need it (`required`).
+        let exportFile = try XCTUnwrap(report.files.first { $0.path == SiteExports.actionsPath })
+        let export = try XCTUnwrap(JSONSerialization.jsonObject(with: exportFile.data) as? [String: Any])
+        let rows = try XCTUnwrap(export["actions"] as? [[String: Any]])
+        let selected = [S.vm, S.sms, S.veeam]
+        func needers(_ row: [String: Any]) -> Set<String> {
+            let tools = row["tools"] as? [[String: Any]] ?? []
+            return Set(tools.filter { ($0["required"] as? Bool) == true }.compactMap { $0["slug"] as? String }.filter(selected.contains))
+        }
+        func names(_ kind: String) throws -> [String] {
+            try XCTUnwrap(driver.execute("return Array.prototype.map.call(document.querySelectorAll('[data-compare-list=\"\(kind)\"] code'), function (c) { return c.textContent; });") as? [String])
+        }
+        let all = rows.filter { needers($0).count == 3 }.compactMap { $0["name"] as? String }
+        XCTAssertFalse(all.isEmpty)
+        XCTAssertEqual(try names("all"), all)
+        for slug in selected {
+            XCTAssertEqual(try names("only-\(slug)"), rows.filter { needers($0) == [slug] }.compactMap { $0["name"] as? String }, slug)
+        }
+        XCTAssertEqual(try names("some"), rows.filter { needers($0).count == 2 }.compactMap { $0["name"] as? String })
+
+        let shown = try XCTUnwrap(driver.execute("return document.querySelector('[data-compare-policy] code').textContent;") as? String)
+        let expected = CombinedPolicy(site: report.site, slugs: Set(selected), catalog: report.site.catalog).required.json + "\n"
+        XCTAssertEqual(shown, expected, "the browser's union is the bytes permdocs policy prints")
+
+        // Reloading keeps the selection; one tool is not a comparison.
+        try driver.open(URL(string: folder.appendingPathComponent("overlap.html").absoluteString + "?tools=\(S.dms)")!)
+        let note = try XCTUnwrap(driver.execute("return document.querySelector('[data-compare-result]').textContent;") as? String)
+        XCTAssertEqual(note, "Select at least two tools.")
+        let checked = try XCTUnwrap(driver.execute("return Array.prototype.filter.call(document.querySelectorAll('[data-compare-form] input'), function (b) { return b.checked; }).map(function (b) { return b.value; });") as? [String])
+        XCTAssertEqual(checked, [S.dms])
     }
 
     /// Times the matrix of an already built site (`PERMDOCS_MATRIX_SITE`) and prints the figures.

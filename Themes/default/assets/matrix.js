@@ -68,7 +68,8 @@
   function pairURL(x, y) {
     var i = slugs.indexOf(x), j = slugs.indexOf(y);
     if (i < 0 || j < 0 || i === j) return null;
-    return "overlap/" + (i < j ? x + "--" + y : y + "--" + x) + ".html";
+    var pair = i < j ? [x, y] : [y, x];
+    return "overlap.html?tools=" + pair.map(encodeURIComponent).join(",") + "#compare";
   }
 
   // Moves the rows into one tbody ordered by tool count, or back into their groups.
@@ -126,7 +127,7 @@
     var pair = differ ? pairURL(s.a, s.b) : s.tools.length === 2 ? pairURL(s.tools[0], s.tools[1]) : null;
     if (pairLink) {
       pairLink.setAttribute("href", pair || "overlap.html");
-      pairLink.textContent = pair ? "the pair page of the two tools" : "their pair page";
+      pairLink.textContent = pair ? "the comparison of the two tools" : "the comparison of tools";
     }
 
     var next = new URLSearchParams();
