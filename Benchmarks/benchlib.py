@@ -7,11 +7,13 @@
   benchlib.py table RESULTS.tsv       print the results table and the ratios
 
 Nothing here is timed; the run script times only the tools themselves.
+Benchmarks/team imports it for measure(), middle_page(), print_table().
 """
 import os
 import re
 import shutil
 import statistics
+import subprocess
 import sys
 
 # Hugo shortcodes as they appear in the guides: {{< name ...>}} or {{% name ...%}},
@@ -110,6 +112,45 @@ def median(values):
     return "-" if not nums else f"{statistics.median(nums):g}"
 
 
+def print_table(head, rows):
+    """Print ROWS (lists of cells) under HEAD as a Markdown table, columns padded."""
+    widths = [max(len(str(x[i])) for x in rows + [head]) for i in range(len(head))]
+    print("| " + " | ".join(h.ljust(w) for h, w in zip(head, widths)) + " |")
+    print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
+    for x in rows:
+        print("| " + " | ".join(str(v).ljust(w) for v, w in zip(x, widths)) + " |")
+
+
+def measure(argv, log_path, timeout=600, cwd=None):
+    """Run ARGV under GNU time (outside `timeout`, as the run script does), its
+    output to LOG_PATH. Returns {"status": "ok" | "timeout" | "fail", "wall": s,
+    "kib": peak resident KiB, "cpu": user + system s}; wall is None unless ok."""
+    tf = log_path + ".time"
+    with open(log_path, "w") as log:
+        code = subprocess.call(["/usr/bin/time", "-f", "%e %M %U %S", "-o", tf, "timeout", str(timeout)] + list(argv),
+                               stdout=log, stderr=subprocess.STDOUT, cwd=cwd)
+    # The last line: GNU time writes "Command exited..." lines before it on failure.
+    with open(tf) as f:
+        lines = f.read().split("\n")
+    os.remove(tf)
+    fields = [ln for ln in lines if ln.strip()][-1].split()
+    wall, kib, cpu = float(fields[0]), int(fields[1]), float(fields[2]) + float(fields[3])
+    status = "ok" if code == 0 else "timeout" if code == 124 else "fail"
+    return {"status": status, "wall": wall if status == "ok" else None, "kib": kib, "cpu": round(cpu, 2)}
+
+
+def middle_page(directory):
+    """The page the run script edits: the middle .md file under DIRECTORY in
+    sorted order (skipping dot folders), as a path relative to it."""
+    pages = []
+    for root, dirs, files in os.walk(directory):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        rel = os.path.relpath(root, directory)
+        pages += [os.path.normpath(os.path.join(rel, n)) for n in files if n.endswith(".md") and not n.startswith(".")]
+    pages.sort(key=lambda p: ("./" + p).encode())
+    return pages[(len(pages) + 1) // 2 - 1] if pages else None
+
+
 def table(path):
     """RESULTS.tsv rows: corpus tool pages cold_s peak_kib edit_s self_ms cpu_s note."""
     rows = []
@@ -143,11 +184,7 @@ def table(path):
             r["cpu"] or "-",
             r["note"],
         ])
-    widths = [max(len(str(x[i])) for x in out + [head]) for i in range(len(head))]
-    print("| " + " | ".join(h.ljust(w) for h, w in zip(head, widths)) + " |")
-    print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
-    for x in out:
-        print("| " + " | ".join(str(v).ljust(w) for v, w in zip(x, widths)) + " |")
+    print_table(head, out)
 
     # Ratios, permdocs over each other tool, per corpus: of cold wall time, and of
     # CPU time (steadier when the machine is shared; Hugo uses every core).
