@@ -32,49 +32,51 @@ struct Build: ParsableCommand {
     var verbose = false
 
     func run() throws {
-        let start = Date()
-        var builder = SiteBuilder(content: source.reader, theme: DiskContentReader(root: URL(fileURLWithPath: theme)))
-        if let jobs { builder.concurrency = max(1, jobs) }
+        let clock = Pipeline.Clock.system
+        let start = clock.now()
+        let progress = Progress(enabled: !quiet && Terminal.isTerminal(STDERR_FILENO))
         do {
             try source.requireFolder()
-            // Theme errors stop the build before any work on the content.
-            let themeStart = Date()
-            let loadedTheme = try Theme(reader: DiskContentReader(root: URL(fileURLWithPath: theme)))
-            let progress = Progress(enabled: !quiet && Terminal.isTerminal(STDERR_FILENO))
-            progress.show("reading and checking \(source.content)/…")
-            let analyseStart = Date()
-            let site = try builder.analyze()
-            let pages = site.tools.reduce(0) { $0 + $1.pages.count }
-            progress.show("rendering \(pages) pages…")
-            let renderStart = Date()
-            let built = BuildReport(site: site, files: try builder.render(site, theme: loadedTheme))
-            progress.clear()
-            let renderEnd = Date()
-            let report = FindingsReport(site: built.site)
-            if !quiet || report.fails(at: .error) {
-                let findings = quiet ? FindingsReport(findings: report.findings.filter { $0.severity == .error }) : report
-                Terminal.writeError(findings.formatted(as: .text, color: Terminal.wantsColor(STDERR_FILENO), path: displayPath))
-            }
-            if let failOn, report.fails(at: failOn) {
-                Terminal.writeError("build failed: findings at or above '\(failOn.rawValue)'; \(output)/ was left as it was\n")
+            let pipeline = Pipeline(
+                content: source.reader, theme: DiskContentReader(root: URL(fileURLWithPath: theme)),
+                checker: try Pipeline.bundledChecker(), clock: clock,
+                concurrency: jobs.map { max(1, $0) } ?? ProcessInfoConcurrency.default,
+                progress: { event in
+                    if case .started(let step, let detail) = event, step != .gate { progress.show(detail + "…") }
+                })
+            let built: Pipeline.Result
+            do {
+                built = try pipeline.build(writingTo: OutputWriter(output: URL(fileURLWithPath: output), clean: clean), failOn: failOn)
+            } catch let failure as Pipeline.GateFailure {
+                progress.clear()
+                report(FindingsReport(site: failure.result.site))
+                Terminal.writeError("build failed: findings at or above '\(failure.severity.rawValue)'; \(output)/ was left as it was\n")
                 throw ExitCode(1)
             }
-            progress.show("writing \(built.files.count) files…")
-            let written = try OutputWriter(output: URL(fileURLWithPath: output), clean: clean).write(built.files)
             progress.clear()
-            let ms = Int(Date().timeIntervalSince(start) * 1000)
+            let findings = FindingsReport(site: built.site)
+            report(findings)
+            let ms = Int((clock.now() - start) * 1000)
             if verbose {
-                func span(_ a: Date, _ b: Date) -> Int { Int(b.timeIntervalSince(a) * 1000) }
-                print("phases: theme \(span(themeStart, analyseStart)) ms, read+analyse+check \(span(analyseStart, renderStart)) ms, render \(span(renderStart, renderEnd)) ms, write \(span(renderEnd, Date())) ms; \(builder.concurrency) threads")
+                let steps = built.timings.map { "\($0.step.rawValue) \(Int($0.seconds * 1000)) ms" }.joined(separator: ", ")
+                print("steps: \(steps); \(pipeline.concurrency) threads")
             }
-            if !quiet {
-                print("built \(output)/ from \(pages) pages of \(built.site.tools.count) tools: \(written.written) files written, \(written.unchanged) unchanged; \(report.summary); in \(ms) ms")
+            if !quiet, let written = built.written {
+                print("built \(output)/ from \(built.pageCount) pages of \(built.site.tools.count) tools: \(written.written) files written, \(written.unchanged) unchanged; \(findings.summary); in \(ms) ms")
             }
         } catch let error as PermDocsError {
+            progress.clear()
             Terminal.writeError(displayPath(error.description) + "\n")
             Terminal.writeError("build failed; \(output)/ was left as it was\n")
             throw ExitCode(1)
         }
+    }
+
+    /// The findings on standard error: all of them, or with `--quiet` the errors only.
+    private func report(_ report: FindingsReport) {
+        guard !quiet || report.fails(at: .error) else { return }
+        let shown = quiet ? FindingsReport(findings: report.findings.filter { $0.severity == .error }) : report
+        Terminal.writeError(shown.formatted(as: .text, color: Terminal.wantsColor(STDERR_FILENO), path: displayPath))
     }
 
     /// Paths in messages are relative to the content or theme folder; show them from the working directory.

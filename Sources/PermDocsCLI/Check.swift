@@ -25,7 +25,7 @@ struct Check: ParsableCommand {
         let site: AnalyzedSite
         do {
             try source.requireFolder()
-            site = try SiteBuilder(content: source.reader, theme: InMemoryContentReader([:])).analyze()
+            site = try Pipeline(content: source.reader, theme: nil, checker: try Pipeline.bundledChecker()).analyze()
         } catch let error as PermDocsError {
             Terminal.writeError(source.displayMessage(error.description) + "\n")
             throw ExitCode(2)

@@ -45,7 +45,7 @@ struct PolicyCommand: ParsableCommand {
         let site: AnalyzedSite
         do {
             try source.requireFolder()
-            site = try SiteBuilder(content: source.reader, theme: InMemoryContentReader([:])).analyze()
+            site = try Pipeline(content: source.reader, theme: nil, checker: try Pipeline.bundledChecker()).analyze()
         } catch let error as PermDocsError {
             Terminal.writeError(source.displayMessage(error.description) + "\n")
             throw ExitCode(2)

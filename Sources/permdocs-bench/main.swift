@@ -8,6 +8,7 @@
 import Foundation
 import PermDocsAnalysis
 import PermDocsCore
+import PermDocsPolicy
 import PermDocsSite
 
 let args = CommandLine.arguments
@@ -19,23 +20,21 @@ let content = URL(fileURLWithPath: args[1])
 let output = URL(fileURLWithPath: args[2])
 let theme = DiskContentReader(root: URL(fileURLWithPath: "Themes/default"))
 let cache = PageAnalysisCache()
+let checker: PolicyChecker
+do {
+    checker = try Pipeline.bundledChecker()
+} catch {
+    FileHandle.standardError.write(Data("\(error)\n".utf8))
+    exit(1)
+}
 
-func ms(_ start: Date) -> Int { Int(Date().timeIntervalSince(start) * 1000) }
-
-/// One build, timing analysis (read, parse, extract, check, index), rendering and writing.
+/// One build through the pipeline `permdocs build` and `serve` run, timing each step.
 func build(_ label: String) throws {
-    let start = Date()
-    var builder = SiteBuilder(content: DiskContentReader(root: content), theme: theme)
-    builder.cache = cache
-    let site = try builder.analyze()
-    let analysed = Date()
-    var renderer = SiteRenderer(theme: try Theme(reader: theme), site: site, generator: "permdocs \(PermDocsVersion.current)")
-    renderer.concurrency = builder.concurrency
-    let files = renderer.render()
-    let rendered = Date()
-    let written = try OutputWriter(output: output).write(files)
-    let pages = site.tools.reduce(0) { $0 + $1.pages.count }
-    print("\(label): \(ms(start)) ms total (analyse \(Int(analysed.timeIntervalSince(start) * 1000)), render \(Int(rendered.timeIntervalSince(analysed) * 1000)), write \(ms(rendered))); \(pages) pages, \(cache.lastAnalysed) analysed, \(cache.lastReused) reused; \(written.written) files written, \(written.unchanged) unchanged")
+    let pipeline = Pipeline(content: DiskContentReader(root: content), theme: theme, checker: checker, cache: cache)
+    let result = try pipeline.build(writingTo: OutputWriter(output: output))
+    let total = result.timings.reduce(0) { $0 + $1.seconds }
+    let steps = result.timings.map { "\($0.step.rawValue) \(Int($0.seconds * 1000))" }.joined(separator: ", ")
+    print("\(label): \(Int(total * 1000)) ms total (\(steps)); \(result.pageCount) pages, \(cache.lastAnalysed) analysed, \(cache.lastReused) reused; \(result.written?.written ?? 0) files written, \(result.written?.unchanged ?? 0) unchanged")
 }
 
 do {

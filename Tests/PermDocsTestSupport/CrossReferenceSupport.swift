@@ -13,7 +13,7 @@ public enum CrossReferenceSupport {
     private static let seed: Result<AnalyzedSite, Error> = Result {
         let content = DiskContentReader(root: TestSupport.packageRoot.appendingPathComponent("Content"))
         let (config, tools) = try ContentLoader(reader: content).load()
-        return Analyzer().analyze(config: config, tools: tools)
+        return Analyzer(catalog: try ActionCatalog.bundled()).analyze(config: config, tools: tools)
     }
 
     public static func seedSite() throws -> AnalyzedSite { try seed.get() }
@@ -27,7 +27,7 @@ public enum CrossReferenceSupport {
             let (frontMatter, body) = try FrontMatter.split(markdown, file: path)
             return Tool(slug: slug, metadata: ToolMetadata(name: slug), pages: [PageSource(path: path, pageID: "index", frontMatter: frontMatter, body: body)])
         }
-        return Analyzer().analyze(config: SiteConfig(), tools: tools)
+        return Analyzer(catalog: try ActionCatalog.bundled()).analyze(config: SiteConfig(), tools: tools)
     }
 
     /// A guide whose only block is an identity policy with these statements (JSON text).

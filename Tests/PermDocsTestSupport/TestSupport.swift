@@ -36,7 +36,7 @@ public enum TestSupport {
     public static func analyze(_ markdown: String, path: String = "tools/t.md", tool: String = "t", checked: Bool = false) throws -> AnalyzedPage {
         let (frontMatter, body) = try FrontMatter.split(markdown, file: path)
         let page = PageSource(path: path, pageID: "index", frontMatter: frontMatter, body: body)
-        let site = Analyzer(checker: checked ? try PolicyChecker.bundled() : nil).analyze(config: SiteConfig(), tools: [Tool(slug: tool, metadata: ToolMetadata(name: tool), pages: [page])])
+        let site = Analyzer(catalog: try ActionCatalog.bundled(), checker: checked ? try PolicyChecker.bundled() : nil).analyze(config: SiteConfig(), tools: [Tool(slug: tool, metadata: ToolMetadata(name: tool), pages: [page])])
         return site.tools[0].pages[0]
     }
 
@@ -54,13 +54,22 @@ public enum TestSupport {
         PolicyFigure().guideHTML(page.guide, blocks: page.blocks)
     }
 
+    /// The bundled catalog and risk data, read once for all tests.
+    private static let checker = Result { try Pipeline.bundledChecker() }
+
+    /// The pipeline over `content` with the bundled checker (the default theme unless given).
+    public static func pipeline(_ content: any ContentReader, theme: (any ContentReader)? = defaultTheme,
+                                generator: String = "permdocs test", concurrency: Int = ProcessInfoConcurrency.default) throws -> Pipeline {
+        Pipeline(content: content, theme: theme, checker: try checker.get(), generator: generator, concurrency: concurrency)
+    }
+
     /// Builds a site in memory from content files, with the default theme.
-    public static func build(_ files: [String: String]) throws -> BuildReport {
-        try SiteBuilder(content: InMemoryContentReader(files), theme: defaultTheme, generator: "permdocs test").build()
+    public static func build(_ files: [String: String]) throws -> Pipeline.Result {
+        try pipeline(InMemoryContentReader(files)).render()
     }
 
     /// The text of an output file.
-    public static func text(_ report: BuildReport, _ path: String) throws -> String {
+    public static func text(_ report: Pipeline.Result, _ path: String) throws -> String {
         let file = try XCTUnwrap(report.files.first { $0.path == path }, "no output file \(path)")
         return String(decoding: file.data, as: UTF8.self)
     }

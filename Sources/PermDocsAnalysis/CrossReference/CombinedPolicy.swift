@@ -37,13 +37,13 @@ public struct CombinedPolicy: Sendable {
     private let catalog: ActionCatalog?
 
     /// The policy one tool's guide implies.
-    public init(tool: AnalyzedTool, catalog: ActionCatalog? = ActionIndex.defaultCatalog) {
+    public init(tool: AnalyzedTool, catalog: ActionCatalog?) {
         self.init(tools: [tool], catalog: catalog)
     }
 
     /// The union of the tools' policies, statements taken tool by tool in the
     /// order given, then in page and block order.
-    public init(tools: [AnalyzedTool], catalog: ActionCatalog? = ActionIndex.defaultCatalog) {
+    public init(tools: [AnalyzedTool], catalog: ActionCatalog?) {
         var required: [(SourceStatement, PolicyBlock.Grantee)] = []
         var optional: [SourceStatement] = []
         var trust: [TrustPolicy] = []
@@ -76,7 +76,7 @@ public struct CombinedPolicy: Sendable {
     }
 
     /// The union of the policies of the tools named by `slugs`, in the site's tool order.
-    public init(site: AnalyzedSite, slugs: Set<String>, catalog: ActionCatalog? = ActionIndex.defaultCatalog) {
+    public init(site: AnalyzedSite, slugs: Set<String>, catalog: ActionCatalog?) {
         self.init(tools: site.tools.filter { slugs.contains($0.slug) }, catalog: catalog)
     }
 

@@ -3,27 +3,17 @@ import PermDocsAnalysis
 import PermDocsCore
 import PermDocsPolicy
 
-/// What a build produced, for the command line to report.
-public struct BuildReport {
-    public var site: AnalyzedSite
-    public var files: [OutputFile]
-    public var diagnostics: [Diagnostic] { site.diagnostics }
+/// What a build produced (the older name of `Pipeline.Result`, kept while callers move).
+public typealias BuildReport = Pipeline.Result
 
-    public init(site: AnalyzedSite, files: [OutputFile]) {
-        self.site = site
-        self.files = files
-    }
-}
-
-/// Runs the whole pipeline: read content and theme, analyse, render.
-/// Writing is separate (`OutputWriter`) so the pipeline can be tested in memory.
+/// The older front of `Pipeline`, kept while callers move to it; it runs the
+/// same steps with the bundled checker.
+@available(*, deprecated, message: "use Pipeline")
 public struct SiteBuilder {
     public var content: any ContentReader
     public var theme: any ContentReader
     public var generator: String
-    /// How many threads analyse pages (1: all on the calling thread).
     public var concurrency: Int
-    /// Analyses kept from earlier builds in this process (`serve`); nil analyses every page.
     public var cache: PageAnalysisCache?
 
     public init(content: any ContentReader, theme: any ContentReader, generator: String = "permdocs \(PermDocsVersion.current)",
@@ -34,35 +24,12 @@ public struct SiteBuilder {
         self.concurrency = concurrency
     }
 
-    public func build() throws -> BuildReport {
-        let theme = try Theme(reader: self.theme)
-        let site = try analyze()
-        return BuildReport(site: site, files: try render(site, theme: theme))
+    private func pipeline() throws -> Pipeline {
+        Pipeline(content: content, theme: theme, checker: try Pipeline.bundledChecker(), generator: generator,
+                 concurrency: concurrency, cache: cache)
     }
 
-    /// The files of an analysed site (the CLI calls the two steps apart to report progress).
-    public func render(_ site: AnalyzedSite, theme: Theme? = nil) throws -> [OutputFile] {
-        var renderer = SiteRenderer(theme: try theme ?? Theme(reader: self.theme), site: site, generator: generator)
-        renderer.concurrency = concurrency
-        return renderer.render()
-    }
+    public func build() throws -> BuildReport { try pipeline().render() }
 
-    /// Reads and checks the content without rendering: what `permdocs check` reports.
-    public func analyze() throws -> AnalyzedSite {
-        let (config, tools) = try ContentLoader(reader: content).load()
-        let slugs = Set(tools.map(\.slug))
-        for rule in config.silence {
-            if let tool = rule.tool, !slugs.contains(tool) {
-                throw PermDocsError("'silence' names tool '\(tool)', which is not in tools/ (tools: \(slugs.sorted().joined(separator: ", ")))", at: rule.location)
-            }
-        }
-        for set in config.toolSets { try set.validate(knownSlugs: slugs) }
-        let checker: PolicyChecker
-        do {
-            checker = try PolicyChecker.bundled()
-        } catch {
-            throw PermDocsError("the action catalog could not be read: \(error)")
-        }
-        return Analyzer(checker: checker, concurrency: concurrency, cache: cache).analyze(config: config, tools: tools)
-    }
+    public func analyze() throws -> AnalyzedSite { try pipeline().analyze() }
 }

@@ -19,9 +19,10 @@ public struct SiteExports {
     public let site: AnalyzedSite
     public let catalog: ActionCatalog?
 
-    public init(site: AnalyzedSite, catalog: ActionCatalog? = ActionIndex.defaultCatalog) {
+    /// Exports of `site`, with the catalog it was analysed with.
+    public init(site: AnalyzedSite) {
         self.site = site
-        self.catalog = catalog
+        self.catalog = site.catalog
     }
 
     private var index: ActionIndex { site.index }

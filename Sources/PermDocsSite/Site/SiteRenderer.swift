@@ -53,7 +53,7 @@ public struct SiteRenderer {
         })
         siteMap = SiteMap(index: site.index, toolSets: site.config.toolSets)
         overlap = ToolOverlap(index: site.index)
-        let catalog = site.catalog ?? ActionIndex.defaultCatalog
+        let catalog = site.catalog
         self.catalog = catalog
         combined = Dictionary(uniqueKeysWithValues: site.tools.map { ($0.slug, CombinedPolicy(tool: $0, catalog: catalog)) })
         // One pass over the rows for all tools, not one per tool.
@@ -76,7 +76,7 @@ public struct SiteRenderer {
             { [OutputFile(path: SitePaths.findings, text: findingsPage())] },
             { policyFiles() },
             { [OutputFile(path: SitePaths.search, text: searchPage())] },
-            { SiteExports(site: site, catalog: catalog).files },
+            { SiteExports(site: site).files },
         ]
         for tool in site.tools {
             for page in tool.pages {

@@ -71,7 +71,7 @@ final class ToolSetConfigTests: XCTestCase {
             "site.yml": "title: T\ntool_sets:\n  pair: [a,\n    nope]\n",
             "tools/a.md": "# A\n",
         ])
-        XCTAssertThrowsError(try SiteBuilder(content: reader, theme: TestSupport.defaultTheme).analyze()) { error in
+        XCTAssertThrowsError(try TestSupport.pipeline(reader).analyze()) { error in
             let e = error as? PermDocsError
             XCTAssertEqual(e?.location, SourceLocation(file: "site.yml", line: 4, column: 5))
             XCTAssertTrue(e?.message.contains("'nope'") == true, "\(String(describing: e))")

@@ -19,10 +19,10 @@ final class ReportFormatTests: XCTestCase {
             }
             ```
             """
-        let site = try SiteBuilder(content: InMemoryContentReader([
+        let site = try TestSupport.pipeline(InMemoryContentReader([
             "site.yml": "silence:\n  - id: service-wildcard\n    reason: \"reviewed: \\\"ok\\\"\"\n",
             "tools/a b.md": guide,
-        ]), theme: TestSupport.defaultTheme).analyze()
+        ]), theme: nil).analyze()
         return FindingsReport(site: site)
     }
 

@@ -10,7 +10,7 @@ final class SeedFindingsTests: XCTestCase {
 
     private func findings() throws -> [Diagnostic] {
         if let cached = Self.cached { return cached }
-        let site = try SiteBuilder(content: DiskContentReader(root: TestSupport.packageRoot.appendingPathComponent("Content")), theme: TestSupport.defaultTheme).analyze()
+        let site = try TestSupport.pipeline(DiskContentReader(root: TestSupport.packageRoot.appendingPathComponent("Content"))).analyze()
         Self.cached = site.diagnostics
         return site.diagnostics
     }

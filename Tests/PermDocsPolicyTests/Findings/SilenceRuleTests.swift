@@ -16,7 +16,7 @@ final class SilenceRuleTests: XCTestCase {
         """
 
     private func analyze(_ siteYML: String) throws -> AnalyzedSite {
-        try SiteBuilder(content: InMemoryContentReader(["site.yml": siteYML, "tools/a.md": guide, "tools/b.md": guide]), theme: TestSupport.defaultTheme).analyze()
+        try TestSupport.pipeline(InMemoryContentReader(["site.yml": siteYML, "tools/a.md": guide, "tools/b.md": guide])).analyze()
     }
 
     func testSilencesByIdToolAndAction() throws {

@@ -28,7 +28,7 @@ final class CorpusTests: XCTestCase {
             }
             tools.append(Tool(slug: repo, metadata: ToolMetadata(name: repo), pages: pages))
         }
-        let site = Analyzer().analyze(config: SiteConfig(), tools: tools)
+        let site = Analyzer(catalog: try ActionCatalog.bundled()).analyze(config: SiteConfig(), tools: tools)
         let blocks = site.tools.flatMap(\.blocks)
         let unparsed = blocks.filter { $0.kind == .unparsed }
         let syntax = site.diagnostics.filter { $0.id == "json-syntax" }

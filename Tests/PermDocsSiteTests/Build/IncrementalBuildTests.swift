@@ -31,10 +31,10 @@ final class IncrementalBuildTests: XCTestCase {
     }
 
     private func build(into name: String, cache: PageAnalysisCache?, clean: Bool) throws -> OutputWriter.Summary {
-        var builder = SiteBuilder(content: DiskContentReader(root: dir.appendingPathComponent("content")), theme: TestSupport.defaultTheme)
-        builder.cache = cache
-        let report = try builder.build()
-        return try OutputWriter(output: dir.appendingPathComponent(name), clean: clean).write(report.files)
+        var pipeline = try TestSupport.pipeline(DiskContentReader(root: dir.appendingPathComponent("content")))
+        pipeline.cache = cache
+        let result = try pipeline.build(writingTo: OutputWriter(output: dir.appendingPathComponent(name), clean: clean))
+        return try XCTUnwrap(result.written)
     }
 
     /// Every file under `root` with its bytes.
@@ -111,8 +111,8 @@ final class IncrementalBuildTests: XCTestCase {
         let files = try TestSupport.seedContentFiles()
         var outputs: [[OutputFile]] = []
         for threads in [1, 2, 8] {
-            let builder = SiteBuilder(content: InMemoryContentReader(files), theme: TestSupport.defaultTheme, concurrency: threads)
-            outputs.append(try builder.build().files)
+            let pipeline = try TestSupport.pipeline(InMemoryContentReader(files), concurrency: threads)
+            outputs.append(try pipeline.render().files)
         }
         XCTAssertEqual(outputs[0], outputs[1])
         XCTAssertEqual(outputs[0], outputs[2])

@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import PermDocsSite
+import PermDocsTestSupport
 import PermDocsCore
 
 final class OutputWriterTests: XCTestCase {
@@ -40,14 +41,14 @@ final class OutputWriterTests: XCTestCase {
             "templates/layout.mustache": "{{{body}}}", "templates/index.mustache": "{{#open}}never closed",
             "templates/tool.mustache": "", "templates/page.mustache": "", "templates/matrix.mustache": "",
         ])
-        let builder = SiteBuilder(content: InMemoryContentReader(["tools/a.md": "# A\n"]), theme: theme)
-        XCTAssertThrowsError(try builder.build()) { error in
+        let pipeline = try TestSupport.pipeline(InMemoryContentReader(["tools/a.md": "# A\n"]), theme: theme)
+        XCTAssertThrowsError(try pipeline.render()) { error in
             let e = error as? PermDocsError
             XCTAssertEqual(e?.location?.file, "templates/index.mustache", "\(String(describing: e))")
             XCTAssertEqual(e?.location?.line, 1)
         }
-        let missing = SiteBuilder(content: InMemoryContentReader(["tools/a.md": "# A\n"]), theme: InMemoryContentReader(["templates/layout.mustache": ""]))
-        XCTAssertThrowsError(try missing.build()) { error in
+        let missing = try TestSupport.pipeline(InMemoryContentReader(["tools/a.md": "# A\n"]), theme: InMemoryContentReader(["templates/layout.mustache": ""]))
+        XCTAssertThrowsError(try missing.render()) { error in
             XCTAssertTrue("\(error)".contains("templates/index.mustache"), "\(error)")
         }
     }

@@ -6,7 +6,7 @@ import PermDocsTestSupport
 final class SiteExportsTests: XCTestCase {
     typealias S = CrossReferenceSupport
 
-    private func exports() throws -> SiteExports { SiteExports(site: try S.seedSite(), catalog: try S.catalog()) }
+    private func exports() throws -> SiteExports { SiteExports(site: try S.seedSite()) }
 
     private func json(_ text: String) throws -> [String: Any] {
         try XCTUnwrap(JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
@@ -99,7 +99,7 @@ final class SiteExportsTests: XCTestCase {
         XCTAssertEqual(try action("s3:GetObject", in: searchActions)["tools"] as? [String], [S.vm, S.veeam, S.cloudberry])
 
         // Deterministic bytes, and safe to inline in HTML.
-        let again = SiteExports(site: try S.seedSite(), catalog: try S.catalog())
+        let again = SiteExports(site: try S.seedSite())
         XCTAssertEqual(again.files, e.files)
         XCTAssertEqual(e.files.map(\.path), ["data/actions.json", "data/matrix.csv", "data/search.json", "data/tools.json"])
         for file in e.files where file.path.hasSuffix(".json") {
@@ -124,7 +124,7 @@ final class SiteExportsTests: XCTestCase {
 
     func testHostileNamesInTheExports() throws {
         let site = try S.site(["t": S.guide(S.allow("=cmd:Run", "x:</script><b>", "s3:GetObject"))])
-        let e = SiteExports(site: site, catalog: try S.catalog())
+        let e = SiteExports(site: site)
         XCTAssertTrue(e.matrixCSV.contains("\r\n'=cmd:run,action,'=cmd,,no,explicit\r\n"), e.matrixCSV)
         let actions = e.actionsJSON
         XCTAssertFalse(actions.contains("</script>"))

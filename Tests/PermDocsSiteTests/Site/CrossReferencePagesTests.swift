@@ -8,12 +8,12 @@ import PermDocsAnalysis
 /// pages, action and service pages, combined policies and the data exports.
 final class CrossReferencePagesTests: XCTestCase {
     typealias S = CrossReferenceSupport
-    static var report: BuildReport?
+    static var report: Pipeline.Result?
 
-    private func build() throws -> BuildReport {
+    private func build() throws -> Pipeline.Result {
         if let r = Self.report { return r }
         let content = DiskContentReader(root: TestSupport.packageRoot.appendingPathComponent("Content"))
-        let r = try SiteBuilder(content: content, theme: TestSupport.defaultTheme, generator: "permdocs test").build()
+        let r = try TestSupport.pipeline(content).render()
         Self.report = r
         return r
     }
@@ -171,7 +171,7 @@ final class CrossReferencePagesTests: XCTestCase {
         XCTAssertNotNil(report.files.first { $0.path == "policies/optional/vm-import-export.json" })
         // The file is the CombinedPolicy's document, and parses as a policy.
         let file = try TestSupport.text(report, "policies/vm-import-export.json")
-        XCTAssertEqual(file, CombinedPolicy(tool: report.site.tools[0]).required.json + "\n")
+        XCTAssertEqual(file, CombinedPolicy(tool: report.site.tools[0], catalog: report.site.catalog).required.json + "\n")
         _ = try S.parsePolicy(file)
         XCTAssertTrue(vm.contains("<svg class=\"access-bar\""), "access-level bar on the tool page")
         XCTAssertTrue(try TestSupport.text(report, "index.html").contains("<svg class=\"access-bar\""), "and on the index")
@@ -179,7 +179,7 @@ final class CrossReferencePagesTests: XCTestCase {
 
     func testExportsAndSearchAreWritten() throws {
         let report = try build()
-        let exports = SiteExports(site: report.site, catalog: report.site.catalog ?? ActionIndex.defaultCatalog)
+        let exports = SiteExports(site: report.site)
         for file in exports.files {
             XCTAssertEqual(try TestSupport.text(report, file.path), String(decoding: file.data, as: UTF8.self), file.path)
         }
@@ -209,7 +209,7 @@ final class CrossReferencePagesTests: XCTestCase {
         XCTAssertEqual(Set(policy.statements.flatMap { $0.actions ?? [] }.map(\.value.written)), ["s3:GetObject", "s3:PutObject"])
         let big1 = try TestSupport.text(report, "sets/big-one.html")
         XCTAssertTrue(big1.contains("<p class=\"warning\" role=\"note\"><strong>Too large for one managed policy:</strong>"), "warning shown")
-        let count = CombinedPolicy(tools: report.site.tools.filter { $0.slug == "big" }).required.characterCount
+        let count = CombinedPolicy(tools: report.site.tools.filter { $0.slug == "big" }, catalog: report.site.catalog).required.characterCount
         XCTAssertGreaterThan(count, 6_144)
         XCTAssertTrue(big1.contains("\(count) characters, over IAM&#39;s limit of 6144") || big1.contains("\(count) characters, over IAM's limit of 6144"))
         XCTAssertTrue(try TestSupport.text(report, "index.html").contains("<a href=\"sets/pair.html\">Pair</a>"))
@@ -217,7 +217,7 @@ final class CrossReferencePagesTests: XCTestCase {
 
     /// The text in the page's first `<pre class="policy-json"><code>` (after
     /// `download` links to `file`), unescaped, is byte for byte the file.
-    private func assertShownPolicyEqualsFile(_ report: BuildReport, page: String, file: String, line: UInt = #line) throws {
+    private func assertShownPolicyEqualsFile(_ report: Pipeline.Result, page: String, file: String, line: UInt = #line) throws {
         let html = try TestSupport.text(report, page)
         let name = String(file.split(separator: "/").last!)
         let after = try XCTUnwrap(html.components(separatedBy: "download>Download \(name)</a>").dropFirst().first, "no download link for \(file) on \(page)", line: line)

@@ -15,9 +15,9 @@ final class MatrixBrowserTests: XCTestCase {
     typealias S = CrossReferenceSupport
 
     /// Builds the seed site into a temporary folder.
-    private func buildSeed() throws -> (URL, BuildReport) {
+    private func buildSeed() throws -> (URL, Pipeline.Result) {
         let content = DiskContentReader(root: TestSupport.packageRoot.appendingPathComponent("Content"))
-        let report = try SiteBuilder(content: content, theme: TestSupport.defaultTheme, generator: "permdocs test").build()
+        let report = try TestSupport.pipeline(content).render()
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("permdocs-browser-\(UUID().uuidString)")
         for file in report.files {
             let url = out.appendingPathComponent(file.path)

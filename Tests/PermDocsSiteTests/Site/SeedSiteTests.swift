@@ -7,12 +7,12 @@ import PermDocsAnalysis
 
 /// Builds the default site from `Content/` and checks what the seeds must give.
 final class SeedSiteTests: XCTestCase {
-    static var report: BuildReport?
+    static var report: Pipeline.Result?
 
-    private func build() throws -> BuildReport {
+    private func build() throws -> Pipeline.Result {
         if let r = Self.report { return r }
         let content = DiskContentReader(root: TestSupport.packageRoot.appendingPathComponent("Content"))
-        let r = try SiteBuilder(content: content, theme: TestSupport.defaultTheme, generator: "permdocs test").build()
+        let r = try TestSupport.pipeline(content).render()
         Self.report = r
         return r
     }
@@ -102,8 +102,8 @@ final class SeedSiteTests: XCTestCase {
 
     func testSameInputGivesSameBytes() throws {
         let content = DiskContentReader(root: TestSupport.packageRoot.appendingPathComponent("Content"))
-        let a = try SiteBuilder(content: content, theme: TestSupport.defaultTheme, generator: "x").build().files
-        let b = try SiteBuilder(content: content, theme: TestSupport.defaultTheme, generator: "x").build().files
+        let a = try TestSupport.pipeline(content, generator: "x").render().files
+        let b = try TestSupport.pipeline(content, generator: "x").render().files
         XCTAssertEqual(a, b)
     }
 }

@@ -1,0 +1,182 @@
+import Foundation
+import PermDocsAnalysis
+import PermDocsCore
+import PermDocsPolicy
+
+/// The one way through permdocs, read as its named steps:
+///
+/// 1. **theme**: load and parse the theme's templates (a template error stops
+///    the build before any work on the content);
+/// 2. **analyze**: read `site.yml` and the guides, parse, extract, classify,
+///    check against the catalog, apply `silence:`, cross-reference;
+/// 3. **render**: turn the analysed site into files, in memory;
+/// 4. **gate**: stop when a finding is at or above `failOn`;
+/// 5. **write**: swap the files into the output folder (`OutputWriter`).
+///
+/// `permdocs build`, `check`, `policy`, `serve` and `permdocs-bench` all run
+/// it; each takes the steps it needs. Its dependencies are passed in: where
+/// content and theme are read from, the checker (and with it the action
+/// catalog: one per build), the clock that times the steps, and the output
+/// writer. Nothing is looked up deep inside.
+public struct Pipeline {
+    /// The steps, in order.
+    public enum Step: String, Sendable, CaseIterable {
+        case theme, analyze, render, gate, write
+    }
+
+    /// What the pipeline reports while it runs: a step starting (with what it
+    /// is about to do, for a progress line) and a step finished (with its time).
+    public enum Event: Sendable {
+        case started(Step, detail: String)
+        case finished(Step, seconds: Double)
+    }
+
+    /// A monotonic time source, in seconds from an arbitrary start; tests pass a fake one.
+    public struct Clock: Sendable {
+        public var now: @Sendable () -> Double
+
+        public init(now: @escaping @Sendable () -> Double) {
+            self.now = now
+        }
+
+        /// The system's monotonic clock.
+        public static let system = Clock { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
+    }
+
+    /// How long one step took.
+    public struct Timing: Sendable {
+        public var step: Step
+        public var seconds: Double
+    }
+
+    /// What a run produced.
+    public struct Result {
+        public var site: AnalyzedSite
+        /// The site's files (empty when the run stopped before rendering).
+        public var files: [OutputFile]
+        /// What the write step did, when it ran.
+        public var written: OutputWriter.Summary?
+        /// How long each step took, in step order, for `--verbose`.
+        public var timings: [Timing]
+
+        public var diagnostics: [Diagnostic] { site.diagnostics }
+        public var pageCount: Int { site.tools.reduce(0) { $0 + $1.pages.count } }
+    }
+
+    /// The build stopped at the gate: findings at or above the given severity.
+    /// Nothing was written.
+    /// (Unchecked: it is thrown and caught on the thread that ran the build.)
+    public struct GateFailure: Error, @unchecked Sendable {
+        public var severity: Diagnostic.Severity
+        public var result: Result
+    }
+
+    public var content: any ContentReader
+    /// The theme folder; nil for runs that do not render (`check`, `policy`).
+    public var theme: (any ContentReader)?
+    /// Checks every block; its catalog is the one the whole build uses.
+    public var checker: PolicyChecker
+    public var clock: Clock
+    /// Shown in page footers.
+    public var generator: String
+    /// How many threads analyse and render (1: all on the calling thread).
+    public var concurrency: Int
+    /// Analyses kept from earlier builds in this process (`serve`); nil analyses every page.
+    public var cache: PageAnalysisCache?
+    /// Called on the calling thread as steps start and finish.
+    public var progress: (Event) -> Void
+
+    public init(content: any ContentReader, theme: (any ContentReader)?, checker: PolicyChecker,
+                clock: Clock = .system, generator: String = "permdocs \(PermDocsVersion.current)",
+                concurrency: Int = ProcessInfoConcurrency.default, cache: PageAnalysisCache? = nil,
+                progress: @escaping (Event) -> Void = { _ in }) {
+        self.content = content
+        self.theme = theme
+        self.checker = checker
+        self.clock = clock
+        self.generator = generator
+        self.concurrency = concurrency
+        self.cache = cache
+        self.progress = progress
+    }
+
+    /// The checker with the bundled action catalog and risk data, for callers at the edge (the CLI).
+    public static func bundledChecker() throws -> PolicyChecker {
+        do {
+            return try PolicyChecker.bundled()
+        } catch {
+            throw PermDocsError("the action catalog could not be read: \(error)")
+        }
+    }
+
+    /// The analyze step alone: what `permdocs check` reports.
+    public func analyze() throws -> AnalyzedSite {
+        var timings: [Timing] = []
+        return try analyze(timings: &timings)
+    }
+
+    /// Theme, analyze and render: the site in memory, nothing written.
+    public func render() throws -> Result {
+        var timings: [Timing] = []
+        let theme = try step(.theme, "loading the theme", &timings) { try loadTheme() }
+        let site = try analyze(timings: &timings)
+        let files = try step(.render, "rendering \(site.tools.reduce(0) { $0 + $1.pages.count }) pages", &timings) {
+            var renderer = SiteRenderer(theme: theme, site: site, generator: generator)
+            renderer.concurrency = concurrency
+            return renderer.render()
+        }
+        return Result(site: site, files: files, written: nil, timings: timings)
+    }
+
+    /// Every step: render, stop at the gate when a finding is at or above
+    /// `failOn` (throwing `GateFailure`, the output left as it was), else write.
+    public func build(writingTo writer: OutputWriter, failOn: Diagnostic.Severity? = nil) throws -> Result {
+        var result = try render()
+        var timings = result.timings
+        if let failOn {
+            let diagnostics = result.diagnostics
+            let stop = try step(.gate, "checking findings against '\(failOn.rawValue)'", &timings) {
+                diagnostics.contains { $0.severity >= failOn }
+            }
+            result.timings = timings
+            if stop { throw GateFailure(severity: failOn, result: result) }
+        }
+        let files = result.files
+        result.written = try step(.write, "writing \(files.count) files", &timings) { try writer.write(files) }
+        result.timings = timings
+        return result
+    }
+
+    // MARK: Steps
+
+    private func loadTheme() throws -> Theme {
+        guard let theme else { throw PermDocsError("no theme to render with") }
+        return try Theme(reader: theme)
+    }
+
+    private func analyze(timings: inout [Timing]) throws -> AnalyzedSite {
+        try step(.analyze, "reading and checking the guides", &timings) {
+            let (config, tools) = try ContentLoader(reader: content).load()
+            let slugs = Set(tools.map(\.slug))
+            for rule in config.silence {
+                if let tool = rule.tool, !slugs.contains(tool) {
+                    throw PermDocsError("'silence' names tool '\(tool)', which is not in tools/ (tools: \(slugs.sorted().joined(separator: ", ")))", at: rule.location)
+                }
+            }
+            for set in config.toolSets { try set.validate(knownSlugs: slugs) }
+            let analyzer = Analyzer(catalog: checker.catalog, checker: checker, concurrency: concurrency, cache: cache)
+            return analyzer.analyze(config: config, tools: tools)
+        }
+    }
+
+    /// Runs one step, reporting its start and its time.
+    private func step<T>(_ step: Step, _ detail: String, _ timings: inout [Timing], _ body: () throws -> T) throws -> T {
+        progress(.started(step, detail: detail))
+        let start = clock.now()
+        let value = try body()
+        let seconds = clock.now() - start
+        timings.append(Timing(step: step, seconds: seconds))
+        progress(.finished(step, seconds: seconds))
+        return value
+    }
+}
