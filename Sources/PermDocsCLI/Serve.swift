@@ -84,12 +84,31 @@ struct Serve: AsyncParsableCommand {
 
     /// Returns on the first Ctrl-C (or SIGTERM). A second Ctrl-C kills the process, should
     /// stopping hang.
+    ///
+    /// The signal also starts a deadline, on a Dispatch thread of its own: stopping takes
+    /// milliseconds, but it waits for a rebuild in progress, and it needs the async runtime's
+    /// threads, which a build (or anything else) may keep busy. Whatever happens, the process
+    /// ends within a second of the signal.
     private static func waitForInterrupt() async {
         let (signals, continuation) = AsyncStream<Int32>.makeStream()
+        let armed = NSLock()
+        nonisolated(unsafe) var deadlineStarted = false
         let sources = [SIGINT, SIGTERM].map { number in
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler { continuation.yield(number) }
+            source.setEventHandler {
+                continuation.yield(number)
+                let first = armed.withLock {
+                    defer { deadlineStarted = true }
+                    return !deadlineStarted
+                }
+                guard first else { return }
+                DispatchQueue.global().asyncAfter(deadline: .now() + .milliseconds(900)) {
+                    FileHandle.standardError.write(Data("permdocs: stopping took too long; exiting\n".utf8))
+                    // `_exit`, not `exit`: no atexit work that could wait on a busy thread.
+                    _exit(1)
+                }
+            }
             source.resume()
             return source
         }

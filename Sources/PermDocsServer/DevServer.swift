@@ -22,14 +22,17 @@ public final class DevServer: @unchecked Sendable {
         public var port: UInt16
         /// The quiet time after the last change before rebuilding.
         public var debounce: Duration
+        /// What one client may cost: request sizes, timeouts, open connections.
+        public var limits: HTTPLimits
 
         public init(output: URL, watch: [URL], host: String = "127.0.0.1", port: UInt16 = 8000,
-                    debounce: Duration = .milliseconds(100)) {
+                    debounce: Duration = .milliseconds(100), limits: HTTPLimits = HTTPLimits()) {
             self.output = output.standardizedFileURL
             self.watch = watch.map(\.standardizedFileURL)
             self.host = host
             self.port = port
             self.debounce = debounce
+            self.limits = limits
         }
     }
 
@@ -49,9 +52,7 @@ public final class DevServer: @unchecked Sendable {
     private let rebuild: Rebuild
     private let log: @Sendable (String) -> Void
 
-    private var server: HTTPServer?
-    private var serverTask: Task<Void, Never>?
-    private let serverStatus = ServerStatus()
+    private var server: BoundedHTTPServer?
     private var watcher: FileWatcher?
 
     /// - Parameter log: receives one line per build, failure or problem (the CLI prints them).
@@ -67,28 +68,31 @@ public final class DevServer: @unchecked Sendable {
     public func start() async throws -> URL {
         try checkOutputIsApartFromWatchedFolders()
         let socketAddress = try Self.address(host: configuration.host, port: configuration.port)
-        buildAndNotify()
-
-        let server = HTTPServer(config: .init(address: socketAddress, logger: .disabled))
-        await server.appendRoute(HTTPRoute("GET \(LiveReload.eventsPath)"), to: liveReload)
-        await server.appendRoute("*", to: StaticFileHandler(root: configuration.output, htmlSnippet: LiveReload.script))
-        self.server = server
-        let log = self.log
-        let status = serverStatus
-        serverTask = Task {
-            do {
-                try await server.run()
-            } catch {
-                // Stopping ends `run()` with an error too; only an unexpected end is news.
-                if status.recordFailure(error) { log("server stopped: \(error.localizedDescription)") }
-            }
-        }
-        let address: URL
+        var routes = RoutedHTTPHandler()
+        routes.appendRoute(HTTPRoute("GET \(LiveReload.eventsPath)"), to: liveReload)
+        routes.appendRoute("*", to: StaticFileHandler(root: configuration.output, htmlSnippet: LiveReload.script))
+        let server: BoundedHTTPServer
         do {
-            address = try await waitUntilListening(server)
+            // Binding first: a taken port is reported before anything is built.
+            server = try BoundedHTTPServer(address: socketAddress, limits: configuration.limits, handler: routes)
+        } catch {
+            throw Error(description: "cannot listen on \(configuration.host):\(configuration.port): \(error.localizedDescription)")
+        }
+        self.server = server
+        buildAndNotify()
+        do {
+            try await server.start()
         } catch {
             await stop()
             throw error
+        }
+        let address: URL
+        switch server.address {
+        case .ip4(let host, let port): address = URL(string: "http://\(host):\(port)/")!
+        case .ip6(let host, let port): address = URL(string: "http://[\(host)]:\(port)/")!
+        default:
+            await stop()
+            throw Error(description: "the server is not listening on an IP address")
         }
 
         let watcher = FileWatcher(folders: configuration.watch, debounce: configuration.debounce) { [weak self] _ in
@@ -110,13 +114,10 @@ public final class DevServer: @unchecked Sendable {
         watcher?.stop()
         watcher = nil
         liveReload.finish()
-        serverStatus.markStopping()
         // No grace period: with the event streams ended, what is left are page requests
-        // that are cheap to cut, and FlyingFox would otherwise wait out the whole timeout.
-        await server?.stop(timeout: 0)
-        await serverTask?.value
+        // that are cheap to cut.
+        await server?.stop()
         server = nil
-        serverTask = nil
     }
 
     private func buildAndNotify() {
@@ -152,42 +153,5 @@ public final class DevServer: @unchecked Sendable {
         let bare = host.hasPrefix("[") && host.hasSuffix("]") ? String(host.dropFirst().dropLast()) : host
         if let ip6 = try? sockaddr_in6.inet6(ip6: bare, port: port) { return ip6 }
         throw Error(description: "\(host) is not an IPv4 or IPv6 address (or localhost)")
-    }
-
-    /// FlyingFox's `waitUntilListening` cannot tell that `run()` failed (say, the port is
-    /// taken), so watch both: whichever comes first.
-    private func waitUntilListening(_ server: HTTPServer) async throws -> URL {
-        let deadline = ContinuousClock.now + .seconds(5)
-        while !(await server.isListening) {
-            if let error = serverStatus.failure {
-                throw Error(description: "cannot listen on \(configuration.host):\(configuration.port): \(error.localizedDescription)")
-            }
-            guard ContinuousClock.now < deadline else { throw Error(description: "the server did not start listening") }
-            try await Task.sleep(for: .milliseconds(10))
-        }
-        switch await server.listeningAddress {
-        case .ip4(let host, let port): return URL(string: "http://\(host):\(port)/")!
-        case .ip6(let host, let port): return URL(string: "http://[\(host)]:\(port)/")!
-        default: throw Error(description: "the server is not listening on an IP address")
-        }
-    }
-}
-
-/// How the server task ended, read while waiting for it to listen.
-private final class ServerStatus: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stored: Swift.Error?
-    private var stopping = false
-
-    var failure: Swift.Error? { lock.withLock { stored } }
-
-    func markStopping() { lock.withLock { stopping = true } }
-
-    /// Records why `run()` ended; returns false when that was because of `stop()`.
-    func recordFailure(_ error: Swift.Error) -> Bool {
-        lock.withLock {
-            stored = error
-            return !stopping
-        }
     }
 }

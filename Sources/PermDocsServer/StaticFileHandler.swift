@@ -11,7 +11,7 @@ import PermDocsCore
 ///
 /// `/` and `dir/` serve `index.html`; a folder asked for without its slash is redirected
 /// to it, so the site's relative links resolve as they do from disk. Nothing outside the
-/// folder is ever served: see `resolve(rawPath:)`.
+/// folder is ever served, nor any dotfile: see `resolve(rawPath:)`.
 ///
 /// When `htmlSnippet` is set it is inserted into every HTML page served (just before
 /// `</body>`), never into the files on disk.
@@ -59,8 +59,9 @@ public struct StaticFileHandler: HTTPHandler {
 
     /// Maps a raw (still percent-encoded) request path to a file inside `root`.
     ///
-    /// Refused: paths not starting with `/`, empty segments (`//etc`), `.` and `..`
-    /// segments whether written plainly or percent-encoded, encoded slashes (`%2f`),
+    /// Refused: paths not starting with `/`, empty segments (`//etc`), segments starting
+    /// with a dot (dotfiles, the build's `.permdocs-manifest`, `.` and `..`) whether written
+    /// plainly or percent-encoded, encoded slashes (`%2f`),
     /// backslashes, NUL and other control characters. What is left is resolved with
     /// `realpath`, and the result must still lie inside the root's real path, which
     /// catches symlinks pointing outside.
@@ -77,7 +78,9 @@ public struct StaticFileHandler: HTTPHandler {
         var segments = decoded.dropFirst().split(separator: "/", omittingEmptySubsequences: false)
         let wantsFolder = segments.last == ""
         if wantsFolder { segments.removeLast() }
-        guard segments.allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." }) else { return .notFound }
+        // A name starting with a dot is never part of the site: `.permdocs-manifest` (the
+        // output's file hashes), `.` and `..`, and whatever hidden file a tool leaves.
+        guard segments.allSatisfy({ !$0.isEmpty && !$0.hasPrefix(".") }) else { return .notFound }
 
         guard let realRoot = Self.realPath(root.path) else { return .notFound }
         let joined = ([realRoot] + segments.map(String.init)).joined(separator: "/")

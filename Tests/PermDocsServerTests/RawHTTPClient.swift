@@ -7,7 +7,8 @@ import Glibc
 /// A minimal HTTP/1.1 client over a plain socket. Tests use it rather than URLSession so
 /// that paths go out exactly as written (URL would normalise `/../`), and so that an event
 /// stream can be read as it arrives. Every read gives up at a deadline: tests never hang.
-final class RawHTTPConnection {
+/// Unchecked Sendable: a connection is handed between test threads, used by one at a time.
+final class RawHTTPConnection: @unchecked Sendable {
     struct Failure: Error, CustomStringConvertible {
         var description: String
     }
@@ -43,10 +44,43 @@ final class RawHTTPConnection {
     }
 
     func send(_ text: String) throws {
-        let bytes = Array(text.utf8)
-        guard bytes.withUnsafeBytes({ Glibc.send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }) == bytes.count else {
-            throw Failure(description: "send failed")
+        try send(bytes: Array(text.utf8))
+    }
+
+    /// Sends every byte, or throws when the socket refuses (the server closed it, or did not
+    /// read for two seconds).
+    func send(bytes: [UInt8]) throws {
+        var sent = 0
+        while sent < bytes.count {
+            let count = bytes[sent...].withUnsafeBytes { Glibc.send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            guard count > 0 else { throw Failure(description: "send failed after \(sent) bytes: errno \(errno)") }
+            sent += count
         }
+    }
+
+    /// Whether the server has closed the connection (seen by a read that returned no data).
+    var isClosedByServer: Bool { atEnd }
+
+    /// Reads until the server closes the connection or `seconds` pass; returns whether it closed.
+    func waitForClose(seconds: TimeInterval) -> Bool {
+        read(for: seconds) { _ in false }
+        return atEnd
+    }
+
+    /// Reads the next complete response (its body framed by Content-Length) and removes it
+    /// from `received`, so responses on a kept-alive connection can be read one by one.
+    /// - Parameter toHead: the answer to a HEAD request, which has no body whatever its length says.
+    func nextResponse(seconds: TimeInterval = 5, toHead: Bool = false) throws -> RawHTTPResponse {
+        var parsed: (RawHTTPResponse, Int)?
+        read(for: seconds) { data in
+            parsed = RawHTTPResponse.parseFramed(data, toHead: toHead)
+            return parsed != nil
+        }
+        guard let (response, length) = parsed else {
+            throw Failure(description: "no complete response: \(receivedText.debugDescription)")
+        }
+        received.removeFirst(length)
+        return response
     }
 
     /// Reads until `done(received)` holds, the server closes, or `seconds` pass.
@@ -87,7 +121,11 @@ struct RawHTTPResponse {
         let connection = try RawHTTPConnection(port: port)
         try connection.send("GET \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
         connection.read(for: 5) { _ in false }
-        let text = connection.receivedText
+        return try parse(connection.receivedText, path: path)
+    }
+
+    /// A response whose body is the rest of `text`.
+    static func parse(_ text: String, path: String = "") throws -> RawHTTPResponse {
         guard let split = text.range(of: "\r\n\r\n") else {
             throw RawHTTPConnection.Failure(description: "no complete response to \(path): \(text.debugDescription)")
         }
@@ -102,5 +140,20 @@ struct RawHTTPResponse {
             headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
         }
         return RawHTTPResponse(status: status, headers: headers, body: String(text[split.upperBound...]))
+    }
+}
+
+extension RawHTTPResponse {
+    /// The first response in `data` and its length in bytes, once its head and its
+    /// Content-Length body have all arrived.
+    static func parseFramed(_ data: Data, toHead: Bool = false) -> (RawHTTPResponse, Int)? {
+        guard let split = data.range(of: Data("\r\n\r\n".utf8)) else { return nil }
+        let headLength = split.upperBound - data.startIndex
+        guard let head = try? parse(String(decoding: data.prefix(headLength), as: UTF8.self)) else { return nil }
+        let bodyLength = toHead ? 0 : Int(head.headers["content-length"] ?? "0") ?? 0
+        guard data.count >= headLength + bodyLength else { return nil }
+        var response = head
+        response.body = String(decoding: data.dropFirst(headLength).prefix(bodyLength), as: UTF8.self)
+        return (response, headLength + bodyLength)
     }
 }

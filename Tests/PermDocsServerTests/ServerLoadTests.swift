@@ -1,0 +1,67 @@
+import Foundation
+import XCTest
+@testable import PermDocsServer
+
+/// A bounded load on loopback: many requests over kept-alive connections while many pages
+/// hold live-reload streams. Fixed counts, every read with a deadline: it ends by itself.
+final class ServerLoadTests: XCTestCase {
+    private var dir: URL!
+
+    override func setUpWithError() throws {
+        dir = FileManager.default.temporaryDirectory.appendingPathComponent("permdocs-load-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("site"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("src"), withIntermediateDirectories: true)
+        try Data("<html><body><h1>Home</h1></body></html>".utf8).write(to: dir.appendingPathComponent("site/index.html"))
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(at: dir)
+    }
+
+    func testAThousandRequestsOverFiftyConnectionsWithTwoHundredLiveReloadStreams() async throws {
+        let (connections, requestsEach, streamCount) = (50, 20, 200)
+        let server = DevServer(
+            configuration: .init(output: dir.appendingPathComponent("site"), watch: [dir.appendingPathComponent("src")], port: 0),
+            rebuild: { "nothing to build" }, log: { _ in })
+        let url = try await server.start()
+        let port = UInt16(try XCTUnwrap(url.port))
+        addTeardownBlock { await server.stop() }
+        let start = Date()
+
+        // The pages: each holds an event stream for the whole test.
+        let streams = await ClientThreads.one { () -> [RawHTTPConnection] in
+            (0..<streamCount).compactMap { _ in
+                guard let stream = try? RawHTTPConnection(port: port),
+                      (try? stream.send("GET \(LiveReload.eventsPath) HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")) != nil,
+                      stream.waitFor(": connected")
+                else { return nil }
+                return stream
+            }
+        }
+        XCTAssertEqual(streams.count, streamCount, "every page got its stream")
+
+        // The requests: each connection asks for a page and a missing one in turn, kept alive.
+        let results = await ClientThreads.run(connections) { _ -> [Int] in
+            guard let connection = try? RawHTTPConnection(port: port) else { return [] }
+            var statuses: [Int] = []
+            for index in 0..<requestsEach {
+                let path = index.isMultiple(of: 2) ? "/" : "/missing-\(index)"
+                guard (try? connection.send("GET \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")) != nil,
+                      let response = try? connection.nextResponse(seconds: 10)
+                else { break }
+                statuses.append(response.status == 200 && !response.body.contains("Home") ? -1 : response.status)
+            }
+            return statuses
+        }
+        let statuses = results.flatMap { $0 }
+        XCTAssertEqual(statuses.count, connections * requestsEach, "every request was answered")
+        XCTAssertEqual(statuses.filter { $0 == 200 }.count, connections * requestsEach / 2)
+        XCTAssertEqual(statuses.filter { $0 == 404 }.count, connections * requestsEach / 2)
+
+        // And every page still hears a rebuild.
+        server.liveReload.send(.reload("after the load"))
+        let reloaded = await ClientThreads.one { streams.filter { $0.waitFor("event: reload\ndata: after the load") }.count }
+        XCTAssertEqual(reloaded, streamCount)
+        XCTAssertLessThan(Date().timeIntervalSince(start), 60, "bounded in time")
+    }
+}
