@@ -57,21 +57,22 @@ struct Serve: AsyncParsableCommand {
         FileHandle.standardOutput.write(Data((line + "\n").utf8))
     }
 
-    /// One build, as `permdocs build` does it; diagnostics go to standard error.
+    /// One build through the pipeline `permdocs build` runs; diagnostics go to standard error.
     private static func build(content: String, theme: String, output: String, cache: PageAnalysisCache) throws -> String {
-        let start = Date()
-        var builder = SiteBuilder(
-            content: DiskContentReader(root: URL(fileURLWithPath: content)),
-            theme: DiskContentReader(root: URL(fileURLWithPath: theme)))
-        builder.cache = cache
+        let clock = Pipeline.Clock.system
+        let start = clock.now()
         do {
-            let built = try builder.build()
-            let written = try OutputWriter(output: URL(fileURLWithPath: output)).write(built.files)
+            let pipeline = Pipeline(
+                content: DiskContentReader(root: URL(fileURLWithPath: content)),
+                theme: DiskContentReader(root: URL(fileURLWithPath: theme)),
+                checker: try Pipeline.bundledChecker(), clock: clock, cache: cache)
+            let built = try pipeline.build(writingTo: OutputWriter(output: URL(fileURLWithPath: output)))
             let report = FindingsReport(site: built.site)
             let text = report.formatted(as: .text, path: { ReportPaths.fromWorkingDirectory($0, contentFolder: content) })
             FileHandle.standardError.write(Data(text.utf8))
-            let ms = Int(Date().timeIntervalSince(start) * 1000)
-            return "rebuilt: \(cache.lastAnalysed) pages analysed, \(cache.lastReused) reused; \(written.written) files written, \(written.unchanged) unchanged; \(report.summary); \(ms) ms"
+            let ms = Int((clock.now() - start) * 1000)
+            let written = built.written
+            return "rebuilt: \(cache.lastAnalysed) pages analysed, \(cache.lastReused) reused; \(written?.written ?? 0) files written, \(written?.unchanged ?? 0) unchanged; \(report.summary); \(ms) ms"
         } catch let error as PermDocsError {
             throw BuildFailure(description: Terminal.displayMessage(error.description, content: content, theme: theme))
         }

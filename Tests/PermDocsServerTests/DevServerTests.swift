@@ -21,7 +21,7 @@ final class DevServerTests: XCTestCase {
         try? FileManager.default.removeItem(at: dir)
     }
 
-    /// A server that builds as the CLI does: SiteBuilder, then OutputWriter.
+    /// A server that builds as the CLI does: the pipeline, writing through OutputWriter.
     private func startServer(port: UInt16 = 0) async throws -> UInt16 {
         let (content, output) = (content, output)
         let theme = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -29,7 +29,8 @@ final class DevServerTests: XCTestCase {
         let server = DevServer(
             configuration: .init(output: output, watch: [content], port: port),
             rebuild: {
-                let report = try SiteBuilder(content: DiskContentReader(root: content), theme: DiskContentReader(root: theme)).build()
+                let report = try Pipeline(content: DiskContentReader(root: content), theme: DiskContentReader(root: theme),
+                                          checker: try Pipeline.bundledChecker()).render()
                 try OutputWriter(output: output).write(report.files)
                 return "built \(report.files.count) files"
             },
