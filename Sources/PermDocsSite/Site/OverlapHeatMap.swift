@@ -50,7 +50,7 @@ public struct OverlapHeatMap {
                     title = "\(a.name): needs \(shared) actions"
                     url = a.url
                 } else {
-                    let u = overlap.needSet(of: a.slug).union(overlap.needSet(of: b.slug)).count
+                    let u = overlap.unionCount(a.slug, b.slug)
                     title = "\(a.name) and \(b.name): \(shared) shared of \(u), Jaccard \(Self.percent(jaccard))"
                     url = i < j ? pairURL(a.slug, b.slug) : pairURL(b.slug, a.slug)
                 }

@@ -28,7 +28,7 @@ extension SiteRenderer {
         for i in tools.indices {
             for j in tools.indices where j > i {
                 let a = tools[i].slug, b = tools[j].slug
-                let union = overlap.needSet(of: a).union(overlap.needSet(of: b)).count
+                let union = overlap.unionCount(a, b)
                 let jaccard = overlap.jaccard(a, b)
                 pairs.append(["a": tools[i].tool.metadata.name, "b": tools[j].tool.metadata.name,
                               "url": SitePaths.link(from: path, to: SitePaths.compare([a, b])),

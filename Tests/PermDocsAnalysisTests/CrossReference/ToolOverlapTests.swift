@@ -52,4 +52,18 @@ final class ToolOverlapTests: XCTestCase {
         XCTAssertGreaterThan(overlap.jaccard(S.sms, S.vm), 0)
         XCTAssertEqual(overlap.sharedCount(S.dms, S.sms), overlap.pair(S.dms, S.sms).both.count)
     }
+
+    /// The counts come from bits per row; they must equal the set operations they replace, for every pair.
+    func testCountsEqualSetOperationsForEveryPair() throws {
+        let overlap = ToolOverlap(index: try S.seedSite().index)
+        for a in overlap.tools {
+            for b in overlap.tools {
+                let sa = overlap.needSet(of: a), sb = overlap.needSet(of: b)
+                XCTAssertEqual(overlap.sharedCount(a, b), sa.intersection(sb).count, "\(a) \(b)")
+                XCTAssertEqual(overlap.unionCount(a, b), sa.union(sb).count, "\(a) \(b)")
+                XCTAssertEqual(overlap.pair(a, b).unionCount, overlap.unionCount(a, b))
+            }
+        }
+        XCTAssertEqual(overlap.sharedCount("no-such-tool", S.vm), 0)
+    }
 }
