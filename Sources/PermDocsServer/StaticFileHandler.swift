@@ -143,15 +143,21 @@ public struct StaticFileHandler: HTTPHandler {
         return HTTPResponse(statusCode: .ok, headers: headers, body: data)
     }
 
-    /// A small page rather than an empty body, carrying the snippet so a browser left on a
+    /// The site's own `404.html`, as a host such as GitHub Pages shows it; else a small
+    /// page rather than an empty body. Either carries the snippet, so a browser left on a
     /// missing page (e.g. before the first successful build) reloads when the site appears.
     private func notFound() -> HTTPResponse {
-        let page = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Not found</title></head>"
-            + "<body><h1>Not found</h1>\(htmlSnippet ?? "")</body></html>\n"
+        let page: Data
+        if case .file(let url) = resolve(rawPath: "/404.html"), let data = try? Data(contentsOf: url) {
+            page = htmlSnippet.map { Self.inject($0, into: data) } ?? data
+        } else {
+            page = Data(("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Not found</title></head>"
+                + "<body><h1>Not found</h1>\(htmlSnippet ?? "")</body></html>\n").utf8)
+        }
         return HTTPResponse(
             statusCode: .notFound,
             headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
-            body: Data(page.utf8))
+            body: page)
     }
 
     private static func realPath(_ path: String) -> String? {

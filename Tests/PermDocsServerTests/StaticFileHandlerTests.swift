@@ -155,4 +155,17 @@ final class StaticFileHandlerTests: XCTestCase {
             XCTAssertFalse(response.body.contains("TOP SECRET") || response.body.contains("OUTSIDE"), path)
         }
     }
+
+    func testMissingPagesGetTheSitesOwn404WithTheSnippet() async throws {
+        let (_, port) = try await startServer()
+        let bare = try RawHTTPResponse.get("/no/such/page.html", port: port)
+        XCTAssertEqual(bare.status, 404)
+        XCTAssertTrue(bare.body.contains("<h1>Not found</h1>"), "without a 404.html, a small page")
+
+        try write("<html><body><h1>Lost?</h1><a href=\"/\">Home</a></body></html>", "site/404.html")
+        let own = try RawHTTPResponse.get("/no/such/page.html", port: port)
+        XCTAssertEqual(own.status, 404, "still a 404 status")
+        XCTAssertTrue(own.body.contains("<h1>Lost?</h1>"), own.body)
+        XCTAssertTrue(own.body.contains(LiveReload.eventsPath + "\""), "the live-reload script is in it too")
+    }
 }

@@ -12,6 +12,11 @@ public enum SitePaths {
     public static let matrixScript = "assets/matrix.js"
     public static let searchScript = "assets/search.js"
     public static let stylesheet = "assets/style.css"
+    public static let favicon = "assets/favicon.svg"
+    /// Shown by servers for a missing path (GitHub Pages, Netlify, `permdocs serve`).
+    public static let notFound = "404.html"
+    /// Every page's absolute URL, when `base_url` is set.
+    public static let sitemap = "sitemap.xml"
 
     public static let compareScript = "assets/compare.js"
 

@@ -88,17 +88,26 @@ public struct SiteRenderer {
         }
         jobs += overlapJobs()
         jobs += actionJobs()
+        if theme.hasTemplate("404") {
+            jobs.append { [OutputFile(path: SitePaths.notFound, text: notFoundPage())] }
+        }
         var files = ParallelMap.map(jobs, concurrency: concurrency) { $0() }.flatMap { $0 }
         for asset in theme.assets {
             files.append(OutputFile(path: "assets/" + asset.path, data: asset.data))
+        }
+        if let base = site.config.absoluteBaseURL {
+            files.append(OutputFile(path: SitePaths.sitemap, text: Sitemap.xml(baseURL: base, pages: files.map(\.path))))
         }
         return files.sorted { $0.path < $1.path }
     }
 
     // MARK: Shared context
 
-    func base(path: String, title: String) -> [String: Any] {
-        let root = SitePaths.root(from: path)
+    /// What every page shows (header, footer, links to the site's pages).
+    /// `root` leads back to the site root; by default the relative `../` path
+    /// from `path`, so the site works from any folder and from `file://`.
+    func base(path: String, title: String, root: String? = nil) -> [String: Any] {
+        let root = root ?? SitePaths.root(from: path)
         var ctx: [String: Any] = [
             "root": root,
             "title": title,
@@ -114,16 +123,25 @@ public struct SiteRenderer {
             "filterScript": root + SitePaths.filterScript,
             "matrixScript": root + SitePaths.matrixScript,
             "searchScript": root + SitePaths.searchScript,
+            "favicon": root + SitePaths.favicon,
             "generator": generator,
             "catalogVersion": site.catalogVersion ?? "",
             "catalogDate": site.catalog?.sourceDate ?? "",
             "tools": site.tools.map { ["name": $0.tool.metadata.name, "url": root + SitePaths.page(tool: $0.slug, pageID: $0.pages[0].source.pageID)] },
         ]
-        if !site.config.baseURL.isEmpty {
-            let base = site.config.baseURL.hasSuffix("/") ? site.config.baseURL : site.config.baseURL + "/"
+        if let base = site.config.absoluteBaseURL {
             ctx["canonicalURL"] = base + path
         }
         return ctx
+    }
+
+    /// `404.html`, which servers show for any missing path, at any depth: its
+    /// links lead from the site root (`base_url`, else `/`), not relative.
+    private func notFoundPage() -> String {
+        let root = site.config.absoluteBaseURL ?? "/"
+        var ctx = base(path: SitePaths.notFound, title: "Page not found – \(site.config.title)", root: root)
+        ctx["canonicalURL"] = nil
+        return theme.page("404", context: ctx)
     }
 
     private func stats(_ tool: AnalyzedTool) -> [String: Any] {

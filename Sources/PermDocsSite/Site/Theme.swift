@@ -51,6 +51,9 @@ public struct Theme {
         }
     }
 
+    /// Whether the theme has `templates/NAME.mustache` (optional pages such as `404`).
+    public func hasTemplate(_ name: String) -> Bool { library.getTemplate(named: name) != nil }
+
     /// Renders `template` with `context`, then wraps it in the layout.
     public func page(_ template: String, context: [String: Any]) -> String {
         var ctx = context

@@ -1,0 +1,53 @@
+import Foundation
+import XCTest
+@testable import PermDocsSite
+import PermDocsTestSupport
+
+/// The files a published site needs beyond its pages: `sitemap.xml` and
+/// canonical links when `base_url` is set, `404.html`, the favicon.
+final class SiteFilesTests: XCTestCase {
+    private let guide = "# A\n\n```json\n{\"Version\": \"2012-10-17\", \"Statement\": [{\"Effect\": \"Allow\", \"Action\": \"s3:GetObject\", \"Resource\": \"*\"}]}\n```\n"
+
+    func testSitemapListsEveryPageButThe404WithAbsoluteURLs() throws {
+        let report = try TestSupport.build(["site.yml": "base_url: https://perms.example.com/docs\n", "tools/a.md": guide])
+        let sitemap = try TestSupport.text(report, "sitemap.xml")
+        let pages = report.files.map(\.path).filter { $0.hasSuffix(".html") && $0 != "404.html" }.sorted()
+        let locs = sitemap.components(separatedBy: "<loc>").dropFirst().map { $0.components(separatedBy: "</loc>")[0] }
+        XCTAssertEqual(locs, pages.map { "https://perms.example.com/docs/" + $0 })
+        XCTAssertTrue(locs.contains("https://perms.example.com/docs/actions/s3/getobject.html"))
+        XCTAssertTrue(sitemap.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">"))
+        let page = try TestSupport.text(report, "tools/a/index.html")
+        XCTAssertTrue(page.contains("<link rel=\"canonical\" href=\"https://perms.example.com/docs/tools/a/index.html\">"))
+    }
+
+    func testNoSitemapOrCanonicalLinkWithoutAnHTTPBaseURL() throws {
+        for yml in ["title: x\n", "base_url: \"javascript:alert(1)//\"\n", "base_url: file:///etc/\n"] {
+            let report = try TestSupport.build(["site.yml": yml, "tools/a.md": guide])
+            XCTAssertFalse(report.files.contains { $0.path == "sitemap.xml" }, yml)
+            for file in report.files where file.path.hasSuffix(".html") {
+                let html = String(decoding: file.data, as: UTF8.self)
+                XCTAssertFalse(html.contains("rel=\"canonical\""), "\(yml): \(file.path)")
+                XCTAssertFalse(html.contains("javascript:"), "\(yml): \(file.path)")
+            }
+        }
+    }
+
+    func testThe404PageLinksFromTheSiteRoot() throws {
+        let plain = try TestSupport.text(try TestSupport.build(["tools/a.md": guide]), "404.html")
+        XCTAssertTrue(plain.contains("<h1>Page not found</h1>"))
+        XCTAssertTrue(plain.contains("<a href=\"/matrix.html\">"), "served at any depth, so links start at /")
+        XCTAssertTrue(plain.contains("href=\"/assets/style.css\""))
+        let published = try TestSupport.text(try TestSupport.build(["site.yml": "base_url: https://h.example/p/\n", "tools/a.md": guide]), "404.html")
+        XCTAssertTrue(published.contains("<a href=\"https://h.example/p/matrix.html\">"), "under base_url's path")
+        XCTAssertFalse(published.contains("rel=\"canonical\""))
+    }
+
+    func testEveryPageLinksTheFavicon() throws {
+        let report = try TestSupport.build(["tools/a.md": guide])
+        XCTAssertTrue(report.files.contains { $0.path == "assets/favicon.svg" })
+        for file in report.files where file.path.hasSuffix(".html") && file.path != "404.html" {
+            let icon = SitePaths.link(from: file.path, to: SitePaths.favicon)
+            XCTAssertTrue(String(decoding: file.data, as: UTF8.self).contains("<link rel=\"icon\" href=\"\(icon)\" type=\"image/svg+xml\">"), file.path)
+        }
+    }
+}
