@@ -53,4 +53,25 @@ final class GuideRendererTests: XCTestCase {
         XCTAssertFalse(html.contains("data:"))
         XCTAssertTrue(html.contains("<a href=\"https://ok.example/\">c</a>"))
     }
+
+    /// AWS guides put `<a name>` anchors in paragraphs too; HTML5 has no `name` on `a`,
+    /// so they become ids (links to `#x` still land), never repeating an id of the page.
+    func testNamedAnchorsOutsideHeadingsBecomeUniqueIDs() throws {
+        let html = try render("""
+            ## Setup
+
+            **Allows access\\.** <a name="allow-access"></a> Text.
+
+            Again <a name="allow-access"></a> and <a name="setup"></a> here.
+
+            | A | B |
+            | --- | --- |
+            | <a name="in-cell"></a>x | y |
+            """)
+        XCTAssertTrue(html.contains("<strong>Allows access.</strong> <a id=\"allow-access\"></a> Text."), html)
+        XCTAssertTrue(html.contains("<p>Again  and  here.</p>"), "a repeated name and the heading's id are dropped with their </a>: \(html)")
+        XCTAssertTrue(html.contains("<a id=\"in-cell\"></a>x"), html)
+        XCTAssertFalse(html.contains("name="), html)
+        XCTAssertEqual(html.components(separatedBy: "id=\"setup\"").count - 1, 1, "the heading keeps its id, once")
+    }
 }

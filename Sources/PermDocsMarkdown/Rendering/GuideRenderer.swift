@@ -22,6 +22,8 @@ public struct GuideRenderer {
 
     public func render(_ page: PageStructure) -> RenderedGuide {
         var out = FragmentWriter()
+        // Ids the page already has, so an old anchor never repeats one.
+        out.usedIDs = Set(page.headingIDs.values).union(figures.values.flatMap { $0.map(\.anchor) })
         render(page.document.rootNode, page: page, into: &out)
         return RenderedGuide(fragments: out.finish())
     }
@@ -94,12 +96,24 @@ public struct GuideRenderer {
                 out += "<code>" + HTMLEscaping.text(node.literal) + "</code>"
             case .htmlInline:
                 // In a heading, an `<a name>` anchor has become the heading's id.
+                let lit = node.literal
                 if node.parent?.kind == .heading {
-                    let lit = node.literal
                     if HeadingIDs.anchorName(inTag: lit) != nil { skipAnchorClose += 1; break }
                     if skipAnchorClose > 0 && lit.lowercased().hasPrefix("</a") { skipAnchorClose -= 1; break }
+                } else if let name = Self.namedAnchor(lit) {
+                    // Elsewhere, `<a name="x">` (obsolete in HTML5) becomes `<a id="x">`, so links to
+                    // `#x` still land; dropped when the page already has that id.
+                    if out.usedIDs.insert(name).inserted {
+                        out += "<a id=\"\(HTMLEscaping.attribute(name))\">"
+                    } else {
+                        skipAnchorClose += 1
+                    }
+                    break
+                } else if skipAnchorClose > 0 && lit.lowercased().hasPrefix("</a") {
+                    skipAnchorClose -= 1
+                    break
                 }
-                out += HTMLSanitizer().sanitize(node.literal)
+                out += HTMLSanitizer().sanitize(lit)
             case .emphasis:
                 out += entering ? "<em>" : "</em>"
             case .strong:
@@ -175,5 +189,13 @@ public struct GuideRenderer {
             out += "</tr>\n"
         }
         out += "</tbody></table></div>\n"
+    }
+
+    /// The name of an anchor-only `<a name="x">` tag (no `href`, no `id`), or nil.
+    static func namedAnchor(_ tag: String) -> String? {
+        guard tag.utf8.count < 300, let name = HeadingIDs.anchorName(inTag: tag), !name.isEmpty else { return nil }
+        let lower = tag.lowercased()
+        guard lower.contains("name"), !lower.contains("href"), !lower.contains(" id") else { return nil }
+        return name
     }
 }

@@ -62,6 +62,8 @@ public struct FigureSlot: Hashable, Sendable {
 struct FragmentWriter {
     private var fragments: [RenderedGuide.Fragment] = []
     private var html = ""
+    /// Element ids written so far (and those the page's headings and figures take).
+    var usedIDs: Set<String> = []
 
     static func += (writer: inout FragmentWriter, text: String) {
         writer.html += text
