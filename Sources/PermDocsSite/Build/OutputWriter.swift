@@ -3,8 +3,10 @@ import PermDocsAnalysis
 import PermDocsCore
 
 /// Writes a site to its folder all at once: the files go to a staging folder
-/// beside the output, which replaces the output only when every file is written.
-/// A build that fails leaves the previous site exactly as it was.
+/// beside the output, which replaces the output only when every file is written,
+/// in one step (`FolderExchange`). A build that fails, or is killed at any
+/// point, leaves the previous site exactly as it was or the new one whole.
+/// Staging and old folders left by killed builds are removed by the next one.
 ///
 /// Files whose bytes did not change since the last build are not rewritten:
 /// the output keeps a manifest (`.permdocs-manifest`, one `hash<TAB>path` line
@@ -20,6 +22,10 @@ public struct OutputWriter {
     /// The manifest's name inside the output folder.
     public static let manifestName = ".permdocs-manifest"
 
+    /// Called when every file is staged, just before the swap (tests stop the
+    /// process there to check that a kill leaves a whole site).
+    public var beforeSwap: (() -> Void)?
+
     public init(output: URL, clean: Bool = false) {
         self.output = output.standardizedFileURL
         self.clean = clean
@@ -29,6 +35,8 @@ public struct OutputWriter {
     public struct Summary: Equatable, Sendable {
         public var written: Int
         public var unchanged: Int
+        /// Folders of builds that died before finishing, removed before this one (their paths).
+        public var removedStale: [String] = []
     }
 
     @discardableResult
@@ -38,10 +46,11 @@ public struct OutputWriter {
         let name = output.lastPathComponent
         let staging = parent.appendingPathComponent(".\(name).staging-\(getpid())")
         let old = parent.appendingPathComponent(".\(name).old-\(getpid())")
+        var summary = Summary(written: 0, unchanged: 0)
+        summary.removedStale = removeStaleFolders()
         try? fm.removeItem(at: staging)
         try? fm.removeItem(at: old)
         let previous = clean ? [:] : readManifest()
-        var summary = Summary(written: 0, unchanged: 0)
         do {
             try fm.createDirectory(at: staging, withIntermediateDirectories: true)
             var manifest = ""
@@ -73,10 +82,15 @@ public struct OutputWriter {
             try Data(manifest.utf8).write(to: staging.appendingPathComponent(Self.manifestName))
             var isDir: ObjCBool = false
             let hadOutput = fm.fileExists(atPath: output.path, isDirectory: &isDir)
-            if hadOutput {
-                guard isDir.boolValue else { throw PermDocsError("output path exists and is not a folder", file: output.path) }
-                try fm.moveItem(at: output, to: old)
+            if hadOutput && !isDir.boolValue { throw PermDocsError("output path exists and is not a folder", file: output.path) }
+            beforeSwap?()
+            if hadOutput && FolderExchange.exchange(staging.path, output.path) {
+                // The staging folder now holds the previous site.
+                try? fm.removeItem(at: staging)
+                return summary
             }
+            // No exchange (a first build, or a file system without it): two renames.
+            if hadOutput { try fm.moveItem(at: output, to: old) }
             do {
                 try fm.moveItem(at: staging, to: output)
             } catch {
@@ -90,6 +104,27 @@ public struct OutputWriter {
             throw PermDocsError("could not write the site: \(error.localizedDescription)", file: output.path)
         }
         return summary
+    }
+
+    /// Removes `.<output>.staging-<pid>` and `.<output>.old-<pid>` folders whose
+    /// process is gone: what a killed build leaves beside the output.
+    private func removeStaleFolders() -> [String] {
+        let fm = FileManager.default
+        let parent = output.deletingLastPathComponent()
+        let name = output.lastPathComponent
+        guard let entries = try? fm.contentsOfDirectory(atPath: parent.path) else { return [] }
+        var removed: [String] = []
+        for entry in entries.sorted() {
+            for kind in [".staging-", ".old-"] {
+                let prefix = "." + name + kind
+                guard entry.hasPrefix(prefix), let pid = Int32(entry.dropFirst(prefix.count)), pid != getpid() else { continue }
+                // Signal 0 only asks whether the process exists.
+                guard kill(pid, 0) != 0 && errno == ESRCH else { continue }
+                let url = parent.appendingPathComponent(entry)
+                if (try? fm.removeItem(at: url)) != nil { removed.append(url.path) }
+            }
+        }
+        return removed
     }
 
     /// Writes bytes to a new file with plain POSIX calls: Foundation's

@@ -64,3 +64,54 @@ extension OutputWriterTests {
         XCTAssertEqual(try OutputWriter(output: out, clean: true).write(files), OutputWriter.Summary(written: 2, unchanged: 0))
     }
 }
+
+/// The swap: one step, and what killed builds leave behind.
+extension OutputWriterTests {
+    func testJustBeforeTheSwapBothSitesAreWholeAndAfterItNothingIsLeft() throws {
+        let out = dir.appendingPathComponent("public")
+        try OutputWriter(output: out).write([OutputFile(path: "index.html", text: "old"), OutputFile(path: "gone.html", text: "x")])
+        var writer = OutputWriter(output: out)
+        var seen: [String] = []
+        writer.beforeSwap = {
+            // What a build killed here leaves: the old site in place, the new one staged whole.
+            seen = (try? FileManager.default.contentsOfDirectory(atPath: self.dir.path).sorted()) ?? []
+            XCTAssertEqual(try? String(contentsOf: out.appendingPathComponent("index.html"), encoding: .utf8), "old")
+            let staged = self.dir.appendingPathComponent(".public.staging-\(getpid())")
+            XCTAssertEqual(try? String(contentsOf: staged.appendingPathComponent("index.html"), encoding: .utf8), "new")
+            XCTAssertFalse(FileManager.default.fileExists(atPath: staged.appendingPathComponent("gone.html").path))
+        }
+        try writer.write([OutputFile(path: "index.html", text: "new")])
+        XCTAssertEqual(seen, [".public.staging-\(getpid())", "public"])
+        XCTAssertEqual(try String(contentsOf: out.appendingPathComponent("index.html"), encoding: .utf8), "new")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.path), ["public"], "no staging or old folder left")
+    }
+
+    func testFoldersOfDeadBuildsAreRemovedAndALiveBuildsAreNot() throws {
+        let out = dir.appendingPathComponent("public")
+        // A pid no process can have (the kernel's pid_max is never given out), and a live one.
+        let pidMax = Int32((try? String(contentsOfFile: "/proc/sys/kernel/pid_max", encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "") ?? 4_194_304
+        let dead = [".public.staging-\(pidMax)", ".public.old-\(pidMax)"], live = ".public.staging-\(getppid())"
+        for name in dead + [live, ".other.staging-\(pidMax)"] {
+            try FileManager.default.createDirectory(at: dir.appendingPathComponent(name + "/tools"), withIntermediateDirectories: true)
+        }
+        let summary = try OutputWriter(output: out).write([OutputFile(path: "index.html", text: "new")])
+        XCTAssertEqual(summary.removedStale, dead.sorted().map { dir.appendingPathComponent($0).path })
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted(), [".other.staging-\(pidMax)", live, "public"],
+                       "a running build's staging folder and other outputs' folders stay")
+    }
+}
+
+extension OutputWriterTests {
+    /// The swap is one system call where Linux offers it (the writer falls back to two renames elsewhere).
+    func testFolderExchangeSwapsTwoFolders() throws {
+        let a = dir.appendingPathComponent("a"), b = dir.appendingPathComponent("b")
+        try FileManager.default.createDirectory(at: a, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: b, withIntermediateDirectories: true)
+        try Data("in a".utf8).write(to: a.appendingPathComponent("mark"))
+        try Data("in b".utf8).write(to: b.appendingPathComponent("mark"))
+        XCTAssertTrue(FolderExchange.exchange(a.path, b.path), "renameat2(RENAME_EXCHANGE) is available on Linux")
+        XCTAssertEqual(try String(contentsOf: a.appendingPathComponent("mark"), encoding: .utf8), "in b")
+        XCTAssertEqual(try String(contentsOf: b.appendingPathComponent("mark"), encoding: .utf8), "in a")
+        XCTAssertFalse(FolderExchange.exchange(a.path, dir.appendingPathComponent("missing").path))
+    }
+}
