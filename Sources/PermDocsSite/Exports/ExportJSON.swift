@@ -22,38 +22,39 @@ public indirect enum ExportJSON: Hashable, Sendable {
     /// The value pretty-printed, ending with a newline (by the project's one
     /// JSON writer, with object keys sorted and HTML-safe string escapes).
     public var text: String {
-        JSONWriter.pretty(node, quote: Self.quoted) + "\n"
+        JSONWriter.pretty(node, escaping: .htmlSafe) + "\n"
     }
 
     /// The value on one line, without spaces, object keys sorted: for data
     /// that only scripts read, where indentation would double the size.
     public var compactText: String {
-        var out = ""
+        var out: [UInt8] = []
         writeCompact(into: &out)
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
-    private func writeCompact(into out: inout String) {
+    private func writeCompact(into out: inout [UInt8]) {
         switch self {
         case .object(let members):
-            out += "{"
+            out.append(UInt8(ascii: "{"))
             for (i, key) in members.keys.sorted().enumerated() {
-                if i > 0 { out += "," }
-                out += Self.quoted(key) + ":"
+                if i > 0 { out.append(UInt8(ascii: ",")) }
+                JSONWriter.appendQuoted(key, escaping: .htmlSafe, to: &out)
+                out.append(UInt8(ascii: ":"))
                 members[key]!.writeCompact(into: &out)
             }
-            out += "}"
+            out.append(UInt8(ascii: "}"))
         case .array(let elements):
-            out += "["
+            out.append(UInt8(ascii: "["))
             for (i, e) in elements.enumerated() {
-                if i > 0 { out += "," }
+                if i > 0 { out.append(UInt8(ascii: ",")) }
                 e.writeCompact(into: &out)
             }
-            out += "]"
-        case .string(let s): out += Self.quoted(s)
-        case .int(let n): out += String(n)
-        case .bool(let b): out += b ? "true" : "false"
-        case .null: out += "null"
+            out.append(UInt8(ascii: "]"))
+        case .string(let s): JSONWriter.appendQuoted(s, escaping: .htmlSafe, to: &out)
+        case .int(let n): out += String(n).utf8
+        case .bool(let b): out += (b ? "true" : "false").utf8
+        case .null: out += "null".utf8
         }
     }
 
@@ -71,26 +72,5 @@ public indirect enum ExportJSON: Hashable, Sendable {
     }
 
     /// A JSON string literal, safe to inline in HTML.
-    public static func quoted(_ s: String) -> String {
-        var out = "\""
-        for c in s.unicodeScalars {
-            switch c {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "/": out += "\\/"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "<", ">", "&", "\u{2028}", "\u{2029}": out += hexEscape(c.value)
-            default:
-                if c.value < 0x20 || c.value == 0x7F { out += hexEscape(c.value) } else { out.unicodeScalars.append(c) }
-            }
-        }
-        return out + "\""
-    }
-
-    private static func hexEscape(_ v: UInt32) -> String {
-        let hex = String(v, radix: 16)
-        return "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
-    }
+    public static func quoted(_ s: String) -> String { JSONWriter.quoted(s, escaping: .htmlSafe) }
 }

@@ -57,26 +57,3 @@ final class JSONReaderTests: XCTestCase {
         }
     }
 }
-
-final class JSONWriterTests: XCTestCase {
-    func testPrettyPrintsInOrderAndRoundTrips() throws {
-        let text = #"{"b": [1, {"x": "q\"\\\n"}], "a": {}, "c": [], "d": null, "e": false}"#
-        let pretty = JSONWriter.pretty(try JSONReader.parse(text))
-        XCTAssertEqual(pretty, "{\n  \"b\": [\n    1,\n    {\n      \"x\": \"q\\\"\\\\\\n\"\n    }\n  ],\n  \"a\": {},\n  \"c\": [],\n  \"d\": null,\n  \"e\": false\n}")
-        XCTAssertEqual(try JSONReader.parse(pretty).withOffsetsCleared(), try JSONReader.parse(text).withOffsetsCleared())
-    }
-}
-
-extension JSONNode {
-    /// The same value with every offset zero, to compare values only.
-    func withOffsetsCleared() -> JSONNode {
-        switch value {
-        case .object(let members):
-            return JSONNode(.object(members.map { JSONMember(key: $0.key, keyOffset: 0, value: $0.value.withOffsetsCleared()) }), offset: 0)
-        case .array(let elements):
-            return JSONNode(.array(elements.map { $0.withOffsetsCleared() }), offset: 0)
-        default:
-            return JSONNode(value, offset: 0)
-        }
-    }
-}
