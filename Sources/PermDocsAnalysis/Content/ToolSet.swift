@@ -48,11 +48,12 @@ public struct ToolSet: Hashable, Sendable {
                 throw PermDocsError("tool set '\(name)' must be a non-empty list of tool slugs", at: YAMLReading.location(of: value, file: file))
             }
             var tools: [String] = [], locations: [SourceLocation] = []
+            var listed = Set<String>()  // a list searched per slug made long sets quadratic
             for item in seq {
                 guard let slug = YAMLReading.text(item) else {
                     throw PermDocsError("each entry of tool set '\(name)' must be a tool slug", at: YAMLReading.location(of: item, file: file))
                 }
-                if tools.contains(slug) { continue }
+                guard listed.insert(slug).inserted else { continue }
                 tools.append(slug)
                 locations.append(YAMLReading.location(of: item, file: file))
             }

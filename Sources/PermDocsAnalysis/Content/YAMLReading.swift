@@ -5,14 +5,35 @@ import Yams
 /// `PermDocsError`s that name the file and the line in that file.
 enum YAMLReading {
     /// Parses `text`, whose first line is line `firstLine` of `file`.
+    ///
+    /// Aliases are checked first (see `YAMLAliases`): one in a mapping key,
+    /// or aliases standing for too many nodes, are an error at the alias,
+    /// before Yams spends minutes expanding them.
     static func compose(_ text: String, file: String, firstLine: Int = 1) throws -> Node? {
-        do {
-            return try Yams.compose(yaml: text)
-        } catch let error as YamlError {
-            throw PermDocsError(describe(error), at: location(of: error, file: file, firstLine: firstLine))
-        } catch {
-            throw PermDocsError("invalid YAML: \(error)", at: SourceLocation(file: file, line: firstLine, column: 1))
+        if let masked = YAMLAliases.masked(text) {
+            let problem = try composing(masked, file: file, firstLine: firstLine) { $0.flatMap(YAMLAliases.problem(in:)) }
+            if let problem {
+                throw PermDocsError("invalid YAML: \(problem.message)", at: location(of: problem.node, file: file, firstLine: firstLine))
+            }
         }
+        return try composing(text, file: file, firstLine: firstLine) { $0 }
+    }
+
+    /// Yams' `compose`, its errors positioned in `file`, and `body` applied to
+    /// the root while the parser, which holds the nodes' anchors, is alive.
+    /// Errors about a masked text name its aliases as written.
+    private static func composing<T>(_ text: String, file: String, firstLine: Int, _ body: (Node?) throws -> T) throws -> T {
+        let parser: Parser
+        let root: Node?
+        do {
+            parser = try Parser(yaml: text)
+            root = try parser.singleRoot()
+        } catch let error as YamlError {
+            throw PermDocsError(YAMLAliases.unmasked(describe(error)), at: location(of: error, file: file, firstLine: firstLine))
+        } catch {
+            throw PermDocsError("invalid YAML: \(YAMLAliases.unmasked("\(error)"))", at: SourceLocation(file: file, line: firstLine, column: 1))
+        }
+        return try withExtendedLifetime(parser) { try body(root) }
     }
 
     private static func describe(_ error: YamlError) -> String {

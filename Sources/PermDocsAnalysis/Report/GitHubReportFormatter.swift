@@ -1,6 +1,12 @@
 /// GitHub Actions workflow commands, one per finding:
 /// `::error file=…,line=…,col=…,title=…::message`, which the Actions runner
 /// shows as annotations on the pull request's lines.
+///
+/// The runner reads a command per line and ends a line at CR, LF or CRLF, so
+/// nothing from content may carry one: control characters from content are
+/// first shown escaped (`\r\n`, `\u{1B}`), then the runner's own escapes
+/// (`%0A`) are applied, scalar by scalar, to the whole value. The only `%0A`
+/// is permdocs' own line break before the fix.
 import PermDocsCore
 
 struct GitHubReportFormatter {
@@ -9,13 +15,13 @@ struct GitHubReportFormatter {
     func format(_ report: FindingsReport) -> String {
         var out = ""
         for f in report.findings {
-            var message = f.message
-            if let fix = f.fix { message += "\nFix: \(fix)" }
+            var message = ControlCharacters.shown(f.message)
+            if let fix = f.fix { message += "\nFix: " + ControlCharacters.shown(fix) }
             let properties = [
-                "file=" + Self.escapeProperty(path(f.location.file)),
+                "file=" + Self.escapeProperty(ControlCharacters.shown(path(f.location.file))),
                 "line=\(f.location.line)",
                 "col=\(f.location.column)",
-                "title=" + Self.escapeProperty("\(f.severity.label) [\(f.id)]"),
+                "title=" + Self.escapeProperty("\(f.severity.label) [\(ControlCharacters.shown(f.id))]"),
             ].joined(separator: ",")
             out += "::\(Self.command(f.severity)) \(properties)::\(Self.escapeData(message))\n"
         }
@@ -31,21 +37,22 @@ struct GitHubReportFormatter {
         }
     }
 
-    /// The runner's escaping for a command's message.
+    /// The runner's escaping for a command's message, on Unicode scalars (a
+    /// `Character` would hold `"\r\n"` as one and miss both).
     static func escapeData(_ s: String) -> String {
-        s.replacingAll("%", "%25").replacingAll("\r", "%0D").replacingAll("\n", "%0A")
+        escape(s, ["%": "%25", "\r": "%0D", "\n": "%0A"])
     }
 
     /// The runner's escaping for a property value, which also ends at `:` and `,`.
     static func escapeProperty(_ s: String) -> String {
-        escapeData(s).replacingAll(":", "%3A").replacingAll(",", "%2C")
+        escape(s, ["%": "%25", "\r": "%0D", "\n": "%0A", ":": "%3A", ",": "%2C"])
     }
-}
 
-extension String {
-    fileprivate func replacingAll(_ target: Character, _ replacement: String) -> String {
-        var out = ""
-        for c in self { if c == target { out += replacement } else { out.append(c) } }
-        return out
+    private static func escape(_ s: String, _ replacements: [Unicode.Scalar: String]) -> String {
+        var out = String.UnicodeScalarView()
+        for scalar in s.unicodeScalars {
+            if let replacement = replacements[scalar] { out.append(contentsOf: replacement.unicodeScalars) } else { out.append(scalar) }
+        }
+        return String(out)
     }
 }

@@ -39,10 +39,11 @@ struct JSONReportFormatter {
 }
 
 /// JSON text with sorted keys, two-space indentation and `/` unescaped:
-/// the same value always gives the same bytes.
+/// the same value always gives the same bytes. Strings keep their values
+/// exactly, but no control character is written raw (see `ControlCharacters`).
 enum JSONOutput {
     static func string(_ value: Any) -> String {
         let data = (try? JSONSerialization.data(withJSONObject: value, options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes])) ?? Data("{}".utf8)
-        return String(decoding: data, as: UTF8.self) + "\n"
+        return ControlCharacters.escapingJSON(String(decoding: data, as: UTF8.self)) + "\n"
     }
 }

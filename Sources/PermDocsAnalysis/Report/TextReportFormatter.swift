@@ -2,6 +2,10 @@
 /// on the next line, then a summary. Editors and CI logs turn the first part
 /// into a link. Colour (ANSI) only when asked: the CLI asks on a terminal
 /// without `NO_COLOR`.
+///
+/// What comes from content (the path, the message, the fix) is printed with
+/// its control characters shown escaped (`\u{1B}`), so a guide can neither
+/// start a line of its own nor send the terminal an escape sequence.
 import PermDocsCore
 
 struct TextReportFormatter {
@@ -11,17 +15,19 @@ struct TextReportFormatter {
     func format(_ report: FindingsReport) -> String {
         var out = ""
         for f in report.findings {
-            let place = "\(path(f.location.file)):\(f.location.line):\(f.location.column)"
-            out += paint(place + ":", bold) + " " + paint(f.severity.label + ":", style(f.severity)) + " " + f.message + " " + paint("[\(f.id)]", dim) + "\n"
-            if let fix = f.fix { out += "    " + paint("fix:", green) + " " + fix + "\n" }
+            let place = "\(shown(path(f.location.file))):\(f.location.line):\(f.location.column)"
+            out += paint(place + ":", bold) + " " + paint(f.severity.label + ":", style(f.severity)) + " " + shown(f.message) + " " + paint("[\(shown(f.id))]", dim) + "\n"
+            if let fix = f.fix { out += "    " + paint("fix:", green) + " " + shown(fix) + "\n" }
         }
         var line = report.summary
-        if let catalog = report.catalogVersion { line += "; \(report.blockCount) policy blocks in \(report.pageCount) pages of \(report.toolCount) tools checked against \(catalog)" }
+        if let catalog = report.catalogVersion { line += "; \(report.blockCount) policy blocks in \(report.pageCount) pages of \(report.toolCount) tools checked against \(shown(catalog))" }
         out += line + "\n"
         return out
     }
 
     private let bold = "1", dim = "2", green = "32"
+
+    private func shown(_ text: String) -> String { ControlCharacters.shown(text) }
 
     private func style(_ severity: Diagnostic.Severity) -> String {
         switch severity {

@@ -9,17 +9,28 @@ import PermDocsCore
 /// text (`## Required service role` → `required-service-role`).
 public struct HeadingIDs {
     private var used: Set<String> = []
+    /// For each base claimed, the first number not yet tried after it: every
+    /// `base-k` below it is taken (ids are never released), so a claim resumes
+    /// there instead of trying `base-1`, `base-2`, … again, which made a page
+    /// of repeated headings quadratic.
+    private var nextNumber: [String: Int] = [:]
 
     public init() {}
 
-    /// Claims `preferred` or, when taken, `preferred-1`, `preferred-2`, ….
+    /// Claims `preferred` or, when taken, the first free of `preferred-1`, `preferred-2`, ….
+    ///
+    /// Each taken id is stepped over at most once per base that can spell it
+    /// (`a-1-1` only by `a-1`), so claims cost time linear in their number.
     public mutating func claim(_ preferred: String) -> String {
         let base = preferred.isEmpty ? "section" : preferred
         var candidate = base
-        var n = 1
-        while used.contains(candidate) {
-            candidate = "\(base)-\(n)"
-            n += 1
+        if used.contains(base) {
+            var n = nextNumber[base] ?? 1
+            repeat {
+                candidate = "\(base)-\(n)"
+                n += 1
+            } while used.contains(candidate)
+            nextNumber[base] = n
         }
         used.insert(candidate)
         return candidate
