@@ -83,9 +83,8 @@ extension SiteRenderer {
                 ctx["hasExpansion"] = true
             }
         }
-        let toolsByslug = Dictionary(uniqueKeysWithValues: site.tools.map { ($0.slug, $0) })
         ctx["needs"] = site.index.toolOrder.compactMap { slug -> [String: Any]? in
-            guard let need = row.needs[slug], let tool = toolsByslug[slug] else { return nil }
+            guard let need = row.needs[slug], let tool = toolsBySlug[slug] else { return nil }
             return needContext(need, tool: tool, path: path)
         }
         ctx["requiredCount"] = row.toolsRequiring(in: site.index.toolOrder).count

@@ -30,6 +30,11 @@ public struct SiteRenderer {
     let combined: [String: CombinedPolicy]
     /// Each tool's actions by access level, for its bar (on its page and on the index).
     let accessBars: [String: String]
+    /// Every page's context lists the tools with links from its root: made once
+    /// per folder depth, not once per page (thousands of pages × dozens of tools).
+    private let toolLinks: [String: [[String: Any]]]
+    /// Tools by slug, for the pages that list a row's tools.
+    let toolsBySlug: [String: AnalyzedTool]
 
     /// A tool with more pages than this lists them on its first page only;
     /// further pages link to the previous and next page instead.
@@ -62,6 +67,11 @@ public struct SiteRenderer {
             guard let level = row.accessLevel else { continue }
             for (slug, need) in row.needs where need.isRequired { levels[slug, default: [:]][level, default: 0] += 1 }
         }
+        toolsBySlug = Dictionary(site.tools.map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a })
+        toolLinks = Dictionary(uniqueKeysWithValues: (0...8).map { depth in
+            let root = String(repeating: "../", count: depth)
+            return (root, Self.toolLinks(site.tools, root: root))
+        })
         accessBars = Dictionary(uniqueKeysWithValues: site.tools.map { tool in
             (tool.slug, AccessLevelBar.svg(AccessLevel.allCases.map { ($0, levels[tool.slug]?[$0] ?? 0) }))
         })
@@ -127,7 +137,7 @@ public struct SiteRenderer {
             "generator": generator,
             "catalogVersion": site.catalogVersion ?? "",
             "catalogDate": site.catalog?.sourceDate ?? "",
-            "tools": site.tools.map { ["name": $0.tool.metadata.name, "url": root + SitePaths.page(tool: $0.slug, pageID: $0.pages[0].source.pageID)] },
+            "tools": toolLinks[root] ?? Self.toolLinks(site.tools, root: root),
         ]
         if let base = site.config.absoluteBaseURL {
             ctx["canonicalURL"] = base + path
@@ -142,6 +152,10 @@ public struct SiteRenderer {
         var ctx = base(path: SitePaths.notFound, title: "Page not found – \(site.config.title)", root: root)
         ctx["canonicalURL"] = nil
         return theme.page("404", context: ctx)
+    }
+
+    private static func toolLinks(_ tools: [AnalyzedTool], root: String) -> [[String: Any]] {
+        tools.map { ["name": $0.tool.metadata.name, "url": root + SitePaths.page(tool: $0.slug, pageID: $0.pages[0].source.pageID)] }
     }
 
     private func stats(_ tool: AnalyzedTool) -> [String: Any] {
