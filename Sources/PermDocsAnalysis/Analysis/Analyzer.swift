@@ -67,6 +67,10 @@ public struct Analyzer {
                 toolPages[p].blocks = Array(classified[b..<(b + n)])
                 b += n
             }
+            // Links between the tool's pages are checked once all of them are read.
+            for (p, findings) in LinkCheck.findings(pages: toolPages).enumerated() where !findings.isEmpty {
+                toolPages[p].diagnostics = (toolPages[p].diagnostics + findings).sortedForOutput()
+            }
             analyzed.append(AnalyzedTool(tool: tool, pages: toolPages))
         }
 

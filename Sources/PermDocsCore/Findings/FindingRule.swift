@@ -31,6 +31,7 @@ public struct FindingRule: Hashable, Sendable {
 public enum FindingRules {
     // Content
     public static let templateTag = FindingRule(id: "template-tag", severity: .warning, category: .content, summary: "A Liquid or Hugo template tag was removed; its content was kept.")
+    public static let brokenLink = FindingRule(id: "broken-link", severity: .warning, category: .content, summary: "A relative link or image leads to no page, heading or file of the site.")
     // JSON
     public static let jsonSyntax = FindingRule(id: "json-syntax", severity: .error, category: .json, summary: "A block meant as a policy is not valid JSON.")
     public static let duplicateKey = FindingRule(id: "duplicate-key", severity: .error, category: .json, summary: "An object has the same key twice; IAM would keep only one of them.")
@@ -70,6 +71,7 @@ public enum FindingRules {
 
     public static let all: [FindingRule] = [
         templateTag,
+        brokenLink,
         jsonSyntax, duplicateKey,
         unknownElement, invalidElementType, missingVersion, invalidVersion, oldVersion, missingStatement,
         invalidSid, duplicateSid, invalidEffect, actionElement, resourceElement, principalElement,

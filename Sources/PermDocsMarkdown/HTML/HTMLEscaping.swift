@@ -23,6 +23,13 @@ public enum HTMLEscaping {
     /// written between double quotes and `'` is escaped as well.
     public static func attribute(_ s: String) -> String { text(s) }
 
+    /// The reverse of `text` for the five escapes it writes (to read back ids permdocs wrote).
+    public static func unescapeBasic(_ s: String) -> String {
+        s.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+            .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
+            .replacingOccurrences(of: "&amp;", with: "&")
+    }
+
     /// Appends one UTF-8 byte, escaped if it is one of `& < > " '`.
     static func appendEscaped(_ b: UInt8, to out: inout [UInt8]) {
         switch b {

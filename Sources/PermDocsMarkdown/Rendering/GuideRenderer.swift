@@ -25,7 +25,8 @@ public struct GuideRenderer {
         // Ids the page already has, so an old anchor never repeats one.
         out.usedIDs = Set(page.headingIDs.values).union(figures.values.flatMap { $0.map(\.anchor) })
         render(page.document.rootNode, page: page, into: &out)
-        return RenderedGuide(fragments: out.finish())
+        let links = out.links
+        return RenderedGuide(fragments: out.finish(), links: links)
     }
 
     private func render(_ root: MarkdownNode, page: PageStructure?, into out: inout FragmentWriter) {
@@ -120,6 +121,7 @@ public struct GuideRenderer {
                 out += entering ? "<strong>" : "</strong>"
             case .link:
                 if entering {
+                    out.links.append(GuideLink(url: node.url, position: Self.position(of: node), isImage: false))
                     let url = resolveLink(node.url) ?? node.url
                     if SafeURL.isAllowed(url) {
                         out += "<a href=\"\(HTMLEscaping.attribute(url))\""
@@ -133,6 +135,7 @@ public struct GuideRenderer {
                 }
             case .image:
                 if entering {
+                    out.links.append(GuideLink(url: node.url, position: Self.position(of: node), isImage: true))
                     let alt = node.plainText
                     if SafeURL.isAllowed(node.url) {
                         out += "<img src=\"\(HTMLEscaping.attribute(node.url))\" alt=\"\(HTMLEscaping.attribute(alt))\">"
@@ -189,6 +192,18 @@ public struct GuideRenderer {
             out += "</tr>\n"
         }
         out += "</tbody></table></div>\n"
+    }
+
+    /// Where a link starts: its own position where cmark records one for
+    /// inlines, else its block's. (Links in table cells are parsed apart, so
+    /// they point at their block only when cmark knows nothing better.)
+    static func position(of node: MarkdownNode) -> SourcePosition {
+        var current: MarkdownNode? = node
+        while let n = current {
+            if n.startLine > 0 { return SourcePosition(line: n.startLine, column: n.startColumn) }
+            current = n.parent
+        }
+        return SourcePosition(line: 1, column: 1)
     }
 
     /// The name of an anchor-only `<a name="x">` tag (no `href`, no `id`), or nil.

@@ -15,9 +15,47 @@ public struct RenderedGuide: Hashable, Sendable {
     }
 
     public var fragments: [Fragment]
+    /// Every link and image of the guide as written, in page order (for the link check).
+    public var links: [GuideLink]
 
-    public init(fragments: [Fragment]) {
+    public init(fragments: [Fragment], links: [GuideLink] = []) {
         self.fragments = fragments
+        self.links = links
+    }
+
+    /// The element ids the page will have: every `id="…"` of its HTML (headings,
+    /// anchors, raw HTML) and each figure's anchor. What a `#fragment` can land on.
+    public var ids: Set<String> {
+        var ids = Set<String>()
+        for fragment in fragments {
+            switch fragment {
+            case .figure(let anchor): ids.insert(anchor)
+            case .html(let html): Self.collectIDs(html, into: &ids)
+            }
+        }
+        return ids
+    }
+
+    /// Reads ` id="…"` attributes from HTML permdocs wrote (values are escaped,
+    /// so a quote ends them); `&amp;`-style escapes are decoded for the usual five.
+    private static func collectIDs(_ html: String, into ids: inout Set<String>) {
+        let needle = Array(" id=\"".utf8)
+        var html = html
+        html.withUTF8 { bytes in
+            var i = 0
+            while i + needle.count <= bytes.count {
+                if bytes[i] == needle[0] && bytes[i + 1] == needle[1] && bytes[i + 2] == needle[2] && bytes[i + 3] == needle[3] && bytes[i + 4] == needle[4] {
+                    var j = i + needle.count
+                    let start = j
+                    while j < bytes.count && bytes[j] != UInt8(ascii: "\"") { j += 1 }
+                    let raw = String(decoding: bytes[start..<j], as: UTF8.self)
+                    ids.insert(raw.contains("&") ? HTMLEscaping.unescapeBasic(raw) : raw)
+                    i = j
+                } else {
+                    i += 1
+                }
+            }
+        }
     }
 
     /// The anchors of the figures, in page order.
@@ -35,6 +73,19 @@ public struct RenderedGuide: Hashable, Sendable {
             }
         }
         return out
+    }
+}
+
+/// A link or image of a guide, as written, and where.
+public struct GuideLink: Hashable, Sendable {
+    public var url: String
+    public var position: SourcePosition
+    public var isImage: Bool
+
+    public init(url: String, position: SourcePosition, isImage: Bool) {
+        self.url = url
+        self.position = position
+        self.isImage = isImage
     }
 }
 
@@ -64,6 +115,8 @@ struct FragmentWriter {
     private var html = ""
     /// Element ids written so far (and those the page's headings and figures take).
     var usedIDs: Set<String> = []
+    /// Links and images met so far.
+    var links: [GuideLink] = []
 
     static func += (writer: inout FragmentWriter, text: String) {
         writer.html += text
