@@ -33,7 +33,7 @@ public struct Analyzer {
         let dialects = TemplateDialects.rewrite(page.body, file: page.path)
         let document = MarkdownDocument(dialects.markdown)
         let structure = PageStructure(document: document, file: page.path)
-        let extracted = PolicyExtractor(toolSlug: toolSlug, pageID: page.pageID).blocks(in: structure)
+        let extracted = PolicyExtractor(toolSlug: toolSlug, pageID: page.pageID, pageTitle: page.title).blocks(in: structure)
         let renderer = GuideRenderer(figures: extracted.blocks.map(\.figureSlot), resolveLink: { url in
             PageLinks.resolve(url, from: page.pageID, pages: pageIDs)
         })
@@ -60,7 +60,7 @@ public struct Analyzer {
         for tool in tools {
             var toolPages = Array(all[k..<(k + tool.pages.count)])
             k += tool.pages.count
-            let classified = BlockClassifier.classify(toolPages.flatMap(\.blocks))
+            let classified = BlockClassifier.classify(toolPages.flatMap(\.blocks), isAWSService: catalog.map { c in { c.serviceExists($0) } })
             var b = 0
             for p in toolPages.indices {
                 let n = toolPages[p].blocks.count

@@ -7,6 +7,8 @@ public struct ActionUse: Hashable, Sendable {
     public var block: BlockReference
     public var blockKind: PolicyBlock.Kind
     public var grantee: PolicyBlock.Grantee
+    /// In an optional add-on, or a statement the guide says is optional.
+    public var isOptional: Bool
     public var isAllow: Bool
     public var location: SourceLocation
 }
@@ -15,7 +17,7 @@ public struct ActionUse: Hashable, Sendable {
 /// names it (the by-name view used by the HTML pages; `ActionNeed` is the
 /// wildcard-aware one).
 public struct ToolNeed: Hashable, Sendable {
-    /// Named in a block that is not optional (identity policy or excerpt).
+    /// Named in a statement that is not optional (of an identity policy or excerpt).
     public var required: Bool
     /// Named only in optional add-ons.
     public var onlyOptional: Bool { !required }
@@ -69,16 +71,17 @@ public struct ActionIndex: Sendable {
         for tool in tools {
             var toolUses: [ActionUse] = []
             for block in tool.blocks where block.grantsPermissions {
-                for st in block.policy!.statements {
+                for (index, st) in block.policy!.statements.enumerated() {
                     for a in st.actions ?? [] {
-                        toolUses.append(ActionUse(action: a.value, block: block.reference, blockKind: block.kind, grantee: block.grantee, isAllow: st.isAllow, location: a.location))
+                        toolUses.append(ActionUse(action: a.value, block: block.reference, blockKind: block.kind, grantee: block.grantee,
+                                                  isOptional: block.isOptional(statementAt: index), isAllow: st.isAllow, location: a.location))
                     }
                 }
             }
             uses[tool.slug] = toolUses
             for use in toolUses where use.isAllow {
                 var need = needs[use.action, default: [:]][tool.slug] ?? ToolNeed(required: false, viaServiceRole: false, blocks: [], spellings: [])
-                if use.blockKind != .optionalAddOn { need.required = true }
+                if !use.isOptional { need.required = true }
                 if use.grantee == .serviceRole { need.viaServiceRole = true }
                 if !need.blocks.contains(use.block) { need.blocks.append(use.block) }
                 if !need.spellings.contains(use.action.written) { need.spellings = (need.spellings + [use.action.written]).sorted() }
@@ -156,8 +159,8 @@ public struct ActionIndex: Sendable {
 
         for tool in tools {
             for block in tool.blocks where block.grantsPermissions {
-                let optional = block.kind == .optionalAddOn
-                for st in block.policy!.statements {
+                for (index, st) in block.policy!.statements.enumerated() {
+                    let optional = block.isOptional(statementAt: index)
                     let isAllow: Bool
                     switch st.effect?.value {
                     case .allow?: isAllow = true

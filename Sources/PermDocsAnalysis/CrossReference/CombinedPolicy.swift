@@ -56,13 +56,13 @@ public struct CombinedPolicy: Sendable {
                     continue
                 }
                 guard block.grantsPermissions else { continue }
-                for st in policy.statements {
+                for (index, st) in policy.statements.enumerated() {
                     if st.principal != nil || st.notPrincipal != nil {
                         if !resourceBlocks.contains(block.reference) { resourceBlocks.append(block.reference) }
                         continue
                     }
                     let source = SourceStatement(statement: st, block: block.reference)
-                    if block.kind == .optionalAddOn { optional.append(source) } else { required.append((source, block.grantee)) }
+                    if block.isOptional(statementAt: index) { optional.append(source) } else { required.append((source, block.grantee)) }
                 }
             }
         }

@@ -2,35 +2,106 @@ import Foundation
 import PermDocsCore
 import PermDocsPolicy
 
-/// Decides, across all pages of one tool, what each policy block is for.
+/// Decides, across all pages of one tool, what each policy block is for, from
+/// its JSON and the prose around it (`BlockContext`).
 ///
-/// - A trust policy has a Principal with `sts:AssumeRole`, and a resource
-///   policy a Principal otherwise (the parser already knows).
-/// - An optional add-on is one whose lead-in or section says "optional".
-/// - An excerpt is a bare statement or list of statements, or a document whose
-///   every statement repeats one of a fuller policy of the same tool (the DMS
-///   guide gives its policy, then each statement again with its reason): its
-///   actions are counted once, through the fuller policy.
-/// - A block granted to a service role is one in a section that also has a trust
-///   policy, or whose lead-in speaks of the role's policy.
+/// - **Not AWS**: JSON of another policy language (`NotAWSPolicy`).
+/// - **Trust**: a Principal with `sts:AssumeRole*` and no Resource.
+/// - **Resource**: a Principal otherwise, even as a bare statement (a key-policy
+///   statement). A policy with a Principal that the guide says to attach to a
+///   user or role, and no resource policy named there, stays an identity
+///   policy with a mistake, which the checks report.
+/// - **Optional add-on**: an identity policy whose lead-in, headings or page
+///   title say optional, unless "optional" is said of an element (the Sid) or
+///   of single statements, which are then marked optional on their own
+///   (`OptionalStatements`) while the rest of the policy stays required.
+/// - **Excerpt**: an identity policy whose every statement repeats a fuller
+///   policy of the tool, with evidence that it is a repeat: bare statements on
+///   the page of that policy, or a lead-in that speaks of a breakdown, section
+///   or repeat. A complete policy that merely overlaps another (an alternative)
+///   is not one.
+/// - Otherwise an **identity** policy, for the user or a service role
+///   (`GranteeReading`). Other kinds have a fixed grantee (`Grantee.fixed`).
 public enum BlockClassifier {
-    static let optionalWords = try! NSRegularExpression(pattern: #"\b(optional|optionally)\b"#, options: [.caseInsensitive])
-    /// What a guide says when a policy goes to a user, group or role (not a resource).
-    static let identityWords = try! NSRegularExpression(pattern: #"\bIAM policy\b|identity[- ]based|attach (it|this policy|the policy|the following policy) to (the|your|an?) (IAM )?(user|group|role)|user policy|inline policy"#, options: [.caseInsensitive])
-    static let roleWords = try! NSRegularExpression(pattern: #"role[-_ ]policy|service[- ]role|attach(ed)? (it |the policy )?to the role|policy to the role|role's (permissions )?policy"#, options: [.caseInsensitive])
-
-    static func mentions(_ re: NSRegularExpression, _ text: String?) -> Bool {
-        guard let text else { return false }
-        return re.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+    /// Classifies the blocks of one tool. `isAWSService` tells a known service
+    /// prefix (from the catalog), to recognise another cloud's actions.
+    public static func classify(_ blocks: [PolicyBlock], isAWSService: ((String) -> Bool)? = nil) -> [PolicyBlock] {
+        var result = blocks.map { baseKind($0, isAWSService: isAWSService) }
+        for i in result.indices where result[i].kind == .identity {
+            let statements = OptionalStatements.read(result[i])
+            if isOptional(result[i], leadIn: statements.leadIn) {
+                result[i].kind = .optionalAddOn
+            } else {
+                result[i].optionalStatements = statements.indices
+            }
+        }
+        markExcerpts(&result)
+        let grantees = GranteeReading(blocks: result)
+        for i in result.indices {
+            result[i].grantee = PolicyBlock.Grantee.fixed(for: result[i].kind) ?? grantees.grantee(of: result[i])
+        }
+        // An excerpt goes to whoever the policy it repeats goes to.
+        let granteeOf = Dictionary(result.map { ($0.reference, $0.grantee) }, uniquingKeysWith: { a, _ in a })
+        for i in result.indices {
+            if let fuller = result[i].excerptOf, let g = granteeOf[fuller] { result[i].grantee = g }
+        }
+        return result
     }
 
-    public static func classify(_ blocks: [PolicyBlock]) -> [PolicyBlock] {
-        var result = blocks
-        // Sections that hold a trust policy are about a role.
-        let trustSections = Set(blocks.filter { $0.kind == .trust }.map { "\($0.file)#\($0.headingID ?? "")" })
-        // Statements of full documents, to recognise repeats (meanings computed once).
-        let documents = blocks.filter { $0.kind == .identity }.map { doc in
-            (reference: doc.reference, count: doc.policy?.statements.count ?? 0, meanings: Set(doc.policy?.statements.map(\.meaning) ?? []))
+    /// Why a classified block of `blocks` has its grantee: the text or the
+    /// structure that decided it (for tests reading disagreements).
+    static func granteeReason(_ block: PolicyBlock, among blocks: [PolicyBlock]) -> String {
+        guard PolicyBlock.Grantee.fixed(for: block.kind) == nil else { return "fixed by its kind" }
+        return GranteeReading(blocks: blocks).decide(block).because
+    }
+
+    /// The kind the JSON and the lead-in give, before optional and excerpts.
+    static func baseKind(_ block: PolicyBlock, isAWSService: ((String) -> Bool)?) -> PolicyBlock {
+        var block = block
+        block.excerptOf = nil
+        block.optionalStatements = []
+        guard let policy = block.policy else {
+            block.kind = NotAWSPolicy.reason(unparsed: block.text) != nil ? .notAWS : .unparsed
+            return block
+        }
+        let lead = block.context.leadIn ?? block.leadIn
+        if NotAWSPolicy.reason(policy, isAWSService: isAWSService) != nil {
+            block.kind = .notAWS
+        } else if policy.isTrustPolicy {
+            block.kind = .trust
+        } else if policy.isResourcePolicy {
+            // Said to be attached to an identity, and no resource policy named there.
+            let attached = [lead, block.context.heading].contains { text in
+                ContextPhrases.mentions(ContextPhrases.identityAttachment, text) && !ContextPhrases.mentions(ContextPhrases.resourcePolicy, text)
+            }
+            block.kind = attached ? .identity : .resource
+        } else {
+            block.kind = .identity
+        }
+        return block
+    }
+
+    /// True when the guide says the block is optional: its lead-in as a step
+    /// or label ("(Optional) To import encrypted images, add…") or of the
+    /// permissions ("the following optional permissions"), a heading it
+    /// stands under or the page title ("… (optional)"); never "optional" said
+    /// of an element or a parameter ("the Sid is an optional identifier").
+    static func isOptional(_ block: PolicyBlock, leadIn: String?) -> Bool {
+        let c = block.context
+        let titles = c.headings + [c.pageTitle].compactMap { $0 }
+        let says = { (re: NSRegularExpression, text: String?) in
+            ContextPhrases.mentions(re, text) && !ContextPhrases.mentions(ContextPhrases.optionalElement, text)
+        }
+        return says(ContextPhrases.optionalInProse, leadIn) || titles.contains { says(ContextPhrases.optional, $0) }
+    }
+
+    /// Marks identity blocks that repeat a fuller policy of the tool as its
+    /// excerpts (see the type's documentation for the evidence asked).
+    static func markExcerpts(_ blocks: inout [PolicyBlock]) {
+        // Full documents, their statement meanings computed once.
+        let documents = blocks.filter { $0.kind == .identity && $0.policy?.shape == .document }.map { doc in
+            (reference: doc.reference, file: doc.file, count: doc.policy?.statements.count ?? 0,
+             meanings: Set(doc.policy?.statements.map(\.meaning) ?? []))
         }
         // Which documents hold each statement meaning, so that a block is
         // compared only with documents sharing its first statement (a tool
@@ -39,35 +110,22 @@ public enum BlockClassifier {
         for (d, doc) in documents.enumerated() {
             for m in doc.meanings { holding[m, default: []].append(d) }
         }
-        for i in result.indices {
-            var block = result[i]
-            guard let policy = block.policy else { continue }
-            // A policy with a Principal that the guide says to attach to a user or
-            // role is an identity policy with a mistake, which the checks report.
-            if block.kind == .resource && (mentions(identityWords, block.leadIn) || mentions(identityWords, block.heading)) {
-                block.kind = .identity
+        for i in blocks.indices where blocks[i].kind == .identity {
+            guard let policy = blocks[i].policy else { continue }
+            let block = blocks[i]
+            let saysRepeat = ContextPhrases.mentions(ContextPhrases.excerptEvidence, block.context.leadIn ?? block.leadIn)
+            let bare = policy.shape != .document
+            guard bare || saysRepeat else { continue }
+            let meanings = policy.statements.map(\.meaning)
+            let candidates = meanings.first.flatMap { holding[$0] } ?? []
+            let fuller = candidates.lazy.map { documents[$0] }.first { doc in
+                doc.reference != block.reference && doc.count > meanings.count && meanings.allSatisfy(doc.meanings.contains)
+                    && (saysRepeat || doc.file == block.file)
             }
-            if block.kind != .trust && block.kind != .resource {
-                if mentions(optionalWords, block.leadIn) || mentions(optionalWords, block.heading) {
-                    block.kind = .optionalAddOn
-                } else {
-                    let meanings = policy.statements.map(\.meaning)
-                    let candidates = meanings.first.flatMap { holding[$0] } ?? []
-                    let fuller = candidates.lazy.map { documents[$0] }.first { doc in
-                        doc.reference != block.reference && doc.count > meanings.count && meanings.allSatisfy(doc.meanings.contains)
-                    }
-                    if let fuller {
-                        block.kind = .excerpt
-                        block.excerptOf = fuller.reference
-                    }
-                }
+            if let fuller {
+                blocks[i].kind = .excerpt
+                blocks[i].excerptOf = fuller.reference
             }
-            let section = "\(block.file)#\(block.headingID ?? "")"
-            if block.kind == .trust || trustSections.contains(section) || mentions(roleWords, block.leadIn) {
-                block.grantee = .serviceRole
-            }
-            result[i] = block
         }
-        return result
     }
 }

@@ -10,6 +10,8 @@ public struct PolicyCandidate {
     public var heading: String?
     public var headingID: String?
     public var leadIn: String?
+    /// The prose around the text (the page title is filled in by the extractor).
+    public var context = BlockContext()
     /// True when the text only holds the policy somewhere inside (a shell heredoc).
     public var embedded: Bool = false
     /// A code block's literal as written, which its figure shows.

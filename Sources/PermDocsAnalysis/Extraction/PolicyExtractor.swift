@@ -10,24 +10,39 @@ import PermDocsPolicy
 public struct PolicyExtractor {
     public var toolSlug: String
     public var pageID: String
+    /// The page's title (front matter `title`, else its first H1), part of each block's context.
+    public var pageTitle: String?
 
-    public init(toolSlug: String, pageID: String) {
+    public init(toolSlug: String, pageID: String, pageTitle: String? = nil) {
         self.toolSlug = toolSlug
         self.pageID = pageID
+        self.pageTitle = pageTitle
     }
 
-    /// The candidates of a page in document order, each with its section and lead-in.
+    /// The candidates of a page in document order, each with its section, lead-in
+    /// and the prose around it (`BlockContext`, without the page title).
     public static func candidates(in page: PageStructure) -> [PolicyCandidate] {
         let doc = page.document
         var result: [PolicyCandidate] = []
         var heading: String?
         var headingID: String?
         var leadIn: String?
+        // The open headings by level with their sections' paragraphs so far
+        // (the page's own paragraphs before any heading first), and the
+        // candidates still waiting for the paragraph that follows them.
+        var headings: [(level: Int, text: String)] = []
+        var sections: [[String]] = [[]]
+        var pageIntro: String?
+        var awaitingAfter: [Int] = []
         page.document.rootNode.walk { node, entering in
             guard entering else { return .visitChildren }
             func add(_ text: MappedText, _ origin: PolicyBlock.Origin, key: SourcePosition, embedded: Bool = false, literal: String? = nil) {
                 var candidate = PolicyCandidate(text: text, origin: origin, originKey: key, heading: heading, headingID: headingID, leadIn: leadIn, embedded: embedded)
                 candidate.literal = literal
+                let outer = sections.dropLast().flatMap { $0.prefix(Self.outerSectionParagraphs) }
+                candidate.context = BlockContext(pageIntro: pageIntro, headings: headings.map(\.text), outerParagraphs: Array(outer),
+                                                 before: Array(sections[sections.count - 1].suffix(Self.contextParagraphs)))
+                awaitingAfter.append(result.count)
                 result.append(candidate)
             }
             switch node.kind {
@@ -35,6 +50,14 @@ public struct PolicyExtractor {
                 heading = CommonMarkText.cleanHeading(node.plainText)
                 headingID = page.headingID(node)
                 leadIn = nil
+                let level = node.headingLevel
+                while let last = headings.last, last.level >= level {
+                    headings.removeLast()
+                    sections.removeLast()
+                }
+                headings.append((level, heading ?? ""))
+                sections.append([])
+                awaitingAfter = []
                 return .skipChildren
             case .paragraph:
                 if let table = page.table(node) {
@@ -56,6 +79,13 @@ public struct PolicyExtractor {
                     }
                 } else {
                     leadIn = node.plainText
+                    let text = node.plainText.trimmedSpaces()
+                    if !text.isEmpty {
+                        if pageIntro == nil { pageIntro = text }
+                        sections[sections.count - 1].append(text)
+                        for i in awaitingAfter { result[i].context.after = text }
+                        awaitingAfter = []
+                    }
                 }
                 return .skipChildren
             case .codeBlock:
@@ -86,6 +116,12 @@ public struct PolicyExtractor {
         }
         return result
     }
+
+    /// How many paragraphs before a block its context keeps (nearest last):
+    /// enough for a step's label, its text and the bold label above a list.
+    static let contextParagraphs = 8
+    /// How many first paragraphs of each enclosing section a block's context keeps.
+    static let outerSectionParagraphs = 3
 
     /// False when `text` cannot hold a policy: every policy names Statement,
     /// Effect or Action (entity encoding leaves the letters alone). Checked on
@@ -121,8 +157,10 @@ public struct PolicyExtractor {
                 anchor: "", toolSlug: toolSlug, file: page.file, pageID: pageID,
                 location: text.location(at: 0), origin: candidate.origin, originKey: candidate.originKey,
                 heading: candidate.heading, headingID: candidate.headingID, leadIn: candidate.leadIn,
-                text: text.string, policy: nil, syntaxError: nil, kind: .unparsed, grantee: .user, excerptOf: nil)
+                text: text.string, policy: nil, syntaxError: nil, kind: .unparsed, grantee: .nobody, excerptOf: nil)
             block.displayCode = candidate.literal
+            block.context = candidate.context
+            block.context.pageTitle = pageTitle
             do {
                 let node = try JSONReader.parse(scalars: text.scalars)
                 guard let policy = PolicyParser(locate: text.location(at:)).policy(from: node) else { continue }

@@ -29,6 +29,10 @@ public enum BlockKind: String, Hashable, Sendable, CaseIterable {
     case excerpt
     /// Statements the guide says to add only for some uses.
     case optionalAddOn = "optional"
+    /// JSON that is not an AWS IAM policy: another cloud's IAM, Kubernetes RBAC,
+    /// a CloudFormation stack policy, a WAF rule. Shown, never checked against
+    /// the AWS catalog and never counted as something a tool needs.
+    case notAWS = "not-aws"
     /// Meant as a policy but not valid JSON; its diagnostic says where.
     case unparsed
 
@@ -39,6 +43,7 @@ public enum BlockKind: String, Hashable, Sendable, CaseIterable {
         case .resource: return "Resource policy"
         case .excerpt: return "Statement excerpt"
         case .optionalAddOn: return "Optional add-on"
+        case .notAWS: return "Not an AWS IAM policy"
         case .unparsed: return "Not valid JSON"
         }
     }

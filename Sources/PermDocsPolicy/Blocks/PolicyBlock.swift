@@ -6,11 +6,31 @@ public struct PolicyBlock: Hashable, Sendable {
     public typealias Kind = BlockKind
 
     /// Who the permissions go to.
-    public enum Grantee: String, Hashable, Sendable {
+    public enum Grantee: String, Hashable, Sendable, CaseIterable {
         /// The user (or their group or role) who runs the tool.
         case user
-        /// A service role the tool assumes, such as `vmimport`.
+        /// A role a service or the tool's software assumes: a service role such
+        /// as `vmimport`, an execution role, instance profile, task or node
+        /// role, a Kubernetes service account's role.
         case serviceRole = "service-role"
+        /// Nobody is granted anything by attaching it: a resource policy (bucket,
+        /// key, queue, endpoint policy) names its principals itself.
+        case resource
+        /// Not a grant at all: a trust policy, JSON that is not an AWS policy,
+        /// or text that did not parse. (Not named `none`, which an optional
+        /// grantee would confuse with `Optional.none`.)
+        case nobody = "none"
+
+        /// The grantee a block of `kind` has whatever its context says: only
+        /// identity policies, excerpts and optional add-ons go to a user or a
+        /// role (nil for those).
+        public static func fixed(for kind: Kind) -> Grantee? {
+            switch kind {
+            case .resource: return .resource
+            case .trust, .notAWS, .unparsed: return .nobody
+            case .identity, .excerpt, .optionalAddOn: return nil
+            }
+        }
     }
 
     /// Where in the page the block was written.
@@ -37,6 +57,9 @@ public struct PolicyBlock: Hashable, Sendable {
     public var headingID: String?
     /// The paragraph before the block that introduces it.
     public var leadIn: String?
+    /// The prose around the block: page title, heading chain, the paragraphs
+    /// and steps before and after it.
+    public var context: BlockContext = BlockContext()
     /// The JSON text as read (escapes resolved, no-break spaces made spaces).
     public var text: String
     public var policy: Policy?
@@ -52,6 +75,10 @@ public struct PolicyBlock: Hashable, Sendable {
     public var grantee: Grantee
     /// For an excerpt that repeats a fuller policy: that policy's page and anchor.
     public var excerptOf: BlockReference?
+    /// The statements (by index) the guide says are optional when it says so
+    /// of single statements rather than of the block ("the `AllowKMS`
+    /// statement is optional"); empty for an optional add-on, all optional.
+    public var optionalStatements: Set<Int> = []
 
     public init(anchor: String, toolSlug: String, file: String, pageID: String,
                 location: SourceLocation, origin: Origin, originKey: SourcePosition,
@@ -81,9 +108,15 @@ public struct PolicyBlock: Hashable, Sendable {
 
     /// True when the block's actions count towards what the tool's user or role
     /// needs. Trust and resource policies say who may use a role or resource;
-    /// they are shown apart.
+    /// they are shown apart. JSON that is not an AWS policy names no AWS action.
     public var grantsPermissions: Bool {
-        policy != nil && kind != .trust && kind != .resource && kind != .unparsed
+        policy != nil && Grantee.fixed(for: kind) == nil
+    }
+
+    /// True when the statement at `index` is needed only for some uses: the
+    /// block is an optional add-on, or the guide says so of that statement.
+    public func isOptional(statementAt index: Int) -> Bool {
+        kind == .optionalAddOn || optionalStatements.contains(index)
     }
 
     public var reference: BlockReference { BlockReference(toolSlug: toolSlug, pageID: pageID, anchor: anchor) }

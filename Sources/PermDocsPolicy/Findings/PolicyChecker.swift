@@ -25,8 +25,10 @@ public struct PolicyChecker: Sendable {
     /// Risk rules apply only to what the tool's user or role is granted: not to
     /// trust policies, and not to resource policies, where Resource "*" means
     /// the resource the policy is attached to.
+    /// JSON that is not an AWS policy (`not-aws`) is not checked at all: its
+    /// grammar and names are another language's.
     public func findings(for block: PolicyBlock) -> [Diagnostic] {
-        guard let policy = block.policy else { return [] }
+        guard let policy = block.policy, block.kind != .notAWS else { return [] }
         let context = PolicyCheckContext(block: block, policy: policy)
         var out = GrammarChecks(context: context).findings()
         if block.excerptOf != nil { return out.sortedForOutput() }

@@ -28,9 +28,10 @@ public struct SiteExports {
     private var index: ActionIndex { site.index }
     private var order: [String] { index.toolOrder }
 
-    /// All four files.
+    /// All the files (`blocks.json` is built in `BlocksExport.swift`).
     public var files: [OutputFile] {
         [OutputFile(path: Self.actionsPath, text: actionsJSON),
+         OutputFile(path: Self.blocksPath, text: blocksJSON),
          OutputFile(path: Self.matrixPath, text: matrixCSV),
          OutputFile(path: Self.searchPath, text: searchJSON),
          OutputFile(path: Self.toolsPath, text: toolsJSON)]

@@ -30,7 +30,7 @@ public struct PolicyFigure {
         var html = "<figure class=\"policy policy-\(block.kind.rawValue)\" id=\"\(anchor)\">"
         html += "<figcaption><a class=\"policy-link\" href=\"#\(anchor)\">\(HTMLEscaping.text(block.anchor))</a>"
         html += " <span class=\"badge kind-\(block.kind.rawValue)\">\(HTMLEscaping.text(block.kind.label))</span>"
-        if block.grantee == .serviceRole && block.kind != .trust {
+        if block.grantee == .serviceRole {
             html += " <span class=\"badge grantee-role\">service role</span>"
         }
         if block.origin != .codeBlock {

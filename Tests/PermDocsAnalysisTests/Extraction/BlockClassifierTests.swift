@@ -16,10 +16,13 @@ final class BlockClassifierTests: XCTestCase {
         XCTAssertEqual(try TestSupport.analyze(md).blocks.map(\.kind), [.optionalAddOn])
     }
 
-    func testBareStatementWithoutFullerPolicyIsAnExcerpt() throws {
+    /// A bare statement that repeats no fuller policy of the tool is the
+    /// guide's whole grant, not an excerpt (it used to be taken for one: an
+    /// excerpt needs evidence that it repeats or extends a fuller policy).
+    func testBareStatementWithoutFullerPolicyIsAnIdentityPolicy() throws {
         let md = "Add this:\n\n```\n{\"Effect\": \"Allow\", \"Action\": \"kms:Decrypt\", \"Resource\": \"*\"}\n```\n"
         let block = try XCTUnwrap(TestSupport.analyze(md).blocks.first)
-        XCTAssertEqual(block.kind, .excerpt)
+        XCTAssertEqual(block.kind, .identity)
         XCTAssertNil(block.excerptOf)
         XCTAssertTrue(block.grantsPermissions)
     }

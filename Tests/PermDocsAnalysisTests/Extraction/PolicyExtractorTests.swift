@@ -38,7 +38,8 @@ final class PolicyExtractorTests: XCTestCase {
         XCTAssertEqual(page.blocks.map(\.location.line), [8, 29, 40, 49])
         XCTAssertEqual(page.blocks.map(\.location.column), [4, 4, 4, 5])
         XCTAssertEqual(page.blocks.map(\.kind), [.trust, .identity, .optionalAddOn, .identity])
-        XCTAssertEqual(page.blocks.map(\.grantee), [.serviceRole, .serviceRole, .serviceRole, .serviceRole])
+        // A trust policy grants nothing (grantee none); the role's policies go to the role.
+        XCTAssertEqual(page.blocks.map(\.grantee), [.nobody, .serviceRole, .serviceRole, .serviceRole])
         XCTAssertEqual(page.blocks[0].leadIn, "Create a file named trust-policy.json:")
         XCTAssertEqual(page.blocks[0].heading, "Service role")
         // A value's column counts the list indentation.

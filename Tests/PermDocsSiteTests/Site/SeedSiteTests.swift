@@ -49,8 +49,9 @@ final class SeedSiteTests: XCTestCase {
         XCTAssertEqual(try kinds("cloudberry-restore-to-ec2"), [.identity: 1])
         XCTAssertEqual(try kinds("database-migration-service"), [.identity: 1, .excerpt: 7])
         XCTAssertTrue(try tool("database-migration-service").blocks.filter { $0.kind == .excerpt }.allSatisfy { $0.excerptOf?.anchor == "policy-1" })
-        // VM Import/Export: the user's policy is the user's, the role's policy and add-ons the service role's.
-        XCTAssertEqual(try tool("vm-import-export").blocks.map(\.grantee), [.user, .serviceRole, .serviceRole, .serviceRole, .serviceRole, .serviceRole])
+        // VM Import/Export: the user's policy is the user's, the role's policy and add-ons the
+        // service role's; its trust policies grant nothing (grantee none).
+        XCTAssertEqual(try tool("vm-import-export").blocks.map(\.grantee), [.user, .nobody, .serviceRole, .serviceRole, .serviceRole, .nobody])
     }
 
     func testActionsUnderTheRightToolsCaseInsensitively() throws {
