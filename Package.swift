@@ -49,12 +49,15 @@ let package = Package(
             path: "Sources/PermDocsMarkdown",
             swiftSettings: [.swiftLanguageMode(.v5)]
         ),
+        // The catalog snapshot and the risk data are compiled in (EmbedFiles), not resources:
+        // the executable then runs without a resource bundle beside it.
         .target(
             name: "PermDocsPolicy",
             dependencies: ["PermDocsCore"],
             path: "Sources/PermDocsPolicy",
-            resources: [.copy("Catalog/Snapshot"), .copy("Findings/RiskData")],
-            swiftSettings: [.swiftLanguageMode(.v5)]
+            exclude: ["Catalog/Snapshot", "Findings/RiskData"],
+            swiftSettings: [.swiftLanguageMode(.v5)],
+            plugins: ["EmbedFiles"]
         ),
         .target(
             name: "PermDocsAnalysis",
@@ -72,7 +75,9 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
             path: "Sources/PermDocsSite",
-            swiftSettings: [.swiftLanguageMode(.v5)]
+            swiftSettings: [.swiftLanguageMode(.v5)],
+            // Themes/default, compiled in as the built-in theme.
+            plugins: ["EmbedFiles"]
         ),
         // The development server lives apart so the site library does not depend on an HTTP server.
         .target(
@@ -91,13 +96,27 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/PermDocsCLI",
-            swiftSettings: [.swiftLanguageMode(.v5)]
+            // Starter/: what `permdocs init` writes, compiled in (EmbedFiles).
+            exclude: ["Starter"],
+            swiftSettings: [.swiftLanguageMode(.v5)],
+            plugins: ["EmbedFiles"]
         ),
         .executableTarget(
             name: "permdocs",
             dependencies: ["PermDocsCLI"],
             path: "Sources/permdocs",
             swiftSettings: [.swiftLanguageMode(.v5)]
+        ),
+        // Writes a folder's files as Swift source; run by the EmbedFiles plugin at build time.
+        .executableTarget(
+            name: "permdocs-embed",
+            path: "Sources/permdocs-embed",
+            swiftSettings: [.swiftLanguageMode(.v5)]
+        ),
+        .plugin(
+            name: "EmbedFiles",
+            capability: .buildTool(),
+            dependencies: ["permdocs-embed"]
         ),
         // Phase timings in one process, cold and after an edit (Benchmarks/run).
         .executableTarget(
@@ -151,7 +170,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PermDocsCLITests",
-            dependencies: ["PermDocsCLI", "PermDocsCore", "PermDocsAnalysis", "PermDocsTestSupport"],
+            dependencies: ["PermDocsCLI", "PermDocsCore", "PermDocsAnalysis", "PermDocsSite", "PermDocsTestSupport"],
             path: "Tests/PermDocsCLITests",
             swiftSettings: [.swiftLanguageMode(.v5)]
         ),

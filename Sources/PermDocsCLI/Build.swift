@@ -6,20 +6,21 @@ import PermDocsSite
 
 /// `permdocs build`: the site, written only when the whole build succeeds.
 struct Build: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Build the site from the content folder.")
+    static let configuration = CommandConfiguration(
+        abstract: "Build the site from the content folder.",
+        discussion: ExitStatus.help)
 
     @OptionGroup var source: ContentOptions
 
-    @Option(help: "The theme folder (templates/ and assets/).")
-    var theme: String = "Themes/default"
+    @OptionGroup var themeSource: ThemeOptions
 
-    @Option(help: "Where the site is written; replaced only when the build succeeds.")
+    @Option(name: [.short, .long], help: ArgumentHelp("Where the site is written; replaced only when the build succeeds.", valueName: "dir"))
     var output: String = "public"
 
     @Option(name: .customLong("fail-on"), help: "Do not write the site when a finding is at or above this severity: suggestion, warning, security or error.")
     var failOn: Diagnostic.Severity?
 
-    @Option(help: "How many pages to analyse at once (default: one per core).")
+    @Option(parsing: .unconditional, help: ArgumentHelp("How many pages to analyse at once, 1 or more (default: one per core).", valueName: "n"))
     var jobs: Int?
 
     @Flag(help: "Write every file, even those unchanged since the last build.")
@@ -31,18 +32,30 @@ struct Build: ParsableCommand {
     @Flag(help: "Also print the time of each phase and what was reused.")
     var verbose = false
 
+    @OptionGroup var colors: ColorOptions
+
+    func validate() throws {
+        try OptionValidation.jobs(jobs)
+        try OptionValidation.exclusive([("--quiet", quiet), ("--verbose", verbose)])
+    }
+
     func run() throws {
         let clock = Pipeline.Clock.system
         let start = clock.now()
         let progress = Progress(enabled: !quiet && Terminal.isTerminal(STDERR_FILENO))
+        // Said before the build, so that a failed build names the folder only if it is there.
+        let leftAsItWas = FileManager.default.fileExists(atPath: output) ? "\(output)/ was left as it was" : "nothing was written"
+        let step = StepRecorder()
         do {
             try source.requireFolder()
             let pipeline = Pipeline(
-                content: source.reader, theme: DiskContentReader(root: URL(fileURLWithPath: theme)),
+                content: source.reader, theme: try themeSource.reader(),
                 checker: try Pipeline.bundledChecker(), clock: clock,
-                concurrency: jobs.map { max(1, $0) } ?? ProcessInfoConcurrency.default,
+                concurrency: jobs ?? ProcessInfoConcurrency.default,
                 progress: { event in
-                    if case .started(let step, let detail) = event, step != .gate { progress.show(detail + "…") }
+                    guard case .started(let started, let detail) = event else { return }
+                    step.current = started
+                    if started != .gate { progress.show(detail + "…") }
                 })
             let built: Pipeline.Result
             do {
@@ -50,8 +63,8 @@ struct Build: ParsableCommand {
             } catch let failure as Pipeline.GateFailure {
                 progress.clear()
                 report(FindingsReport(site: failure.result.site))
-                Terminal.writeError("build failed: findings at or above '\(failure.severity.rawValue)'; \(output)/ was left as it was\n")
-                throw ExitCode(1)
+                Terminal.writeError("build failed: findings at or above '\(failure.severity.rawValue)'; \(leftAsItWas)\n")
+                throw ExitStatus.failed
             }
             progress.clear()
             let findings = FindingsReport(site: built.site)
@@ -67,8 +80,8 @@ struct Build: ParsableCommand {
         } catch let error as PermDocsError {
             progress.clear()
             Terminal.writeError(displayPath(error.description) + "\n")
-            Terminal.writeError("build failed; \(output)/ was left as it was\n")
-            throw ExitCode(1)
+            Terminal.writeError("build failed; \(leftAsItWas)\n")
+            throw step.readsInput ? ExitStatus.unreadable : ExitStatus.failed
         }
     }
 
@@ -76,11 +89,26 @@ struct Build: ParsableCommand {
     private func report(_ report: FindingsReport) {
         guard !quiet || report.fails(at: .error) else { return }
         let shown = quiet ? FindingsReport(findings: report.findings.filter { $0.severity == .error }) : report
-        Terminal.writeError(shown.formatted(as: .text, color: Terminal.wantsColor(STDERR_FILENO), path: displayPath))
+        Terminal.writeError(shown.formatted(as: .text, color: colors.wantsColor(STDERR_FILENO), path: displayPath))
     }
 
     /// Paths in messages are relative to the content or theme folder; show them from the working directory.
     private func displayPath(_ message: String) -> String {
-        Terminal.displayMessage(message, content: source.content, theme: theme)
+        Terminal.displayMessage(message, content: source.content, theme: themeSource.theme)
+    }
+}
+
+/// The pipeline step running when an error stopped a build, which decides
+/// the exit status: an error before rendering is about reading the content
+/// or theme (2); one while rendering or writing is a failed build (1).
+private final class StepRecorder: @unchecked Sendable {
+    /// Set on the thread that runs the build, read on it after it stops.
+    var current: Pipeline.Step?
+
+    var readsInput: Bool {
+        switch current {
+        case nil, .theme?, .analyze?: return true
+        case .render?, .gate?, .write?: return false
+        }
     }
 }

@@ -8,7 +8,7 @@ import PermDocsSite
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check every policy in the guides and report findings.",
-        discussion: "Exits 1 when a finding is at or above --fail-on (default: error), 2 when the content cannot be read, 64 on a usage error.")
+        discussion: ExitStatus.help)
 
     @OptionGroup var source: ContentOptions
 
@@ -18,8 +18,7 @@ struct Check: ParsableCommand {
     @Option(name: .customLong("fail-on"), help: "Lowest severity that fails the check: suggestion, warning, security or error.")
     var failOn: Diagnostic.Severity = .error
 
-    @Flag(help: "Never colour the text output (NO_COLOR does the same).")
-    var noColor = false
+    @OptionGroup var colors: ColorOptions
 
     func run() throws {
         let site: AnalyzedSite
@@ -28,11 +27,11 @@ struct Check: ParsableCommand {
             site = try Pipeline(content: source.reader, theme: nil, checker: try Pipeline.bundledChecker()).analyze()
         } catch let error as PermDocsError {
             Terminal.writeError(source.displayMessage(error.description) + "\n")
-            throw ExitCode(2)
+            throw ExitStatus.unreadable
         }
         let report = FindingsReport(site: site)
-        let color = format == .text && !noColor && Terminal.wantsColor(STDOUT_FILENO)
+        let color = format == .text && colors.wantsColor(STDOUT_FILENO)
         print(report.formatted(as: format, color: color, path: source.displayPath), terminator: "")
-        if report.fails(at: failOn) { throw ExitCode(1) }
+        if report.fails(at: failOn) { throw ExitStatus.failed }
     }
 }

@@ -5,7 +5,7 @@ import PermDocsCore
 
 /// Where the content is, shared by the commands that read it.
 struct ContentOptions: ParsableArguments {
-    @Option(help: "The content folder (site.yml and tools/).")
+    @Option(name: [.short, .long], help: ArgumentHelp("The content folder (site.yml and tools/).", valueName: "dir"))
     var content: String = "Content"
 
     var reader: DiskContentReader { DiskContentReader(root: URL(fileURLWithPath: content)) }
@@ -15,7 +15,7 @@ struct ContentOptions: ParsableArguments {
     func requireFolder() throws {
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: content, isDirectory: &isDir), isDir.boolValue else {
-            throw PermDocsError("the content folder does not exist (expected site.yml and tools/)", file: content)
+            throw PermDocsError("no content folder here (expected site.yml and tools/); pass --content DIR, or start one with `permdocs init`", file: content)
         }
     }
 
@@ -49,22 +49,19 @@ extension ReportFormat: ExpressibleByArgument {}
 
 /// The terminal the report goes to.
 enum Terminal {
-    /// Colour when the stream is a terminal and `NO_COLOR` is unset or empty (no-color.org).
-    static func wantsColor(_ fd: Int32) -> Bool {
-        let noColor = ProcessInfo.processInfo.environment["NO_COLOR"] ?? ""
-        return noColor.isEmpty && isatty(fd) == 1
-    }
-
     static func isTerminal(_ fd: Int32) -> Bool { isatty(fd) == 1 }
 
     /// A message whose path is relative to the content folder (`tools/…`,
     /// `site.yml`) or the theme folder (`templates/…`, `assets/…`), with the
-    /// path shown from the working directory, as `build`, `check` and `serve` print it.
+    /// path shown from the working directory, as `build`, `check` and `serve`
+    /// print it. With no theme folder (the built-in theme), a theme path is
+    /// said to be the built-in theme's, as no such file is on disk.
     static func displayMessage(_ message: String, content: String, theme: String?) -> String {
         if message.hasPrefix("tools/") || message.hasPrefix("site.yml") {
             return ReportPaths.fromWorkingDirectory(message, contentFolder: content)
         }
-        if let theme, message.hasPrefix("templates/") || message.hasPrefix("assets/") {
+        if message.hasPrefix("templates/") || message.hasPrefix("assets/") {
+            guard let theme else { return "built-in theme: " + message }
             return ReportPaths.fromWorkingDirectory(message, contentFolder: theme)
         }
         return message

@@ -14,7 +14,9 @@ struct PolicyCommand: ParsableCommand {
             The union of the tools' required policies (identity policies and excerpts), merged: \
             duplicates removed, actions spelt as the catalog spells them, names a wildcard of the \
             same statement covers dropped. Trust policies and resource-policy statements are left out. \
-            Exits 2 when the content cannot be read, 64 on an unknown tool.
+            An unknown tool is a usage error (64).
+
+            \(ExitStatus.help)
             """)
 
     @OptionGroup var source: ContentOptions
@@ -28,12 +30,14 @@ struct PolicyCommand: ParsableCommand {
     @Option(help: "Only the statements granted to this grantee: user or service-role.")
     var grantee: String?
 
+    @OptionGroup var colors: ColorOptions
+
     func validate() throws {
         if tools.isEmpty { throw ValidationError("name at least one tool") }
         if let grantee, grantee != "user", grantee != "service-role" {
             throw ValidationError("--grantee must be 'user' or 'service-role', not '\(grantee)'")
         }
-        if optional && grantee != nil { throw ValidationError("--optional and --grantee cannot be used together") }
+        try OptionValidation.exclusive([("--optional", optional), ("--grantee", grantee != nil)])
     }
 
     func run() throws {
@@ -48,13 +52,13 @@ struct PolicyCommand: ParsableCommand {
             site = try Pipeline(content: source.reader, theme: nil, checker: try Pipeline.bundledChecker()).analyze()
         } catch let error as PermDocsError {
             Terminal.writeError(source.displayMessage(error.description) + "\n")
-            throw ExitCode(2)
+            throw ExitStatus.unreadable
         }
         let known = site.tools.map(\.slug)
         let unknown = tools.filter { !known.contains($0) }
         if !unknown.isEmpty {
             Terminal.writeError("error: no tool '\(unknown.joined(separator: "', '"))' in \(source.content)/tools (tools: \(known.joined(separator: ", ")))\n")
-            throw ExitCode(64)
+            throw ExitStatus.usage
         }
         let combined = CombinedPolicy(site: site, slugs: Set(tools), catalog: site.catalog)
         let document: MergedPolicyDocument

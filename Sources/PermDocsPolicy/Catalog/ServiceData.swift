@@ -29,8 +29,7 @@ final class ServiceData: Sendable {
     }
 
     /// Reads and checks a service file; errors name the file and line.
-    static func load(_ url: URL, service: CatalogService) throws -> ServiceData {
-        let file = try SnapshotFile(url)
+    static func load(_ file: SnapshotFile, service: CatalogService) throws -> ServiceData {
         var entries: [(key: String, action: CatalogAction)] = []
         entries.reserveCapacity(service.actionCount)
         var lineByName: [String: Int] = [:]

@@ -8,22 +8,24 @@ struct SnapshotFile {
     /// A field of a record: bytes of the file, not yet decoded.
     typealias Field = ArraySlice<UInt8>
 
-    let url: URL
+    /// The file as messages name it: its path on disk, or inside the built-in snapshot.
+    let path: String
     private let bytes: [UInt8]
 
-    /// Reads the whole file; a missing or unreadable file is a `CatalogError`.
-    init(_ url: URL) throws {
-        self.url = url
+    /// Reads `path` (relative to the snapshot's root) from `snapshot`; a
+    /// missing or unreadable file is a `CatalogError`.
+    init(_ path: String, in snapshot: SnapshotSource) throws {
+        self.path = snapshot.location + "/" + path
         do {
-            bytes = [UInt8](try Data(contentsOf: url))
+            bytes = [UInt8](try snapshot.reader.read(path))
         } catch {
-            throw CatalogError(file: url.path, message: "cannot read the catalog file (\(error.localizedDescription))")
+            throw CatalogError(file: self.path, message: "cannot read the catalog file")
         }
     }
 
     /// An error about this file, at `line` if given.
     func error(_ message: String, line: Int? = nil) -> CatalogError {
-        CatalogError(file: url.path, line: line, message: message)
+        CatalogError(file: path, line: line, message: message)
     }
 
     /// Calls `body` with the fields and 1-based line number of every record.
@@ -62,4 +64,12 @@ struct SnapshotFile {
             String(decoding: $0, as: UTF8.self)
         }
     }
+}
+
+/// Where a catalog snapshot's files are read from: a folder on disk, or the
+/// snapshot compiled into permdocs.
+struct SnapshotSource: Sendable {
+    var reader: any ContentReader
+    /// The root as messages name it (a folder's path).
+    var location: String
 }

@@ -33,7 +33,7 @@ public struct EscalationMethod: Sendable, Hashable {
 }
 
 /// The risk data security findings use, read from the tab-separated files in
-/// `Findings/RiskData`:
+/// `Findings/RiskData` (compiled into permdocs by `Plugins/EmbedFiles`):
 ///
 /// - `privilege-escalation.tsv`: `id<TAB>actions<TAB>description<TAB>source`,
 ///   the actions comma-separated and all needed together;
@@ -95,15 +95,24 @@ public struct RiskRules: Sendable {
 
     /// Reads the three files in `directory`.
     public init(directory: URL) throws {
+        try self.init(reader: DiskContentReader(root: directory), location: directory.path)
+    }
+
+    /// Reads the three files from `files` (the built-in risk data, or data
+    /// made in memory); messages name them under `files.name`.
+    public init(files: EmbeddedFiles) throws {
+        try self.init(reader: files, location: files.name)
+    }
+
+    private init(reader: any ContentReader, location: String) throws {
+        let path = { (name: String) in location + "/" + name }
         func read(_ name: String) throws -> String {
-            let url = directory.appendingPathComponent(name)
             do {
-                return String(decoding: try Data(contentsOf: url), as: UTF8.self)
+                return String(decoding: try reader.read(name), as: UTF8.self)
             } catch {
-                throw RiskRulesError(file: url.path, message: "cannot read the risk-data file (\(error.localizedDescription))")
+                throw RiskRulesError(file: path(name), message: "cannot read the risk-data file")
             }
         }
-        let path = { (name: String) in directory.appendingPathComponent(name).path }
         try self.init(
             privilegeEscalation: try read(Self.privilegeEscalationFile),
             credentialsExposure: try read(Self.credentialsExposureFile),
@@ -118,16 +127,16 @@ public struct RiskRules: Sendable {
         try bundledRules.get()
     }
 
+    /// The risk data compiled into permdocs from `Findings/RiskData`.
+    public static var builtInFiles: EmbeddedFiles { BuiltInRiskData.files }
+
     private static let bundledRules: Result<RiskRules, RiskRulesError> = {
-        guard let url = Bundle.module.url(forResource: "RiskData", withExtension: nil) else {
-            return .failure(RiskRulesError(file: "RiskData", message: "the risk data is missing from PermDocs' resources"))
-        }
         do {
-            return .success(try RiskRules(directory: url))
+            return .success(try RiskRules(files: builtInFiles))
         } catch let error as RiskRulesError {
             return .failure(error)
         } catch {
-            return .failure(RiskRulesError(file: url.path, message: "\(error)"))
+            return .failure(RiskRulesError(file: builtInFiles.name, message: "\(error)"))
         }
     }()
 

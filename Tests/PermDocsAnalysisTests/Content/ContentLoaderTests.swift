@@ -31,7 +31,7 @@ final class ContentLoaderTests: XCTestCase {
 
     func testNameFromFileNameWhenNoHeading() throws {
         let (_, tools) = try ContentLoader(reader: InMemoryContentReader(["tools/aws-dms.md": "text only\n"])).load()
-        XCTAssertEqual(tools[0].metadata.name, "Aws Dms")
+        XCTAssertEqual(tools[0].metadata.name, "AWS DMS")
     }
 
     func testSiteConfigErrorsHaveLines() {

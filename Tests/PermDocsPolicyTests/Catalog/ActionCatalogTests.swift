@@ -11,9 +11,9 @@ final class ActionCatalogTests: XCTestCase {
         catalog = try ActionCatalog.bundled()
     }
 
-    /// The snapshot directory the package ships.
+    /// The snapshot folder compiled into permdocs, as committed.
     private func snapshot() throws -> URL {
-        try XCTUnwrap(ActionCatalog.bundledSnapshotDirectory, "Snapshot resource missing")
+        EmbeddedDataTests.snapshotFolder
     }
 
     /// The tab-separated fields of a snapshot file's lines.
