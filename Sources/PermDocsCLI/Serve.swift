@@ -8,33 +8,48 @@ import PermDocsSite
 
 struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Build the site, serve it, and rebuild and reload open pages when content or theme changes.")
+        abstract: "Build the site, serve it, and rebuild and reload open pages when content or theme changes.",
+        discussion: ExitStatus.help)
 
-    @Option(help: "The content folder (site.yml and tools/).")
-    var content: String = "Content"
+    @OptionGroup var source: ContentOptions
 
-    @Option(help: "The theme folder (templates/ and assets/).")
-    var theme: String = "Themes/default"
+    @OptionGroup var themeSource: ThemeOptions
 
-    @Option(help: "Where the served site is written; kept apart from `build`'s public/ so serving never touches it.")
+    @Option(name: [.short, .long], help: ArgumentHelp("Where the served site is written; kept apart from `build`'s public/ so serving never touches it.", valueName: "dir"))
     var output: String = ".build/permdocs-serve"
 
-    @Option(help: "The port to listen on (0 picks a free one).")
-    var port: UInt16 = 8000
+    @Option(name: [.short, .long], help: "The port to listen on (0 picks a free one).")
+    var port: Int = 8000
 
     @Option(help: "The address to listen on. Use 0.0.0.0 to let other machines connect.")
     var host: String = "127.0.0.1"
 
+    @OptionGroup var colors: ColorOptions
+
+    func validate() throws {
+        try OptionValidation.port(port)
+    }
+
     func run() async throws {
-        let (content, theme, output) = (self.content, self.theme, self.output)
+        let (content, themeFolder, output) = (source.content, themeSource.theme, self.output)
+        let theme: any ContentReader
+        do {
+            try source.requireFolder()
+            theme = try themeSource.reader()
+        } catch let error as PermDocsError {
+            Terminal.writeError(Terminal.displayMessage(error.description, content: content, theme: themeFolder) + "\n")
+            throw ExitStatus.unreadable
+        }
         // Kept across rebuilds: only pages whose text changed are analysed again.
         let cache = PageAnalysisCache()
+        // The built-in theme cannot change while serving: only a theme folder is watched.
+        let watch = [content] + (themeFolder.map { [$0] } ?? [])
         let server = DevServer(
             configuration: .init(
                 output: URL(fileURLWithPath: output),
-                watch: [URL(fileURLWithPath: content), URL(fileURLWithPath: theme)],
-                host: host, port: port),
-            rebuild: { try Self.build(content: content, theme: theme, output: output, cache: cache) },
+                watch: watch.map { URL(fileURLWithPath: $0) },
+                host: host, port: UInt16(port)),
+            rebuild: { try Self.build(content: content, theme: theme, themeFolder: themeFolder, output: output, cache: cache) },
             log: Self.printLine)
         let url: URL
         do {
@@ -43,7 +58,7 @@ struct Serve: AsyncParsableCommand {
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))
             throw ExitCode(1)
         }
-        Self.printLine("serving \(output)/ at \(url.absoluteString), rebuilding when \(content)/ or \(theme)/ changes (Ctrl-C to stop)")
+        Self.printLine("serving \(output)/ at \(url.absoluteString), rebuilding when \(watch.map { $0 + "/" }.joined(separator: " or ")) changes (Ctrl-C to stop)")
         if !["127.0.0.1", "::1", "[::1]", "localhost"].contains(host) {
             Self.printLine("note: listening on \(host), so other machines can connect")
         }
@@ -58,13 +73,13 @@ struct Serve: AsyncParsableCommand {
     }
 
     /// One build through the pipeline `permdocs build` runs; diagnostics go to standard error.
-    private static func build(content: String, theme: String, output: String, cache: PageAnalysisCache) throws -> String {
+    private static func build(content: String, theme: any ContentReader, themeFolder: String?, output: String, cache: PageAnalysisCache) throws -> String {
         let clock = Pipeline.Clock.system
         let start = clock.now()
         do {
             let pipeline = Pipeline(
                 content: DiskContentReader(root: URL(fileURLWithPath: content)),
-                theme: DiskContentReader(root: URL(fileURLWithPath: theme)),
+                theme: theme,
                 checker: try Pipeline.bundledChecker(), clock: clock, cache: cache)
             let built = try pipeline.build(writingTo: OutputWriter(output: URL(fileURLWithPath: output)))
             let report = FindingsReport(site: built.site)
@@ -74,7 +89,7 @@ struct Serve: AsyncParsableCommand {
             let written = built.written
             return "rebuilt: \(cache.lastAnalysed) pages analysed, \(cache.lastReused) reused; \(written?.written ?? 0) files written, \(written?.unchanged ?? 0) unchanged; \(report.summary); \(ms) ms"
         } catch let error as PermDocsError {
-            throw BuildFailure(description: Terminal.displayMessage(error.description, content: content, theme: theme))
+            throw BuildFailure(description: Terminal.displayMessage(error.description, content: content, theme: themeFolder))
         }
     }
 

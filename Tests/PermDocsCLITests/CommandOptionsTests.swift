@@ -14,6 +14,22 @@ final class CommandOptionsTests: XCTestCase {
         XCTAssertEqual(check.source.content, "docs")
         let policy = try XCTUnwrap(try PermDocsCommand.parseAsRoot(["policy", "-c", "docs", "t"]) as? PolicyCommand)
         XCTAssertEqual(policy.source.content, "docs")
+        let serve = try XCTUnwrap(try PermDocsCommand.parseAsRoot(["serve", "-c", "docs", "-t", "theme", "-o", "out", "-p", "0"]) as? Serve)
+        XCTAssertEqual([serve.source.content, serve.themeSource.theme, serve.output], ["docs", "theme", "out"])
+        XCTAssertEqual(serve.port, 0)
+    }
+
+    func testServeChecksItsPortAndItsFolders() async throws {
+        for port in ["-1", "65536", "99999"] {
+            XCTAssertThrowsError(try PermDocsCommand.parseAsRoot(["serve", "--port", port]), port)
+        }
+        var serve = try XCTUnwrap(try PermDocsCommand.parseAsRoot(["serve", "-c", "/nonexistent-\(UUID().uuidString)", "-p", "0"]) as? Serve)
+        do {
+            try await serve.run()
+            XCTFail("serve ran without a content folder")
+        } catch {
+            XCTAssertEqual((error as? ExitCode)?.rawValue, 2, "a missing content folder is unreadable content, as in build and check")
+        }
     }
 
     func testWithoutThemeTheBuiltInThemeIsUsed() throws {
@@ -23,7 +39,7 @@ final class CommandOptionsTests: XCTestCase {
     }
 
     func testEveryCommandTakesNoColor() throws {
-        for arguments in [["build"], ["check"], ["policy", "t"], ["rules"], ["init"], ["theme", "export", "x"], []] {
+        for arguments in [["build"], ["check"], ["policy", "t"], ["serve"], ["rules"], ["init"], ["theme", "export", "x"], []] {
             XCTAssertNoThrow(try PermDocsCommand.parseAsRoot(arguments + ["--no-color"]), arguments.joined(separator: " "))
         }
     }
