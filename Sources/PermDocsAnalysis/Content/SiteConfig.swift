@@ -8,6 +8,10 @@ public struct SiteConfig: Hashable, Sendable {
     public var description: String
     /// Absolute URL the site is published at, used for canonical links; pages link relatively.
     public var baseURL: String
+    /// Where pages are edited (`edit_url`): a URL that a page's path under the
+    /// content folder is appended to (`https://github.com/org/docs/edit/main/Content/`),
+    /// for every tool without an `edit_url` of its own; empty when not given.
+    public var editURL: String = ""
     /// Tool slugs in the order the site lists them; tools not named follow by name.
     public var toolOrder: [String]
     /// Findings to hide (`silence:`), each by id and optionally tool, page, action.
@@ -48,6 +52,7 @@ public struct SiteConfig: Hashable, Sendable {
             case "title": config.title = try scalar()
             case "description": config.description = try scalar()
             case "base_url", "baseURL": config.baseURL = try scalar()
+            case "edit_url": config.editURL = try scalar()
             case "tool_order", "toolOrder":
                 guard let seq = value.sequence else {
                     throw PermDocsError("'\(key)' must be a list of tool slugs", at: YAMLReading.location(of: value, file: file))
@@ -60,7 +65,7 @@ public struct SiteConfig: Hashable, Sendable {
             case "tools":
                 config.tools = try ToolSettings.parseAll(value, file: file)
             default:
-                throw PermDocsError("unknown key '\(key)' (expected one of: title, description, base_url, tool_order, tools, silence, tool_sets)", at: here)
+                throw PermDocsError("unknown key '\(key)' (expected one of: title, description, base_url, edit_url, tool_order, tools, silence, tool_sets)", at: here)
             }
         }
         return config

@@ -154,6 +154,31 @@ public struct SiteRenderer {
         return theme.page("404", context: ctx)
     }
 
+    /// "Edit this page": the tool's `edit_url` followed by the page's path in
+    /// the tool's folder (or its file name for a one-file tool), else the
+    /// site's `edit_url` followed by the page's path under the content folder.
+    /// Only http(s) URLs; each path segment percent-encoded.
+    func editURL(_ tool: AnalyzedTool, page: AnalyzedPage) -> String? {
+        let path = page.source.path
+        let base: String, relative: String
+        if let toolBase = tool.tool.metadata.editURL, !toolBase.isEmpty {
+            let folder = "tools/\(tool.slug)/"
+            base = toolBase
+            relative = path.hasPrefix(folder) ? String(path.dropFirst(folder.count)) : String(path.split(separator: "/").last ?? "")
+        } else if !site.config.editURL.isEmpty {
+            base = site.config.editURL
+            relative = path
+        } else {
+            return nil
+        }
+        let lower = base.lowercased()
+        guard lower.hasPrefix("https://") || lower.hasPrefix("http://") else { return nil }
+        let encoded = relative.split(separator: "/", omittingEmptySubsequences: false)
+            .map { $0.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: "/?#"))) ?? String($0) }
+            .joined(separator: "/")
+        return (base.hasSuffix("/") ? base : base + "/") + encoded
+    }
+
     private static func toolLinks(_ tools: [AnalyzedTool], root: String) -> [[String: Any]] {
         tools.map { ["name": $0.tool.metadata.name, "url": root + SitePaths.page(tool: $0.slug, pageID: $0.pages[0].source.pageID)] }
     }
@@ -192,7 +217,11 @@ public struct SiteRenderer {
         ctx["pageTitle"] = page.title
         ctx["isIntro"] = isIntro
         ctx["toolURL"] = SitePaths.link(from: path, to: SitePaths.page(tool: tool.slug, pageID: tool.pages[0].source.pageID))
-        ctx["sourceFile"] = page.source.path
+        // A generated landing page has no file to name or edit.
+        if !page.source.isGenerated {
+            ctx["sourceFile"] = page.source.path
+            if let url = editURL(tool, page: page) { ctx["editURL"] = url }
+        }
         var metadata: [[String: Any]] = []
         if let v = meta.vendor { metadata.append(["label": "Vendor", "value": v]) }
         if let v = meta.productVersion { metadata.append(["label": "Product version", "value": v]) }
@@ -201,7 +230,7 @@ public struct SiteRenderer {
         if let url = meta.sourceURL, SafeURL.isAllowed(url) { ctx["sourceURL"] = url }
         if let d = meta.description { ctx["description"] = d }
         ctx["stats"] = stats(tool)
-        if tool.pages.count > 1 && (isIntro || tool.pages.count <= Self.fullPageListLimit) {
+        if tool.pages.count > 1 && !page.source.isGenerated && (isIntro || tool.pages.count <= Self.fullPageListLimit) {
             ctx["hasPages"] = true
             ctx["pages"] = tool.pages.map { p -> [String: Any] in
                 ["title": p.title, "url": SitePaths.link(from: path, to: SitePaths.page(tool: tool.slug, pageID: p.source.pageID)),

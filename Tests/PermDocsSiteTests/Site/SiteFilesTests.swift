@@ -51,3 +51,39 @@ final class SiteFilesTests: XCTestCase {
         }
     }
 }
+
+/// "Edit this page" links, from a tool's `edit_url` or the site's.
+final class EditLinkTests: XCTestCase {
+    private let guide = "# A\n\nText.\n"
+
+    func testAToolsEditURLIsFollowedByThePagesPathInTheTool() throws {
+        let report = try TestSupport.build([
+            "site.yml": "edit_url: https://git.example/site/edit/main/Content/\ntools:\n  dms:\n    edit_url: https://github.com/awsdocs/dms/edit/main/doc_source\n",
+            "tools/dms/index.md": guide, "tools/dms/setup page.md": "# Setup\n",
+            "tools/other.md": guide,
+        ])
+        XCTAssertTrue(try TestSupport.text(report, "tools/dms/index.html").contains("<a class=\"edit-link\" href=\"https://github.com/awsdocs/dms/edit/main/doc_source/index.md\">Edit this page</a>"))
+        XCTAssertTrue(try TestSupport.text(report, "tools/dms/setup page.html").contains("href=\"https://github.com/awsdocs/dms/edit/main/doc_source/setup%20page.md\""))
+        XCTAssertTrue(try TestSupport.text(report, "tools/other/index.html").contains("href=\"https://git.example/site/edit/main/Content/tools/other.md\""), "the site's edit_url for the others")
+    }
+
+    func testNoEditLinkWithoutAnHTTPEditURL() throws {
+        for yml in ["title: x\n", "edit_url: \"javascript:alert(1)//\"\n"] {
+            let page = try TestSupport.text(try TestSupport.build(["site.yml": yml, "tools/a.md": guide]), "tools/a/index.html")
+            XCTAssertFalse(page.contains("edit-link"), yml)
+            XCTAssertFalse(page.contains("javascript:"), yml)
+        }
+    }
+
+    func testAGeneratedLandingPageNamesNoFileAndListsItsPagesOnce() throws {
+        let report = try TestSupport.build([
+            "site.yml": "edit_url: https://git.example/edit/\n",
+            "tools/aws-dms-user-guide/setup.md": "# Setup\n", "tools/aws-dms-user-guide/roles.md": "# Roles\n",
+        ])
+        let landing = try TestSupport.text(report, "tools/aws-dms-user-guide/index.html")
+        XCTAssertTrue(landing.contains("<h1>AWS DMS User Guide</h1>"), landing)
+        XCTAssertFalse(landing.contains("Guide file") || landing.contains("edit-link"), "no file behind it")
+        XCTAssertEqual(landing.components(separatedBy: "href=\"setup.html\"").count - 1, 1, "the pages are listed once: \(landing)")
+        XCTAssertTrue(try TestSupport.text(report, "tools/aws-dms-user-guide/setup.html").contains("href=\"https://git.example/edit/tools/aws-dms-user-guide/setup.md\""))
+    }
+}
