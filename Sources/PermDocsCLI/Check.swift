@@ -21,14 +21,7 @@ struct Check: ParsableCommand {
     @OptionGroup var colors: ColorOptions
 
     func run() throws {
-        let site: AnalyzedSite
-        do {
-            try source.requireFolder()
-            site = try Pipeline(content: source.reader, theme: nil, checker: try Pipeline.bundledChecker()).analyze()
-        } catch let error as PermDocsError {
-            Terminal.writeError(source.displayMessage(error.description) + "\n")
-            throw ExitStatus.unreadable
-        }
+        let site = try source.analyze()
         let report = FindingsReport(site: site)
         let color = format == .text && colors.wantsColor(STDOUT_FILENO)
         print(report.formatted(as: format, color: color, path: source.displayPath), terminator: "")

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PermDocsAnalysis
 import PermDocsCore
+import PermDocsSite
 
 /// Where the content is, shared by the commands that read it.
 struct ContentOptions: ParsableArguments {
@@ -16,6 +17,18 @@ struct ContentOptions: ParsableArguments {
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: content, isDirectory: &isDir), isDir.boolValue else {
             throw PermDocsError("no content folder here (expected site.yml and tools/); pass --content DIR, or start one with `permdocs init`", file: content)
+        }
+    }
+
+    /// The pipeline's analyze step over the content, without a theme (`check`, `policy`);
+    /// when the content cannot be read, says why and exits 2.
+    func analyze() throws -> AnalyzedSite {
+        do {
+            try requireFolder()
+            return try Pipeline(content: reader, theme: nil, checker: try Pipeline.bundledChecker()).analyze()
+        } catch let error as PermDocsError {
+            Terminal.writeError(displayMessage(error.description) + "\n")
+            throw ExitStatus.unreadable
         }
     }
 

@@ -46,14 +46,7 @@ struct PolicyCommand: ParsableCommand {
 
     /// The policy to print (exits as `run` does when it cannot be made).
     func documentText() throws -> String {
-        let site: AnalyzedSite
-        do {
-            try source.requireFolder()
-            site = try Pipeline(content: source.reader, theme: nil, checker: try Pipeline.bundledChecker()).analyze()
-        } catch let error as PermDocsError {
-            Terminal.writeError(source.displayMessage(error.description) + "\n")
-            throw ExitStatus.unreadable
-        }
+        let site = try source.analyze()
         let known = site.tools.map(\.slug)
         let unknown = tools.filter { !known.contains($0) }
         if !unknown.isEmpty {
