@@ -59,7 +59,13 @@ struct Build: ParsableCommand {
                 })
             let built: Pipeline.Result
             do {
-                built = try pipeline.build(writingTo: OutputWriter(output: URL(fileURLWithPath: output), clean: clean), failOn: failOn)
+                var writer = OutputWriter(output: URL(fileURLWithPath: output), clean: clean)
+                // Test hook: stop (SIGSTOP) with both sites whole, just before the swap,
+                // so a test can kill the build there (OutputWriterKillTests).
+                if ProcessInfo.processInfo.environment["PERMDOCS_TEST_STOP_BEFORE_SWAP"] != nil {
+                    writer.beforeSwap = { raise(SIGSTOP) }
+                }
+                built = try pipeline.build(writingTo: writer, failOn: failOn)
             } catch let failure as Pipeline.GateFailure {
                 progress.clear()
                 report(FindingsReport(site: failure.result.site))
@@ -75,6 +81,9 @@ struct Build: ParsableCommand {
                 print("steps: \(steps); \(pipeline.concurrency) threads")
             }
             if !quiet, let written = built.written {
+                for path in written.removedStale {
+                    Terminal.writeError("removed \(path), left by a build that did not finish\n")
+                }
                 print("built \(output)/ from \(built.pageCount) pages of \(built.site.tools.count) tools: \(written.written) files written, \(written.unchanged) unchanged; \(findings.summary); in \(ms) ms")
             }
         } catch let error as PermDocsError {
