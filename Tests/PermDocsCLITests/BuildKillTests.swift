@@ -69,6 +69,6 @@ final class BuildKillTests: XCTestCase {
         XCTAssertTrue(try page().contains("Beta"))
         XCTAssertFalse(FileManager.default.fileExists(atPath: staging.path))
         XCTAssertTrue(next.stderr.contains("removed \(staging.path), left by a build that did not finish"), next.stderr)
-        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted(), ["content", "public"])
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted(), [".public.lock", "content", "public"])
     }
 }

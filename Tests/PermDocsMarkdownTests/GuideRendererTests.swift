@@ -74,4 +74,12 @@ final class GuideRendererTests: XCTestCase {
         XCTAssertFalse(html.contains("name="), html)
         XCTAssertEqual(html.components(separatedBy: "id=\"setup\"").count - 1, 1, "the heading keeps its id, once")
     }
+
+    /// A self-closing `<a name="x"/>` has no `</a>` of its own: it is closed, and a repeated
+    /// one swallows no later link's `</a>`.
+    func testSelfClosingNamedAnchorsStayBalanced() throws {
+        let html = try render(#"One <a name="dup"/> two <a name="dup"/> three <a href="https://e.example">e</a>."#)
+        XCTAssertTrue(html.contains(#"One <a id="dup"></a> two  three <a href="https://e.example">e</a>."#), html)
+    }
 }
+

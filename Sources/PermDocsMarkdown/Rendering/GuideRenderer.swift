@@ -1,3 +1,4 @@
+import Foundation
 import PermDocsCore
 
 /// Renders a parsed guide to HTML: headings with their ids, pipe tables, raw
@@ -104,9 +105,11 @@ public struct GuideRenderer {
                 } else if let name = Self.namedAnchor(lit) {
                     // Elsewhere, `<a name="x">` (obsolete in HTML5) becomes `<a id="x">`, so links to
                     // `#x` still land; dropped when the page already has that id.
+                    // `<a name="x"/>` closes itself: no `</a>` of its own follows.
+                    let selfClosing = lit.trimmingCharacters(in: .whitespacesAndNewlines).hasSuffix("/>")
                     if out.usedIDs.insert(name).inserted {
-                        out += "<a id=\"\(HTMLEscaping.attribute(name))\">"
-                    } else {
+                        out += "<a id=\"\(HTMLEscaping.attribute(name))\">" + (selfClosing ? "</a>" : "")
+                    } else if !selfClosing {
                         skipAnchorClose += 1
                     }
                     break

@@ -27,7 +27,15 @@ public struct OutputWriter {
     public var beforeSwap: (() -> Void)?
 
     public init(output: URL, clean: Bool = false) {
-        self.output = output.standardizedFileURL
+        // An output that is a symlink (`public -> /var/www/site`) is written where it
+        // points: swapping the link itself would leave the real folder behind.
+        let standardized = output.standardizedFileURL
+        self.output = standardized.path.withCString { path -> URL in
+            var info = stat()
+            guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK, let real = realpath(path, nil) else { return standardized }
+            defer { free(real) }
+            return URL(fileURLWithPath: String(cString: real))
+        }
         self.clean = clean
     }
 
@@ -47,6 +55,10 @@ public struct OutputWriter {
         let staging = parent.appendingPathComponent(".\(name).staging-\(getpid())")
         let old = parent.appendingPathComponent(".\(name).old-\(getpid())")
         var summary = Summary(written: 0, unchanged: 0)
+        // One build at a time writes this output; holding the lock, any staging or
+        // old folder beside it is a dead build's, whatever process namespace it ran in.
+        let lock = try OutputLock(parent.appendingPathComponent(".\(name).lock"))
+        defer { lock.release() }
         summary.removedStale = removeStaleFolders()
         try? fm.removeItem(at: staging)
         try? fm.removeItem(at: old)
@@ -106,8 +118,11 @@ public struct OutputWriter {
         return summary
     }
 
-    /// Removes `.<output>.staging-<pid>` and `.<output>.old-<pid>` folders whose
-    /// process is gone: what a killed build leaves beside the output.
+    /// Removes `.<output>.staging-<pid>` and `.<output>.old-<pid>` folders:
+    /// what a killed build leaves beside the output. Called with the output's
+    /// lock held, so no live build of this output owns one; a live process of
+    /// that pid (a reused pid, a build of an older permdocs without the lock)
+    /// keeps its folder all the same.
     private func removeStaleFolders() -> [String] {
         let fm = FileManager.default
         let parent = output.deletingLastPathComponent()

@@ -1,3 +1,4 @@
+import Foundation
 import PermDocsAnalysis
 
 extension SiteConfig {
@@ -6,8 +7,18 @@ extension SiteConfig {
     /// (`javascript:`, `file:`) or an empty value gives nil, so nothing from
     /// `site.yml` lands in a link unchecked.
     var absoluteBaseURL: String? {
-        let lower = baseURL.lowercased()
-        guard lower.hasPrefix("https://") || lower.hasPrefix("http://"), baseURL.count > "https://".count else { return nil }
+        // A host is required, and no query or fragment: page paths are appended.
+        guard let parts = URLComponents(string: baseURL), let scheme = parts.scheme?.lowercased(),
+              scheme == "https" || scheme == "http", let host = parts.host, !host.isEmpty,
+              parts.query == nil, parts.fragment == nil else { return nil }
         return baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
+    }
+
+    /// A site path as it goes after `base_url`: each segment percent-encoded
+    /// (file and folder names may hold spaces, `#` or `?`).
+    static func urlPath(_ path: String) -> String {
+        path.split(separator: "/", omittingEmptySubsequences: false)
+            .map { $0.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: "/?#;"))) ?? String($0) }
+            .joined(separator: "/")
     }
 }

@@ -140,7 +140,7 @@ public struct SiteRenderer {
             "tools": toolLinks[root] ?? Self.toolLinks(site.tools, root: root),
         ]
         if let base = site.config.absoluteBaseURL {
-            ctx["canonicalURL"] = base + path
+            ctx["canonicalURL"] = base + SiteConfig.urlPath(path)
         }
         return ctx
     }

@@ -22,7 +22,7 @@ final class OutputWriterTests: XCTestCase {
         try OutputWriter(output: out).write([OutputFile(path: "a.html", text: "A2")])
         XCTAssertEqual(try String(contentsOf: out.appendingPathComponent("a.html"), encoding: .utf8), "A2")
         XCTAssertFalse(FileManager.default.fileExists(atPath: out.appendingPathComponent("x/b.html").path), "no stale file")
-        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.path), ["public"], "no staging folder left")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted(), [".public.lock", "public"], "no staging folder left")
     }
 
     func testAFailedWriteLeavesThePreviousSite() throws {
@@ -31,7 +31,7 @@ final class OutputWriterTests: XCTestCase {
         // A file and a folder of the same name cannot both be written: the write fails midway.
         XCTAssertThrowsError(try OutputWriter(output: out).write([OutputFile(path: "a", text: "1"), OutputFile(path: "a/b", text: "2")]))
         XCTAssertEqual(try String(contentsOf: out.appendingPathComponent("index.html"), encoding: .utf8), "old")
-        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.path), ["public"])
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted(), [".public.lock", "public"])
         XCTAssertThrowsError(try OutputWriter(output: out).write([OutputFile(path: "../escape.html", text: "x")]))
         XCTAssertFalse(FileManager.default.fileExists(atPath: dir.appendingPathComponent("escape.html").path))
     }
@@ -81,9 +81,9 @@ extension OutputWriterTests {
             XCTAssertFalse(FileManager.default.fileExists(atPath: staged.appendingPathComponent("gone.html").path))
         }
         try writer.write([OutputFile(path: "index.html", text: "new")])
-        XCTAssertEqual(seen, [".public.staging-\(getpid())", "public"])
+        XCTAssertEqual(seen, [".public.lock", ".public.staging-\(getpid())", "public"])
         XCTAssertEqual(try String(contentsOf: out.appendingPathComponent("index.html"), encoding: .utf8), "new")
-        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.path), ["public"], "no staging or old folder left")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted(), [".public.lock", "public"], "no staging or old folder left")
     }
 
     func testFoldersOfDeadBuildsAreRemovedAndALiveBuildsAreNot() throws {
@@ -96,7 +96,7 @@ extension OutputWriterTests {
         }
         let summary = try OutputWriter(output: out).write([OutputFile(path: "index.html", text: "new")])
         XCTAssertEqual(summary.removedStale, dead.sorted().map { dir.appendingPathComponent($0).path })
-        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted(), [".other.staging-\(pidMax)", live, "public"],
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted(), [".other.staging-\(pidMax)", ".public.lock", live, "public"],
                        "a running build's staging folder and other outputs' folders stay")
     }
 }
@@ -115,3 +115,39 @@ extension OutputWriterTests {
         XCTAssertFalse(FolderExchange.exchange(a.path, dir.appendingPathComponent("missing").path))
     }
 }
+
+extension OutputWriterTests {
+    /// An output that is a symlink is written where it points; the link stays.
+    func testASymlinkedOutputIsWrittenWhereItPoints() throws {
+        let real = dir.appendingPathComponent("www/site"), link = dir.appendingPathComponent("public")
+        try FileManager.default.createDirectory(at: real, withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: real)
+        try OutputWriter(output: link).write([OutputFile(path: "index.html", text: "one")])
+        try OutputWriter(output: link).write([OutputFile(path: "index.html", text: "two")])
+        XCTAssertEqual(try FileManager.default.destinationOfSymbolicLink(atPath: link.path), real.path, "the link is kept")
+        XCTAssertEqual(try String(contentsOf: real.appendingPathComponent("index.html"), encoding: .utf8), "two")
+    }
+
+    /// Two writers of one output take turns: the second waits for the first's lock.
+    func testWritersOfOneOutputTakeTurns() throws {
+        let out = dir.appendingPathComponent("public")
+        var first = OutputWriter(output: out)
+        var inside = false, overlapped = false
+        let lock = NSLock()
+        first.beforeSwap = {
+            lock.lock(); inside = true; lock.unlock()
+            usleep(300_000)
+            lock.lock(); inside = false; lock.unlock()
+        }
+        var second = OutputWriter(output: out)
+        second.beforeSwap = { lock.lock(); if inside { overlapped = true }; lock.unlock() }
+        let group = DispatchGroup()
+        DispatchQueue.global().async(group: group) { _ = try? first.write([OutputFile(path: "a.html", text: "1")]) }
+        usleep(50_000)
+        DispatchQueue.global().async(group: group) { _ = try? second.write([OutputFile(path: "a.html", text: "2")]) }
+        XCTAssertEqual(group.wait(timeout: .now() + 10), .success)
+        XCTAssertFalse(overlapped, "the second write waited for the first")
+        XCTAssertEqual(try String(contentsOf: out.appendingPathComponent("a.html"), encoding: .utf8), "2")
+    }
+}
+

@@ -21,7 +21,7 @@ final class SiteFilesTests: XCTestCase {
     }
 
     func testNoSitemapOrCanonicalLinkWithoutAnHTTPBaseURL() throws {
-        for yml in ["title: x\n", "base_url: \"javascript:alert(1)//\"\n", "base_url: file:///etc/\n"] {
+        for yml in ["title: x\n", "base_url: \"javascript:alert(1)//\"\n", "base_url: file:///etc/\n", "base_url: https:///\n", "base_url: \"https://h.example/?q=1\"\n"] {
             let report = try TestSupport.build(["site.yml": yml, "tools/a.md": guide])
             XCTAssertFalse(report.files.contains { $0.path == "sitemap.xml" }, yml)
             for file in report.files where file.path.hasSuffix(".html") {
@@ -30,6 +30,13 @@ final class SiteFilesTests: XCTestCase {
                 XCTAssertFalse(html.contains("javascript:"), "\(yml): \(file.path)")
             }
         }
+    }
+
+    func testPagePathsArePercentEncodedInTheSitemapAndCanonicalLinks() throws {
+        let report = try TestSupport.build(["site.yml": "base_url: http://h.example\n", "tools/my tool/index.md": guide, "tools/my tool/a#b.md": "# AB\n"])
+        let sitemap = try TestSupport.text(report, "sitemap.xml")
+        XCTAssertTrue(sitemap.contains("<loc>http://h.example/tools/my%20tool/a%23b.html</loc>"), sitemap)
+        XCTAssertTrue(try TestSupport.text(report, "tools/my tool/index.html").contains("<link rel=\"canonical\" href=\"http://h.example/tools/my%20tool/index.html\">"))
     }
 
     func testThe404PageLinksFromTheSiteRoot() throws {

@@ -56,14 +56,15 @@
   }
 
   function merge(tools) {
-    var statements = [], slot = {};
+    // Maps without a prototype: an action named "constructor" is a key like any other.
+    var statements = [], slot = Object.create(null);
     tools.forEach(function (tool) {
       tool.statements.forEach(function (st) {
         var i = slot[st.key];
         if (i === undefined) {
           i = statements.length;
           slot[st.key] = i;
-          statements.push({ effect: st.effect, notAction: st.notAction, actions: [], seen: {},
+          statements.push({ effect: st.effect, notAction: st.notAction, actions: [], seen: Object.create(null),
                             resources: st.resources, notResources: st.notResources, condition: st.condition });
         }
         var target = statements[i];
@@ -73,7 +74,7 @@
         });
       });
     });
-    var used = {};
+    var used = Object.create(null);
     statements.forEach(function (st) {
       if (st.effect === "Allow" && !st.notAction) {
         var patterns = st.actions.filter(isPattern).map(matcher);
@@ -132,6 +133,8 @@
 
   // --- Drawing ---
 
+  var blobURL = null;  // the current download's, revoked when the next is made
+
   function el(tag, attrs, text) {
     var e = document.createElement(tag);
     Object.keys(attrs || {}).forEach(function (k) { e.setAttribute(k, attrs[k]); });
@@ -165,7 +168,7 @@
       return;
     }
     var names = selected.map(function (t) { return t.name; });
-    var counts = {};
+    var counts = Object.create(null);
     selected.forEach(function (t) { t.needs.forEach(function (r) { counts[r] = (counts[r] || 0) + 1; }); });
     var union = Object.keys(counts).map(Number).sort(function (a, b) { return a - b; });
     var all = union.filter(function (r) { return counts[r] === selected.length; });
@@ -212,7 +215,9 @@
       plural(statements.length, "statement", "statements") + ", " + characters +
       " characters without whitespace (a customer managed policy holds at most 6144). ");
     var file = "permdocs-" + slugs.join("-") + ".json";
-    var download = el("a", { "class": "download", download: file, href: URL.createObjectURL(new Blob([text], { type: "application/json" })) }, "Download " + file);
+    if (blobURL) URL.revokeObjectURL(blobURL);
+    blobURL = URL.createObjectURL(new Blob([text], { type: "application/json" }));
+    var download = el("a", { "class": "download", download: file, href: blobURL }, "Download " + file);
     meta.appendChild(download);
     var copy = el("button", { type: "button", "class": "copy" }, "Copy");
     copy.addEventListener("click", function () {
