@@ -13,14 +13,26 @@ public struct ContentLoader {
     public func load() throws -> (SiteConfig, [Tool]) {
         let config = reader.fileExists("site.yml") ? try SiteConfig.parse(reader.readText("site.yml"), file: "site.yml") : SiteConfig()
         var groups: [String: [String]] = [:]  // slug -> page paths
+        var singleFiles: [String: String] = [:]  // slug -> tools/<slug>.md
         for path in try reader.files(under: "tools") where path.hasSuffix(".md") {
+            try ContentFileNames.validate(path)
             let parts = path.split(separator: "/").map(String.init)
             guard parts.count >= 2 else { continue }
             if parts.count == 2 {
-                groups[String(parts[1].dropLast(3)), default: []].append(path)
+                let slug = String(parts[1].dropLast(3))
+                singleFiles[slug] = path
+                groups[slug, default: []].append(path)
             } else {
                 groups[parts[1], default: []].append(path)
             }
+        }
+        // A file and a folder of one name would merge into one tool whose file
+        // becomes a page with an empty name (a hidden `tools/<slug>/.html`).
+        for (slug, file) in singleFiles.sorted(by: { $0.key < $1.key }) where groups[slug]!.count > 1 {
+            throw PermDocsError("both this file and the folder tools/\(slug)/ would be the tool '\(slug)'; keep one (move the file into the folder as index.md, or rename it)", file: file)
+        }
+        if let (kept, clashing) = ContentFileNames.caseClash(Array(groups.keys)) {
+            throw PermDocsError("tool '\(clashing)' differs from tool '\(kept)' only in case; their pages would overwrite each other on a case-insensitive disk, so rename one", file: groups[clashing]!.min()!)
         }
         for (slug, settings) in config.tools.sorted(by: { $0.key < $1.key }) where groups[slug] == nil {
             throw PermDocsError("'tools' names '\(slug)', which is not in tools/ (tools: \(groups.keys.sorted().joined(separator: ", ")))", at: settings.location)
@@ -62,6 +74,9 @@ public struct ContentLoader {
             pages.append(PageSource(path: path, pageID: pageID, frontMatter: frontMatter, body: body))
         }
         pages.sort { $0.pageID < $1.pageID }
+        if let (kept, clashing) = ContentFileNames.caseClash(pages.map(\.pageID)), let page = pages.first(where: { $0.pageID == clashing }) {
+            throw PermDocsError("page '\(clashing)' differs from page '\(kept)' only in case; they would overwrite each other on a case-insensitive disk, so rename one", file: page.path)
+        }
         // Only the introducing page speaks for the tool: another page's front
         // matter or H1 is about that page (a folder of AWS docs would be named
         // after the H1 of its alphabetically first page).

@@ -13,13 +13,42 @@ public protocol ContentReader: Sendable {
 }
 
 extension ContentReader {
-    /// A file read as UTF-8 text, with CRLF line ends made LF; invalid UTF-8 is an error naming the file.
+    /// A file read as UTF-8 text, with CRLF line ends made LF; invalid UTF-8 is
+    /// an error at the first bad byte's line and column, so the user can find it.
     public func readText(_ path: String) throws -> String {
         let data = try read(path)
         guard let text = String(data: data, encoding: .utf8) else {
+            if let position = InvalidUTF8.firstBadByte(in: data) {
+                throw PermDocsError("not valid UTF-8 text (first bad byte here)", at: SourceLocation(file: path, line: position.line, column: position.column))
+            }
             throw PermDocsError("not valid UTF-8 text", file: path)
         }
         return text.utf8.contains(13) ? text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") : text
+    }
+}
+
+/// Where bytes stop being UTF-8, for the error that names the place.
+enum InvalidUTF8 {
+    /// The 1-based line and column (in scalars, as `SourceLocation` counts) of
+    /// the first byte that does not start a valid UTF-8 sequence; nil when all are valid.
+    static func firstBadByte(in data: Data) -> SourcePosition? {
+        var iterator = data.makeIterator()
+        var parser = Unicode.UTF8.ForwardParser()
+        var (line, column) = (1, 1)
+        while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid(let scalar):
+                if scalar.count == 1 && scalar.first == UInt8(ascii: "\n") {
+                    (line, column) = (line + 1, 1)
+                } else {
+                    column += 1
+                }
+            case .error:
+                return SourcePosition(line: line, column: column)
+            case .emptyInput:
+                return nil
+            }
+        }
     }
 }
 
@@ -31,6 +60,11 @@ public struct DiskContentReader: ContentReader {
         self.root = root.standardizedFileURL
     }
 
+    /// Lists regular files, following a symbolic link only while it stays
+    /// inside `directory`. A link that leads out of it, back into a folder it
+    /// sits in (which would list the same files without end), or to nothing is
+    /// an error naming the link, as is a folder that cannot be read: skipping
+    /// them quietly would drop or invent pages with nothing said.
     public func files(under directory: String) throws -> [String] {
         // The folder itself may be a link (a corpus linked in as tools/).
         let start = directory.isEmpty ? root.path : root.appendingPathComponent(directory).path
@@ -39,34 +73,63 @@ public struct DiskContentReader: ContentReader {
         var result: [String] = []
         // readdir with d_type: FileManager's enumerator and URL resource values
         // showed in profiles of sites with thousands of pages.
-        func walk(_ absolute: String, _ relative: String, depth: Int) {
-            guard depth < 64, let dir = opendir(absolute) else { return }
-            defer { closedir(dir) }
+        // `chain` holds the resolved path of each folder being walked, outermost
+        // first: a link to any of them (or to a folder holding one) is a loop.
+        func walk(_ absolute: String, _ relative: String, chain: [String]) throws {
+            guard chain.count <= Self.maximumDepth else {
+                throw PermDocsError("folders nested more than \(Self.maximumDepth) deep", file: prefix + relative)
+            }
+            guard let dir = openDirectory(absolute) else {
+                let reason = String(cString: strerror(errno))
+                throw PermDocsError("cannot read folder (\(reason))", file: relative.isEmpty ? (directory.isEmpty ? "." : directory) : prefix + relative)
+            }
+            // Entries in name order, so the first bad link named is the same on every disk.
+            var entries: [(name: String, type: Int32)] = []
             while let entry = readdir(dir) {
                 let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
                     String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
                 }
                 if name == "." || name == ".." { continue }
+                entries.append((name, Int32(entry.pointee.d_type)))
+            }
+            closedir(dir)
+            for (name, entryType) in entries.sorted(by: { $0.name < $1.name }) {
                 let path = absolute + "/" + name
                 let rel = relative.isEmpty ? name : relative + "/" + name
-                var type = Int32(entry.pointee.d_type)
+                var type = entryType
+                var real = chain[chain.count - 1] + "/" + name
                 if type == Int32(DT_LNK) || type == Int32(DT_UNKNOWN) {
-                    // A link counts only if it stays inside the folder.
-                    guard let target = Self.realPath(path), target.hasPrefix(base + "/") else { continue }
+                    guard let target = Self.realPath(path) else {
+                        throw PermDocsError("symbolic link to nothing; remove it or fix its target", file: prefix + rel)
+                    }
+                    guard target.hasPrefix(base + "/") else {
+                        throw PermDocsError("symbolic link leads outside \(directory.isEmpty ? "the content folder" : directory + "/") (to \(target)); permdocs reads no file outside it", file: prefix + rel)
+                    }
                     var info = stat()
                     guard stat(target, &info) == 0 else { continue }
                     type = (info.st_mode & S_IFMT) == S_IFDIR ? Int32(DT_DIR) : (info.st_mode & S_IFMT) == S_IFREG ? Int32(DT_REG) : -1
+                    if type == Int32(DT_DIR), chain.contains(where: { $0 == target || $0.hasPrefix(target + "/") }) {
+                        throw PermDocsError("symbolic link loops back to a folder it is in, which would list the same pages without end", file: prefix + rel)
+                    }
+                    real = target
                 }
                 if type == Int32(DT_DIR) {
-                    walk(path, rel, depth: depth + 1)
+                    try walk(path, rel, chain: chain + [real])
                 } else if type == Int32(DT_REG) {
                     result.append(prefix + rel)
                 }
             }
         }
-        walk(base, "", depth: 0)
+        try walk(base, "", chain: [base])
         return result.sorted()
     }
+
+    /// How deep folders may nest below the listed one: far beyond any docs
+    /// tree, and a bound on the work a crafted tree can cause.
+    static let maximumDepth = 64
+
+    /// `opendir`, replaceable in tests: they run as root, whom permissions do not stop.
+    var openDirectory: @Sendable (String) -> OpaquePointer? = { opendir($0) }
 
     /// The path with every link resolved, or nil when it does not exist.
     static func realPath(_ path: String) -> String? {
@@ -75,11 +138,21 @@ public struct DiskContentReader: ContentReader {
         return String(cString: resolved)
     }
 
+    /// The file's bytes. A file reached through a symbolic link must stay
+    /// inside the top-level folder it is listed under (or the content folder,
+    /// for a file at the top such as `site.yml`), the rule `files(under:)` applies.
     public func read(_ path: String) throws -> Data {
+        let url = root.appendingPathComponent(path)
+        let components = path.split(separator: "/")
+        let top = components.count > 1 ? root.appendingPathComponent(String(components[0])).path : root.path
+        if let real = Self.realPath(url.path), let base = Self.realPath(top), !real.hasPrefix(base + "/") {
+            let inside = components.count > 1 ? "\(components[0])/" : "the content folder"
+            throw PermDocsError("symbolic link leads outside \(inside) (to \(real)); permdocs reads no file outside it", file: path)
+        }
         do {
-            return try Data(contentsOf: root.appendingPathComponent(path))
+            return try Data(contentsOf: url)
         } catch {
-            throw PermDocsError("cannot read file", file: root.appendingPathComponent(path).path)
+            throw PermDocsError("cannot read file", file: url.path)
         }
     }
 
