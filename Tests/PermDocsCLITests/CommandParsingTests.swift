@@ -25,7 +25,7 @@ final class CommandParsingTests: XCTestCase {
     }
 
     func testCheckExitsTwoWhenTheContentFolderIsMissing() throws {
-        var check = try XCTUnwrap(try PermDocsCommand.parseAsRoot(["check", "--content", "/nonexistent-\(UUID().uuidString)"]) as? Check)
+        let check = try XCTUnwrap(try PermDocsCommand.parseAsRoot(["check", "--content", "/nonexistent-\(UUID().uuidString)"]) as? Check)
         XCTAssertThrowsError(try check.run()) { error in
             XCTAssertEqual((error as? ExitCode)?.rawValue, 2)
         }
@@ -34,7 +34,7 @@ final class CommandParsingTests: XCTestCase {
     func testCheckExitsOneOnTheSeedSiteErrors() throws {
         // The seed guides carry mis-typed action names (unknown-action errors).
         let content = TestSupport.packageRoot.appendingPathComponent("Content").path
-        var check = try XCTUnwrap(try PermDocsCommand.parseAsRoot(["check", "--content", content, "--format", "json"]) as? Check)
+        let check = try XCTUnwrap(try PermDocsCommand.parseAsRoot(["check", "--content", content, "--format", "json"]) as? Check)
         XCTAssertThrowsError(try check.run()) { error in
             XCTAssertEqual((error as? ExitCode)?.rawValue, 1)
         }

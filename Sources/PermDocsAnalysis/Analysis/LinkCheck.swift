@@ -57,13 +57,11 @@ public enum LinkCheck {
             return Problem(message: "leads to '\(path)', which the site does not publish (only the guides' pages are)",
                            fix: "link to a page of the guide, or to the file's published address (an https:// URL)")
         }
-        guard PageLinks.resolve(url, from: pageID, pages: pages) != nil else {
+        guard let target = PageLinks.targetPage(url, from: pageID, pages: pages) else {
             return Problem(message: "leads to '\(path)', which is not a page of this tool",
                            fix: "link to a .md file of the same tool, by its path from this page")
         }
         guard !decodedFragment.isEmpty else { return nil }
-        let dir = pageID.split(separator: "/").dropLast().joined(separator: "/")
-        let target = (dir.isEmpty ? "" : dir + "/") + path.dropLast(3)
         guard !ids(target).contains(decodedFragment) else { return nil }
         return Problem(message: "leads to no heading or anchor '#\(decodedFragment)' of '\(path)'",
                        fix: "link to a heading id of '\(path)' (shown by the # beside each heading)")

@@ -22,6 +22,9 @@ public struct MergedStatement: Hashable, Sendable {
     public var notResources: [String]?
     /// The Condition element of the first statement merged here, as written; nil when absent or `{}`.
     public var condition: JSONNode?
+    /// That Condition as merging compares it (`operator|key in lower case|sorted values`
+    /// per clause); nil when there is none. Statements with equal sets merge.
+    public var conditionKey: Set<String>?
     /// The blocks the statement was made from, each once, in order.
     public var sources: [BlockReference]
 }
@@ -134,7 +137,7 @@ public struct MergedPolicyDocument: Hashable, Sendable {
                     sid: "", effect: effect, isNotAction: isNotAction, actions: [],
                     resources: st.resources.map { Self.unique($0.map(\.value)) },
                     notResources: st.notResources.map { Self.unique($0.map(\.value)) },
-                    condition: conditionNode, sources: []))
+                    condition: conditionNode, conditionKey: conditionKey, sources: []))
                 actionKeys.append([])
                 sourceBlocks.append([])
             }

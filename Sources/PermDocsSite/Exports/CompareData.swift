@@ -94,30 +94,10 @@ public enum CompareData {
             return ExportJSON.strings(Array(Set(list)).sorted()).compactText
         }
         var parts = [st.effect.rawValue, st.isNotAction ? "not" : "action", set(st.resources), set(st.notResources)]
-        parts.append(st.condition.map { set(conditionClauses($0)) } ?? "-")
+        parts.append(set(st.conditionKey.map(Array.init)))
         let merged = st.effect == .allow && !st.isNotAction
         parts.append(merged ? "" : set(st.actions.map { $0.lowercased() }))
         return parts.joined(separator: "|")
-    }
-
-    /// `operator|key (lower case)|values sorted`, one per clause, as the policy parser reads a Condition.
-    private static func conditionClauses(_ node: JSONNode) -> [String] {
-        var clauses: [String] = []
-        for op in node.members ?? [] {
-            for key in op.value.members ?? [] {
-                var values: [String] = []
-                for v in key.value.elements ?? [key.value] {
-                    switch v.value {
-                    case .string(let s): values.append(s)
-                    case .number(let n): values.append(n)
-                    case .bool(let b): values.append(b ? "true" : "false")
-                    default: break
-                    }
-                }
-                clauses.append("\(op.key)|\(key.key.lowercased())|\(values.sorted())")
-            }
-        }
-        return clauses
     }
 
     /// Pretty JSON re-indented to stand `depth` levels deep (lines after the first).

@@ -173,10 +173,7 @@ public struct SiteRenderer {
         }
         let lower = base.lowercased()
         guard lower.hasPrefix("https://") || lower.hasPrefix("http://") else { return nil }
-        let encoded = relative.split(separator: "/", omittingEmptySubsequences: false)
-            .map { $0.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: "/?#"))) ?? String($0) }
-            .joined(separator: "/")
-        return (base.hasSuffix("/") ? base : base + "/") + encoded
+        return (base.hasSuffix("/") ? base : base + "/") + SiteConfig.urlPath(relative)
     }
 
     private static func toolLinks(_ tools: [AnalyzedTool], root: String) -> [[String: Any]] {

@@ -1,4 +1,5 @@
 import PermDocsAnalysis
+import PermDocsMarkdown
 
 /// `sitemap.xml` (sitemaps.org 0.9): the absolute URL of every HTML page but
 /// `404.html`, in path order, so search engines find the action and service
@@ -8,24 +9,8 @@ public enum Sitemap {
     public static func xml(baseURL: String, pages: [String]) -> String {
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
         for path in pages.sorted() where path.hasSuffix(".html") && path != SitePaths.notFound {
-            out += "<url><loc>" + escaped(baseURL + SiteConfig.urlPath(path)) + "</loc></url>\n"
+            out += "<url><loc>" + HTMLEscaping.text(baseURL + SiteConfig.urlPath(path)) + "</loc></url>\n"
         }
         return out + "</urlset>\n"
-    }
-
-    /// XML text escaping; paths are slugs, but `base_url` comes from `site.yml`.
-    private static func escaped(_ text: String) -> String {
-        var out = ""
-        for c in text.unicodeScalars {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            default: out.unicodeScalars.append(c)
-            }
-        }
-        return out
     }
 }
