@@ -51,8 +51,12 @@ public struct SiteConfig: Hashable, Sendable {
             switch key {
             case "title": config.title = try scalar()
             case "description": config.description = try scalar()
-            case "base_url", "baseURL": config.baseURL = try scalar()
-            case "edit_url": config.editURL = try scalar()
+            case "base_url", "baseURL":
+                config.baseURL = try scalar()
+                try WebAddress.check(config.baseURL, key: key, allowsQuery: false, at: YAMLReading.location(of: value, file: file))
+            case "edit_url":
+                config.editURL = try scalar()
+                try WebAddress.check(config.editURL, key: key, allowsQuery: false, at: YAMLReading.location(of: value, file: file))
             case "tool_order", "toolOrder":
                 guard let seq = value.sequence else {
                     throw PermDocsError("'\(key)' must be a list of tool slugs", at: YAMLReading.location(of: value, file: file))

@@ -71,7 +71,9 @@ public struct ToolSettings: Hashable, Sendable {
                 case "short_name": settings.shortName = text
                 case "vendor": settings.vendor = text
                 case "source_url": settings.sourceURL = text
-                default: settings.editURL = text
+                default:
+                    try WebAddress.check(text, key: "tools.\(slug).\(name)", allowsQuery: false, at: YAMLReading.location(of: fieldValue, file: file))
+                    settings.editURL = text
                 }
             }
             result[slug] = settings

@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import PermDocsSite
+import PermDocsCore
 import PermDocsTestSupport
 
 /// The files a published site needs beyond its pages: `sitemap.xml` and
@@ -20,14 +21,23 @@ final class SiteFilesTests: XCTestCase {
         XCTAssertTrue(page.contains("<link rel=\"canonical\" href=\"https://perms.example.com/docs/tools/a/index.html\">"))
     }
 
-    func testNoSitemapOrCanonicalLinkWithoutAnHTTPBaseURL() throws {
-        for yml in ["title: x\n", "base_url: \"javascript:alert(1)//\"\n", "base_url: file:///etc/\n", "base_url: https:///\n", "base_url: \"https://h.example/?q=1\"\n"] {
-            let report = try TestSupport.build(["site.yml": yml, "tools/a.md": guide])
-            XCTAssertFalse(report.files.contains { $0.path == "sitemap.xml" }, yml)
-            for file in report.files where file.path.hasSuffix(".html") {
-                let html = String(decoding: file.data, as: UTF8.self)
-                XCTAssertFalse(html.contains("rel=\"canonical\""), "\(yml): \(file.path)")
-                XCTAssertFalse(html.contains("javascript:"), "\(yml): \(file.path)")
+    func testNoSitemapOrCanonicalLinkWithoutABaseURL() throws {
+        let report = try TestSupport.build(["site.yml": "title: x\n", "tools/a.md": guide])
+        XCTAssertFalse(report.files.contains { $0.path == "sitemap.xml" })
+        for file in report.files where file.path.hasSuffix(".html") {
+            XCTAssertFalse(String(decoding: file.data, as: UTF8.self).contains("rel=\"canonical\""), file.path)
+        }
+    }
+
+    /// A base_url that is not an http(s) address with a host and no query stops the build at its value.
+    func testABaseURLThatIsNotAnHTTPAddressIsAnErrorAtItsValue() throws {
+        for yml in ["base_url: \"javascript:alert(1)//\"\n", "base_url: file:///etc/\n", "base_url: https:///\n", "base_url: \"https://h.example/?q=1\"\n"] {
+            XCTAssertThrowsError(try TestSupport.build(["site.yml": yml, "tools/a.md": guide]), yml) { error in
+                let e = error as? PermDocsError
+                XCTAssertEqual(e?.location?.file, "site.yml", yml)
+                XCTAssertEqual(e?.location?.line, 1, yml)
+                XCTAssertEqual(e?.location?.column, 11, yml)
+                XCTAssertTrue(e?.message.contains("'base_url'") ?? false, "\(String(describing: e))")
             }
         }
     }
@@ -74,11 +84,19 @@ final class EditLinkTests: XCTestCase {
         XCTAssertTrue(try TestSupport.text(report, "tools/other/index.html").contains("href=\"https://git.example/site/edit/main/Content/tools/other.md\""), "the site's edit_url for the others")
     }
 
-    func testNoEditLinkWithoutAnHTTPEditURL() throws {
-        for yml in ["title: x\n", "edit_url: \"javascript:alert(1)//\"\n"] {
-            let page = try TestSupport.text(try TestSupport.build(["site.yml": yml, "tools/a.md": guide]), "tools/a/index.html")
-            XCTAssertFalse(page.contains("edit-link"), yml)
-            XCTAssertFalse(page.contains("javascript:"), yml)
+    func testNoEditLinkWithoutAnEditURL() throws {
+        let page = try TestSupport.text(try TestSupport.build(["site.yml": "title: x\n", "tools/a.md": guide]), "tools/a/index.html")
+        XCTAssertFalse(page.contains("edit-link"))
+    }
+
+    func testAnEditURLThatIsNotAnHTTPAddressIsAnErrorAtItsValue() throws {
+        for (yml, line) in [("edit_url: \"javascript:alert(1)//\"\n", 1), ("tools:\n  a:\n    edit_url: ftp://x.example/\n", 3)] {
+            XCTAssertThrowsError(try TestSupport.build(["site.yml": yml, "tools/a.md": guide]), yml) { error in
+                let e = error as? PermDocsError
+                XCTAssertEqual(e?.location?.file, "site.yml", yml)
+                XCTAssertEqual(e?.location?.line, line, yml)
+                XCTAssertTrue(e?.message.contains("edit_url'") ?? false, "\(String(describing: e))")
+            }
         }
     }
 
