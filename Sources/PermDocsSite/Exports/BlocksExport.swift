@@ -31,7 +31,7 @@ extension SiteExports {
                 }
             }
         }
-        return ExportJSON.object(["blocks": .array(records)]).text
+        return ExportJSON.object(["blocks": .array(records)]).fileText
     }
 
     private func blockRecord(_ block: PolicyBlock, diagnostics: [Diagnostic]) -> ExportJSON {

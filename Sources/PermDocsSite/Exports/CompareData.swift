@@ -24,7 +24,7 @@ public enum CompareData {
     /// The script's text: `window.permdocsCompare = {…};`.
     ///
     /// - `rows`: `[name, url]` per index row, in row order (`url` is the row's
-    ///   action page from the site root). Tools refer to rows by position.
+    ///   row on its service page, from the site root). Tools refer to rows by position.
     /// - `tools`: in site order, `slug`, `name`, `url`, `needs` (the rows of its
     ///   need set, as `ToolOverlap` defines it, ascending), `covers` (`[pattern,
     ///   [rows]]`: rows it needs only through that required wildcard or NotAction,
@@ -36,7 +36,7 @@ public enum CompareData {
         var rows: [ExportJSON] = []
         rows.reserveCapacity(index.rows.count)
         for (i, row) in index.rows.enumerated() {
-            rows.append(.array([.string(row.name), .string(siteMap.actionPage(row))]))
+            rows.append(.array([.string(row.name), .string(siteMap.action(row))]))
             for (slug, need) in row.needs where need.isRequired {
                 needs[slug, default: []].append(i)
                 guard !need.isNamedRequired else { continue }

@@ -1,5 +1,5 @@
 /// A JSON value for the data exports, written byte-deterministically:
-/// object keys sorted, two-space indent, and every string escaped so the
+/// object keys sorted, compact or with a two-space indent, and every string escaped so the
 /// text can also be inlined in an HTML `<script>` element (`/`, `<`, `>`,
 /// `&`, U+2028 and U+2029 as escapes).
 import PermDocsAnalysis
@@ -24,6 +24,10 @@ public indirect enum ExportJSON: Hashable, Sendable {
     public var text: String {
         JSONWriter.pretty(node, escaping: .htmlSafe) + "\n"
     }
+
+    /// The text of a data file: the value compact, then a newline. Data files
+    /// are read by scripts and `jq`; indentation would double their size.
+    public var fileText: String { compactText + "\n" }
 
     /// The value on one line, without spaces, object keys sorted: for data
     /// that only scripts read, where indentation would double the size.

@@ -69,9 +69,11 @@ public struct SiteExports {
         SitePaths.page(tool: tool.slug, pageID: tool.pages.first?.source.pageID ?? "index")
     }
 
+    /// A block of the tool whose entry holds it: its page and anchor. The tool
+    /// and the URL (`tools/<slug>/<page>.html#<anchor>`) follow from those, so
+    /// they are not repeated thousands of times.
     private func reference(_ ref: BlockReference) -> ExportJSON {
-        .object(["tool": .string(ref.toolSlug), "page": .string(ref.pageID), "anchor": .string(ref.anchor),
-                 "url": .string(SitePaths.block(ref, from: SitePaths.index))])
+        .object(["page": .string(ref.pageID), "anchor": .string(ref.anchor)])
     }
 
     // MARK: tools.json
@@ -126,7 +128,7 @@ public struct SiteExports {
                 ]),
             ])
         }
-        return ExportJSON.object(["tools": .array(tools)]).text
+        return ExportJSON.object(["tools": .array(tools)]).fileText
     }
 
     // MARK: actions.json
@@ -166,7 +168,7 @@ public struct SiteExports {
                 "tools": .array(tools),
             ])
         }
-        return ExportJSON.object(["catalog": .optional(catalog?.source), "actions": .array(rows)]).text
+        return ExportJSON.object(["catalog": .optional(catalog?.source), "actions": .array(rows)]).fileText
     }
 
     // MARK: matrix.csv
@@ -229,6 +231,6 @@ public struct SiteExports {
                             "actions": .int(rows.count), "tools": .strings(tools),
                             "url": .string(SitePaths.matrix + "#" + Self.serviceFragment(prefix))])
         }
-        return ExportJSON.object(["tools": .array(tools), "actions": .array(actions), "services": .array(services)]).text
+        return ExportJSON.object(["tools": .array(tools), "actions": .array(actions), "services": .array(services)]).fileText
     }
 }

@@ -58,7 +58,7 @@ extension SiteRenderer {
             case .pattern, .notAction: level = "pattern"
             }
             current!.rows.append([
-                "id": SiteExports.fragment(for: row), "name": row.name, "url": siteMap.actionPage(row),
+                "id": SiteExports.fragment(for: row), "name": row.name, "url": siteMap.action(row),
                 "service": row.service, "level": level, "states": states, "total": required,
                 "unknown": row.isUnknown, "pattern": row.kind == .pattern, "notAction": row.kind == .notAction,
                 "cells": cells,

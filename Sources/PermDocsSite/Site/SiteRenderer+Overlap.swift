@@ -62,11 +62,11 @@ extension SiteRenderer {
         }
     }
 
-    /// Names with links to their action pages when they have one.
+    /// Names with links to their rows on service pages when they have one.
     func nameList(_ names: [String], from path: String) -> [[String: Any]] {
         names.map { name in
             var item: [String: Any] = ["name": name]
-            if let row = site.index.row(named: name) { item["url"] = SitePaths.link(from: path, to: siteMap.actionPage(row)) }
+            if let row = site.index.row(named: name) { item["url"] = SitePaths.link(from: path, to: siteMap.action(row)) }
             return item
         }
     }

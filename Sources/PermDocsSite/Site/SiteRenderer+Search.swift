@@ -22,7 +22,7 @@ extension SiteRenderer {
         }
         ctx["actionEntries"] = site.index.rows.map { row -> [String: Any] in
             ["name": row.name, "extra": row.isUnknown ? "unknown" : row.isPattern ? "pattern" : row.accessLevel?.rawValue ?? "",
-             "url": siteMap.actionPage(row)]
+             "url": siteMap.action(row)]
         }
         return theme.page("search", context: ctx)
     }

@@ -24,7 +24,7 @@ public struct SiteRenderer {
     let siteMap: SiteMap
     /// The overlap of every pair of tools, computed once for the overlap pages and the heat map.
     let overlap: ToolOverlap
-    /// The catalog for action pages and exports: the one the site was checked against, else the bundled one.
+    /// The catalog for service pages and exports: the one the site was checked against, else the bundled one.
     let catalog: ActionCatalog?
     /// Each tool's merged policy, computed once: shown on its page and written to `policies/`.
     let combined: [String: CombinedPolicy]
@@ -97,7 +97,7 @@ public struct SiteRenderer {
             }
         }
         jobs += overlapJobs()
-        jobs += actionJobs()
+        jobs += serviceJobs()
         if theme.hasTemplate("404") {
             jobs.append { [OutputFile(path: SitePaths.notFound, text: notFoundPage())] }
         }
@@ -321,7 +321,7 @@ public struct SiteRenderer {
                     let need = index.need(a, by: tool.slug)!
                     var row: [String: Any] = ["name": need.spellings.first ?? a.written, "serviceRole": need.viaServiceRole,
                                               "blocks": blockLinks(need.blocks)]
-                    if let r = index.row(named: a.written) { row["actionURL"] = SitePaths.link(from: path, to: siteMap.actionPage(r)) }
+                    if let r = index.row(named: a.written) { row["actionURL"] = SitePaths.link(from: path, to: siteMap.action(r)) }
                     row.merge(catalogContext(a)) { old, _ in old }
                     return row
                  }]

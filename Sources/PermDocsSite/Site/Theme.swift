@@ -12,7 +12,7 @@ public struct Theme {
     public var assets: [(path: String, data: Data)]
 
     /// Templates every theme must have.
-    public static let requiredTemplates = ["layout", "index", "tool", "page", "matrix", "findings", "overlap", "action", "service", "set", "search"]
+    public static let requiredTemplates = ["layout", "index", "tool", "page", "matrix", "findings", "overlap", "service", "set", "search"]
 
     /// Put before every template (on its first line, so line numbers stay as
     /// written): `{{name}}` then escapes with `HTMLEscaping.text`, the same five

@@ -37,7 +37,7 @@ final class CrossReferencePagesTests: XCTestCase {
         let createTags = try matrixRow("action-ec2:createtags")
         XCTAssertEqual(cells(createTags), ["named explicitly", "named, for its service role", "named explicitly", "named explicitly", ""])
         XCTAssertTrue(createTags.contains("data-t=\"eree.\"") && createTags.contains("data-n=\"4\""), createTags)
-        XCTAssertTrue(createTags.contains("<a href=\"actions/ec2/createtags.html\"><code>ec2:CreateTags</code></a>"))
+        XCTAssertTrue(createTags.contains("<a href=\"services/ec2.html#createtags\"><code>ec2:CreateTags</code></a>"))
 
         let describe = try matrixRow("action-ec2:describeinstances")
         XCTAssertEqual(cells(describe), ["named explicitly", "via wildcard ec2:Describe*", "named explicitly", "named explicitly", ""])
@@ -131,33 +131,50 @@ final class CrossReferencePagesTests: XCTestCase {
         }
     }
 
-    func testActionAndServicePages() throws {
+    /// The row of `anchor` on a service page, up to its end.
+    private func serviceRow(_ page: String, _ anchor: String) throws -> String {
+        let start = try XCTUnwrap(page.range(of: "<tr id=\"\(anchor)\">"), "no row \(anchor)")
+        let end = try XCTUnwrap(page.range(of: "</tr>", range: start.upperBound..<page.endIndex))
+        return String(page[start.lowerBound..<end.upperBound])
+    }
+
+    func testServicePagesShowEachRowWithTheToolsThatNeedIt() throws {
         let report = try build()
-        let page = try TestSupport.text(report, "actions/ec2/createtags.html")
-        XCTAssertTrue(page.contains("<h1><code>ec2:CreateTags</code></h1>"))
-        XCTAssertTrue(page.contains("<dt>Access level</dt><dd>Tagging</dd>"))
-        XCTAssertTrue(page.contains("<dt>Description</dt><dd>Grants permission to"))
-        XCTAssertTrue(page.contains("<h2 id=\"resource-types\">Resource types</h2>"))
-        XCTAssertTrue(page.contains("<h2 id=\"condition-keys\">Condition keys</h2>"))
-        XCTAssertTrue(page.contains("<h2 id=\"tools\">Tools (4 need it)</h2>"))
+        let ec2 = try TestSupport.text(report, "services/ec2.html")
+        let createTags = try serviceRow(ec2, "createtags")
+        XCTAssertTrue(createTags.contains("<a class=\"row-link\" href=\"#createtags\"><code>ec2:CreateTags</code></a>"))
+        XCTAssertTrue(createTags.contains("<td>Tagging</td>"))
+        XCTAssertTrue(createTags.contains("<span>Grants permission to add or overwrite one or more tags"))
+        // Over a hundred resource types: four shown, the rest counted.
+        XCTAssertEqual(createTags.components(separatedBy: "</code> ").count - 1, 4, createTags)
+        XCTAssertTrue(createTags.contains(" more ·"))
+        XCTAssertTrue(createTags.contains("href=\"../matrix.html#action-ec2:createtags\""))
+        // A cell per tool that needs something of ec2, linking to the granting block; the role's mark says it.
+        XCTAssertTrue(createTags.contains("<td class=\"c-e\" title=\"named explicitly\"><a href=\"../tools/vm-import-export/index.html#policy-1\">"))
+        XCTAssertTrue(createTags.contains("<td class=\"c-r\" title=\"named, for its service role\"><a href=\"../tools/server-migration-service/index.html#policy-3\">"))
+        XCTAssertTrue(createTags.hasSuffix("<td class=\"num\">4</td></tr>"), createTags)
         for name in ["AWS VM Import/Export", "AWS Server Migration Service (SMS)", "Veeam Backup &amp; Replication (restore to Amazon EC2)", "CloudBerry Backup (restore to EC2)"] {
-            XCTAssertTrue(page.contains(">\(name)</a>:"), name)
+            XCTAssertTrue(ec2.contains("\">\(name)</a></th>"), name)
         }
-        XCTAssertFalse(page.contains("AWS Database Migration Service (DMS)</a>:"))
-        XCTAssertTrue(page.contains("<a class=\"block-link\" href=\"../../tools/vm-import-export/index.html#policy-1\">index#policy-1</a>"))
-        XCTAssertTrue(page.contains("href=\"../../matrix.html#action-ec2:createtags\""))
 
-        let unknown = try TestSupport.text(report, "actions/ami/listroles.html")
+        // Only the tools that reach a row of the service are columns: DMS needs nothing of s3.
+        let s3 = try TestSupport.text(report, "services/s3.html")
+        XCTAssertFalse(s3.contains("AWS Database Migration Service (DMS)</a></th>"))
+        let getObject = try serviceRow(s3, "getobject")
+        XCTAssertTrue(getObject.contains("title=\"via wildcard s3:*\"><a href=\"../tools/cloudberry-restore-to-ec2/index.html#policy-1\">"), "CloudBerry's s3:* is named in the cell")
+        XCTAssertTrue(getObject.contains("named explicitly (for the user and service role)"), getObject)
+
+        let unknown = try serviceRow(try TestSupport.text(report, "services/ami.html"), "listroles")
         XCTAssertTrue(unknown.contains("<span class=\"badge unknown\">unknown</span>"))
-        let getObject = try TestSupport.text(report, "actions/s3/getobject.html")
-        XCTAssertTrue(getObject.contains("via wildcard s3:* (for the user)"), "CloudBerry's s3:* is named on the page")
+        XCTAssertTrue(unknown.contains("Written in guides as <code>ami:ListRoles</code>"))
 
-        let service = try TestSupport.text(report, "services/ec2.html")
-        XCTAssertTrue(service.contains("<a href=\"../actions/ec2/createtags.html\"><code>ec2:CreateTags</code></a>"))
-        // Every row has a page, and the tool page links its actions to them.
-        XCTAssertEqual(report.files.filter { $0.path.hasPrefix("actions/") }.count, report.site.index.rows.count)
+        // No page per action; every row has an anchor on its service page, and the tool page links its actions there.
+        XCTAssertFalse(report.files.contains { $0.path.hasPrefix("actions/") })
+        let anchors = report.files.filter { $0.path.hasPrefix("services/") }
+            .map { String(decoding: $0.data, as: UTF8.self).components(separatedBy: "<tr id=\"").count - 1 }.reduce(0, +)
+        XCTAssertEqual(anchors, report.site.index.rows.count)
         let vm = try TestSupport.text(report, "tools/vm-import-export/index.html")
-        XCTAssertTrue(vm.contains("<a href=\"../../actions/ec2/canceleximporttask.html\">") || vm.contains("<a href=\"../../actions/ec2/cancelimporttask.html\"><code>ec2:CancelImportTask</code></a>"))
+        XCTAssertTrue(vm.contains("<a href=\"../../services/ec2.html#cancelimporttask\"><code>ec2:CancelImportTask</code></a>"), "tool pages link rows")
     }
 
     func testCombinedPolicyShownIsTheDownload() throws {
@@ -186,7 +203,7 @@ final class CrossReferencePagesTests: XCTestCase {
         let csv = try TestSupport.text(report, "data/matrix.csv")
         XCTAssertTrue(csv.contains("ec2:DescribeInstances,action,ec2,List,yes,explicit,wildcard:ec2:Describe*,explicit,explicit,\r\n"), csv)
         let search = try TestSupport.text(report, "search.html")
-        XCTAssertTrue(search.contains("<a href=\"actions/ec2/createtags.html\"><code>ec2:CreateTags</code></a>"))
+        XCTAssertTrue(search.contains("<a href=\"services/ec2.html#createtags\"><code>ec2:CreateTags</code></a>"))
         XCTAssertTrue(search.contains("<a href=\"services/ec2.html\">ec2</a>"))
         let index = try TestSupport.text(report, "index.html")
         XCTAssertTrue(index.contains("<form class=\"site-search\" role=\"search\" action=\"search.html\""))

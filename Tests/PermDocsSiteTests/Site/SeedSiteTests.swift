@@ -84,7 +84,7 @@ final class SeedSiteTests: XCTestCase {
         XCTAssertTrue(veeam.contains("from table cell"))
         XCTAssertTrue(veeam.contains("{\n  <span class=\"jk\">&quot;Version&quot;</span>: <span class=\"js\">&quot;2012-10-17&quot;</span>,\n"), "the one-line cell policy is shown indented")
         let matrix = try TestSupport.text(report, "matrix.html")
-        XCTAssertTrue(matrix.contains("<th scope=\"row\" class=\"action-col\"><a href=\"actions/ec2/createtags.html\"><code>ec2:CreateTags</code></a></th>"))
+        XCTAssertTrue(matrix.contains("<th scope=\"row\" class=\"action-col\"><a href=\"services/ec2.html#createtags\"><code>ec2:CreateTags</code></a></th>"))
         // One row per action across tools, whatever the spelling, named as the catalog spells it.
         XCTAssertEqual(matrix.components(separatedBy: "<tr id=\"action-s3:putlifecycleconfiguration\"").count - 1, 1)
         XCTAssertTrue(matrix.contains("<code>s3:PutLifecycleConfiguration</code>"))

@@ -15,7 +15,7 @@ final class SiteFilesTests: XCTestCase {
         let pages = report.files.map(\.path).filter { $0.hasSuffix(".html") && $0 != "404.html" }.sorted()
         let locs = sitemap.components(separatedBy: "<loc>").dropFirst().map { $0.components(separatedBy: "</loc>")[0] }
         XCTAssertEqual(locs, pages.map { "https://perms.example.com/docs/" + $0 })
-        XCTAssertTrue(locs.contains("https://perms.example.com/docs/actions/s3/getobject.html"))
+        XCTAssertTrue(locs.contains("https://perms.example.com/docs/services/s3.html"))
         XCTAssertTrue(sitemap.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">"))
         let page = try TestSupport.text(report, "tools/a/index.html")
         XCTAssertTrue(page.contains("<link rel=\"canonical\" href=\"https://perms.example.com/docs/tools/a/index.html\">"))
