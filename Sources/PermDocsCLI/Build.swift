@@ -73,12 +73,15 @@ struct Build: ParsableCommand {
                 throw ExitStatus.failed
             }
             progress.clear()
+            if let problem = built.cacheProblem, !quiet {
+                Terminal.writeError("warning: \(problem)\n")
+            }
             let findings = FindingsReport(site: built.site)
             report(findings)
             let ms = Int((clock.now() - start) * 1000)
             if verbose {
                 let steps = built.timings.map { "\($0.step.rawValue) \(Int($0.seconds * 1000)) ms" }.joined(separator: ", ")
-                print("steps: \(steps); \(pipeline.concurrency) threads")
+                print("steps: \(steps); \(pipeline.concurrency) threads; \(built.renderedPages) pages rendered, \(built.reusedPages) reused from the last build")
             }
             if !quiet, let written = built.written {
                 for path in written.removedStale {

@@ -42,6 +42,7 @@ struct Serve: AsyncParsableCommand {
         }
         // Kept across rebuilds: only pages whose text changed are analysed again.
         let cache = PageAnalysisCache()
+        let pages = RenderCacheBox()
         // The built-in theme cannot change while serving: only a theme folder is watched.
         let watch = [content] + (themeFolder.map { [$0] } ?? [])
         let server = DevServer(
@@ -49,7 +50,7 @@ struct Serve: AsyncParsableCommand {
                 output: URL(fileURLWithPath: output),
                 watch: watch.map { URL(fileURLWithPath: $0) },
                 host: host, port: UInt16(port)),
-            rebuild: { try Self.build(content: content, theme: theme, themeFolder: themeFolder, output: output, cache: cache) },
+            rebuild: { try Self.build(content: content, theme: theme, themeFolder: themeFolder, output: output, cache: cache, pages: pages) },
             log: Self.printLine)
         let url: URL
         do {
@@ -73,24 +74,32 @@ struct Serve: AsyncParsableCommand {
     }
 
     /// One build through the pipeline `permdocs build` runs; diagnostics go to standard error.
-    private static func build(content: String, theme: any ContentReader, themeFolder: String?, output: String, cache: PageAnalysisCache) throws -> String {
+    private static func build(content: String, theme: any ContentReader, themeFolder: String?, output: String,
+                              cache: PageAnalysisCache, pages: RenderCacheBox) throws -> String {
         let clock = Pipeline.Clock.system
         let start = clock.now()
         do {
             let pipeline = Pipeline(
                 content: DiskContentReader(root: URL(fileURLWithPath: content)),
                 theme: theme,
-                checker: try Pipeline.bundledChecker(), clock: clock, cache: cache)
+                checker: try Pipeline.bundledChecker(), clock: clock, cache: cache,
+                renderCache: pages.cache)
             let built = try pipeline.build(writingTo: OutputWriter(output: URL(fileURLWithPath: output)))
+            pages.cache = Pipeline.renderCache(of: built)
             let report = FindingsReport(site: built.site)
             let text = report.formatted(as: .text, path: { ReportPaths.fromWorkingDirectory($0, contentFolder: content) })
             FileHandle.standardError.write(Data(text.utf8))
             let ms = Int((clock.now() - start) * 1000)
             let written = built.written
-            return "rebuilt: \(cache.lastAnalysed) pages analysed, \(cache.lastReused) reused; \(written?.written ?? 0) files written, \(written?.unchanged ?? 0) unchanged; \(report.summary); \(ms) ms"
+            return "rebuilt: \(cache.lastAnalysed) pages analysed, \(cache.lastReused) reused; \(built.renderedPages) pages rendered, \(built.reusedPages) reused; \(written?.written ?? 0) files written, \(written?.unchanged ?? 0) unchanged; \(report.summary); \(ms) ms"
         } catch let error as PermDocsError {
             throw BuildFailure(description: Terminal.displayMessage(error.description, content: content, theme: themeFolder))
         }
+    }
+
+    /// The pages of the last build, kept in memory between rebuilds (rebuilds run one at a time).
+    private final class RenderCacheBox: @unchecked Sendable {
+        var cache: (any RenderCache)?
     }
 
     /// A failed build's message, as the author should read it.

@@ -62,7 +62,9 @@ public struct ActionIndex: Sendable {
     /// `ec2:Describe…` actions, as `*` sorts before letters.
     public private(set) var rows: [ActionRow] = []
     private var rowIndex: [ActionRow.ID: Int] = [:]
-
+    /// Tool slug → the actions its Allow statements name, sorted as `actions`;
+    /// computed once: pages ask for it per tool and per page.
+    private var actionsByTool: [String: [Action]] = [:]
 
     /// Indexes the tools' permission-granting blocks, looking actions up in
     /// `catalog` (nil: every action is treated as unknown rather than failing the build).
@@ -89,18 +91,28 @@ public struct ActionIndex: Sendable {
             }
         }
         buildRows(tools: tools, catalog: catalog)
+        for action in Self.sorted(Array(needs.keys)) {
+            for slug in needs[action]!.keys { actionsByTool[slug, default: []].append(action) }
+        }
+    }
+
+    /// Sorted by service, then key; each action's service computed once, not per comparison.
+    private static func sorted(_ actions: [Action]) -> [Action] {
+        actions.map { (service: $0.service, action: $0) }
+            .sorted { ($0.service, $0.action.key) < ($1.service, $1.action.key) }
+            .map(\.action)
     }
 
     // MARK: By name
 
     /// All actions named by Allow statements, sorted by service then name (case-insensitive).
     public var actions: [Action] {
-        needs.keys.sorted { ($0.service, $0.key) < ($1.service, $1.key) }
+        Self.sorted(Array(needs.keys))
     }
 
     /// The actions one tool's Allow statements name, sorted.
     public func actions(of tool: String) -> [Action] {
-        needs.filter { $0.value[tool] != nil }.keys.sorted { ($0.service, $0.key) < ($1.service, $1.key) }
+        actionsByTool[tool] ?? []
     }
 
     /// How one tool needs one action it names, or nil.

@@ -12,7 +12,8 @@ import PermDocsCore
 /// the output keeps a manifest (`.permdocs-manifest`, one `hash<TAB>path` line
 /// per file) and an unchanged file is hard-linked from the old output into the
 /// staging folder, so it keeps its inode and modification time (rsync and
-/// deploy tools see it as untouched). Files the new build does not produce are
+/// deploy tools see it as untouched), after its bytes are compared with the
+/// new ones (a file edited by hand is written again). Files the new build does not produce are
 /// simply not carried over, so nothing stale survives.
 public struct OutputWriter {
     public var output: URL
@@ -47,8 +48,11 @@ public struct OutputWriter {
         public var removedStale: [String] = []
     }
 
+    /// Writes `files` as the site, and `bookkeeping` (the build's own files,
+    /// such as `OutputCache`) beside them in the output folder: always written,
+    /// not counted, not in the manifest.
     @discardableResult
-    public func write(_ files: [OutputFile]) throws -> Summary {
+    public func write(_ files: [OutputFile], bookkeeping: [OutputFile] = []) throws -> Summary {
         let fm = FileManager.default
         let parent = output.deletingLastPathComponent()
         let name = output.lastPathComponent
@@ -79,19 +83,21 @@ public struct OutputWriter {
                 }
                 let hash = ContentHash.hex(file.data)
                 manifest += "\(hash)\t\(file.path)\n"
-                if previous[file.path] == hash, link(output.appendingPathComponent(file.path).path, url.path) == 0 {
-                    // A file edited by hand since has another size: write it again.
-                    var info = stat()
-                    if stat(url.path, &info) == 0, Int(info.st_size) == file.data.count {
-                        summary.unchanged += 1
-                        continue
-                    }
-                    unlink(url.path)
+                if previous[file.path] == hash, Self.holds(output.appendingPathComponent(file.path).path, file.data),
+                   link(output.appendingPathComponent(file.path).path, url.path) == 0 {
+                    summary.unchanged += 1
+                    continue
                 }
                 try Self.writeFile(file.data, to: url.path)
                 summary.written += 1
             }
             try Data(manifest.utf8).write(to: staging.appendingPathComponent(Self.manifestName))
+            for file in bookkeeping {
+                guard file.path.hasPrefix("."), !file.path.contains("/"), file.path != Self.manifestName else {
+                    throw PermDocsError("refusing to write a bookkeeping file that is not a dotfile at the top", file: file.path)
+                }
+                try Self.writeFile(file.data, to: staging.appendingPathComponent(file.path).path)
+            }
             var isDir: ObjCBool = false
             let hadOutput = fm.fileExists(atPath: output.path, isDirectory: &isDir)
             if hadOutput && !isDir.boolValue { throw PermDocsError("output path exists and is not a folder", file: output.path) }
@@ -140,6 +146,28 @@ public struct OutputWriter {
             }
         }
         return removed
+    }
+
+    /// Whether the file at `path` holds exactly `data`: the manifest's hash
+    /// says what the last build wrote, but a file edited by hand since (even
+    /// to the same size) must be written again, not linked forward.
+    private static func holds(_ path: String, _ data: Data) -> Bool {
+        guard let fd = Optional(open(path, O_RDONLY)), fd >= 0 else { return false }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, Int(info.st_size) == data.count else { return false }
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        var offset = 0
+        return data.withUnsafeBytes { expected -> Bool in
+            while offset < expected.count {
+                let n = buffer.withUnsafeMutableBytes { Foundation.read(fd, $0.baseAddress, $0.count) }
+                if n < 0 && errno == EINTR { continue }
+                guard n > 0, offset + n <= expected.count,
+                      buffer.withUnsafeBytes({ memcmp($0.baseAddress!, expected.baseAddress! + offset, n) == 0 }) else { return false }
+                offset += n
+            }
+            return true
+        }
     }
 
     /// Writes bytes to a new file with plain POSIX calls: Foundation's

@@ -58,6 +58,13 @@ public struct Pipeline {
         public var written: OutputWriter.Summary?
         /// How long each step took, in step order, for `--verbose`.
         public var timings: [Timing]
+        /// Pages reused from the render cache, and pages rendered.
+        public var reusedPages = 0
+        public var renderedPages = 0
+        /// Each page's fingerprint, for the next build's cache (`renderCache(of:)`).
+        public var fingerprints: [String: Fingerprint] = [:]
+        /// Why the output folder's cache was not used, said once (nil when it was, or for a first build).
+        public var cacheProblem: String?
 
         public var diagnostics: [Diagnostic] { site.diagnostics }
         public var pageCount: Int { site.tools.reduce(0) { $0 + $1.pages.count } }
@@ -83,13 +90,19 @@ public struct Pipeline {
     public var concurrency: Int
     /// Analyses kept from earlier builds in this process (`serve`); nil analyses every page.
     public var cache: PageAnalysisCache?
+    /// Pages of an earlier build in this process (`serve`), reused when their
+    /// fingerprint is unchanged. `build(writingTo:)` without one reads the
+    /// output folder's `OutputCache` instead.
+    public var renderCache: (any RenderCache)?
     /// Called on the calling thread as steps start and finish.
     public var progress: (Event) -> Void
 
     public init(content: any ContentReader, theme: (any ContentReader)?, checker: PolicyChecker,
                 clock: Clock = .system, generator: String = "permdocs \(PermDocsVersion.current)",
                 concurrency: Int = ProcessInfoConcurrency.default, cache: PageAnalysisCache? = nil,
+                renderCache: (any RenderCache)? = nil,
                 progress: @escaping (Event) -> Void = { _ in }) {
+        self.renderCache = renderCache
         self.content = content
         self.theme = theme
         self.checker = checker
@@ -117,21 +130,46 @@ public struct Pipeline {
 
     /// Theme, analyze and render: the site in memory, nothing written.
     public func render() throws -> Result {
+        try render(reusing: renderCache)
+    }
+
+    private func render(reusing cache: (any RenderCache)?) throws -> Result {
         var timings: [Timing] = []
         let theme = try step(.theme, "loading the theme", &timings) { try loadTheme() }
         let site = try analyze(timings: &timings)
-        let files = try step(.render, "rendering \(site.tools.reduce(0) { $0 + $1.pages.count }) pages", &timings) {
+        let rendered = try step(.render, "rendering \(site.tools.reduce(0) { $0 + $1.pages.count }) pages", &timings) {
             var renderer = SiteRenderer(theme: theme, site: site, generator: generator)
             renderer.concurrency = concurrency
-            return renderer.render()
+            return renderer.render(reusing: cache)
         }
-        return Result(site: site, files: files, written: nil, timings: timings)
+        var result = Result(site: site, files: rendered.files, written: nil, timings: timings)
+        result.reusedPages = rendered.reused
+        result.renderedPages = rendered.rendered
+        result.fingerprints = rendered.fingerprints
+        return result
+    }
+
+    /// A cache holding what `result` rendered, for the next run in this process.
+    public static func renderCache(of result: Result) -> any RenderCache {
+        MemoryRenderCache(RenderedSite(files: result.files, fingerprints: result.fingerprints, reused: 0, rendered: 0))
     }
 
     /// Every step: render, stop at the gate when a finding is at or above
     /// `failOn` (throwing `GateFailure`, the output left as it was), else write.
+    ///
+    /// Without a `renderCache`, pages are reused from the output folder's
+    /// `OutputCache` (unless the writer is `clean`), and the new cache is
+    /// written with the site.
     public func build(writingTo writer: OutputWriter, failOn: Diagnostic.Severity? = nil) throws -> Result {
-        var result = try render()
+        var cache = renderCache
+        var cacheProblem: String?
+        if cache == nil && !writer.clean {
+            let loaded = OutputCache.load(from: writer.output)
+            cache = loaded.cache
+            cacheProblem = loaded.problem
+        }
+        var result = try render(reusing: cache)
+        result.cacheProblem = cacheProblem
         var timings = result.timings
         if let failOn {
             let diagnostics = result.diagnostics
@@ -142,7 +180,8 @@ public struct Pipeline {
             if stop { throw GateFailure(severity: failOn, result: result) }
         }
         let files = result.files
-        result.written = try step(.write, "writing \(files.count) files", &timings) { try writer.write(files) }
+        let cacheFile = OutputCache.file(for: RenderedSite(files: files, fingerprints: result.fingerprints, reused: 0, rendered: 0))
+        result.written = try step(.write, "writing \(files.count) files", &timings) { try writer.write(files, bookkeeping: [cacheFile]) }
         result.timings = timings
         return result
     }

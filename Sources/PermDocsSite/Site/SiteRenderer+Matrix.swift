@@ -6,7 +6,7 @@ import PermDocsCore
 import PermDocsPolicy
 
 extension SiteRenderer {
-    func matrixPage() -> String {
+    func matrixPage() -> PageRequest {
         let path = SitePaths.matrix
         var ctx = base(path: path, title: "Comparison matrix – \(site.config.title)")
         let index = site.index
@@ -77,6 +77,6 @@ extension SiteRenderer {
         ctx["rowTotal"] = index.rows.count
         ctx["unknownTotal"] = index.rows.filter(\.isUnknown).count
         ctx["patternTotal"] = index.rows.filter(\.isPattern).count
-        return theme.page("matrix", context: ctx)
+        return PageRequest(template: "matrix", context: ctx)
     }
 }

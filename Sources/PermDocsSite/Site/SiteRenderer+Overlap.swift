@@ -7,16 +7,16 @@ import PermDocsCore
 
 extension SiteRenderer {
     /// The overlap page and the data its comparison reads: two files, whatever the number of tools.
-    func overlapJobs() -> [() -> [OutputFile]] {
-        [{ [OutputFile(path: SitePaths.overlap, text: self.overlapPage())] },
-         { [OutputFile(path: CompareData.path, text: CompareData.script(site: self.site, siteMap: self.siteMap, combined: self.combined))] }]
+    func overlapJobs() -> [RenderJob] {
+        [.page(path: SitePaths.overlap, request: overlapPage),
+         .files { [OutputFile(path: CompareData.path, text: CompareData.script(site: self.site, siteMap: self.siteMap, combined: self.combined))] }]
     }
 
     private func toolURL(_ tool: AnalyzedTool, from path: String) -> String {
         SitePaths.link(from: path, to: SitePaths.page(tool: tool.slug, pageID: tool.pages[0].source.pageID))
     }
 
-    private func overlapPage() -> String {
+    private func overlapPage() -> PageRequest {
         let path = SitePaths.overlap
         var ctx = base(path: path, title: "Overlap – \(site.config.title)")
         let tools = site.tools
@@ -43,7 +43,7 @@ extension SiteRenderer {
         ctx["compareScript"] = SitePaths.link(from: path, to: SitePaths.compareScript)
         ctx["compareDataURL"] = SitePaths.link(from: path, to: CompareData.path)
         ctx["toolTotals"] = tools.map { ["name": $0.tool.metadata.name, "url": toolURL($0, from: path), "count": overlap.needSet(of: $0.slug).count] }
-        return theme.page("overlap", context: ctx)
+        return PageRequest(template: "overlap", context: ctx)
     }
 
     /// The tools most similar to `tool` (Jaccard above 0), most similar first,

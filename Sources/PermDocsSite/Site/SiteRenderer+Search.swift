@@ -5,7 +5,7 @@
 import PermDocsCore
 
 extension SiteRenderer {
-    func searchPage() -> String {
+    func searchPage() -> PageRequest {
         let path = SitePaths.search
         var ctx = base(path: path, title: "Search – \(site.config.title)")
         ctx["toolEntries"] = site.tools.map { t -> [String: Any] in
@@ -24,6 +24,6 @@ extension SiteRenderer {
             ["name": row.name, "extra": row.isUnknown ? "unknown" : row.isPattern ? "pattern" : row.accessLevel?.rawValue ?? "",
              "url": siteMap.action(row)]
         }
-        return theme.page("search", context: ctx)
+        return PageRequest(template: "search", context: ctx)
     }
 }

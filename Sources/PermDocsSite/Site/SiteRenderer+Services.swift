@@ -13,16 +13,16 @@ extension SiteRenderer {
     static let resourceTypesShown = 4
 
     /// One job per service page.
-    func serviceJobs() -> [() -> [OutputFile]] {
+    func serviceJobs() -> [RenderJob] {
         let index = site.index
         let byService = Dictionary(grouping: index.rows, by: \.service)
         return byService.keys.sorted().compactMap { prefix in
             guard let path = siteMap.servicePage(prefix), let rows = byService[prefix] else { return nil }
-            return { [OutputFile(path: path, text: self.servicePage(prefix, rows: rows, allRows: index.rows, path: path))] }
+            return .page(path: path) { self.servicePage(prefix, rows: rows, allRows: index.rows, path: path) }
         }
     }
 
-    private func servicePage(_ prefix: String, rows: [ActionRow], allRows: [ActionRow], path: String) -> String {
+    private func servicePage(_ prefix: String, rows: [ActionRow], allRows: [ActionRow], path: String) -> PageRequest {
         let display = prefix.isEmpty ? "(no service prefix)" : prefix
         var ctx = base(path: path, title: "\(display) – \(site.config.title)")
         ctx["service"] = display
@@ -41,7 +41,7 @@ extension SiteRenderer {
         ctx["toolCount"] = columns.count
         ctx["rows"] = rows.map { row in rowContext(row, columns: columns, serviceRows: rows, allRows: allRows, path: path) }
         ctx["rowCount"] = rows.count
-        return theme.page("service", context: ctx)
+        return PageRequest(template: "service", context: ctx)
     }
 
     /// A row: its name and kind, the catalog's access level, description and

@@ -77,38 +77,81 @@ public struct SiteRenderer {
         })
     }
 
+    /// Every file of the site, in path order.
     public func render() -> [OutputFile] {
+        render(reusing: nil).files
+    }
+
+    /// Every file of the site, in path order; a page whose request has the
+    /// fingerprint `cache` holds for its path is taken from the cache instead
+    /// of rendered. The output is the same bytes either way.
+    public func render(reusing cache: (any RenderCache)?) -> RenderedSite {
         // Every page is a job; jobs run in parallel and each result lands in
         // its job's slot, so the output does not depend on thread timing.
-        var jobs: [() -> [OutputFile]] = [
-            { [OutputFile(path: SitePaths.index, text: indexPage())] },
-            { [OutputFile(path: SitePaths.matrix, text: matrixPage())] },
-            { [OutputFile(path: SitePaths.findings, text: findingsPage())] },
-            { policyFiles() },
-            { [OutputFile(path: SitePaths.search, text: searchPage())] },
-            { SiteExports(site: site).files },
+        var jobs: [RenderJob] = [
+            .page(path: SitePaths.index, request: indexPage),
+            .page(path: SitePaths.matrix, request: matrixPage),
+            .page(path: SitePaths.findings, request: findingsPage),
+            .files(policyFiles),
+            .page(path: SitePaths.search, request: searchPage),
+            .files { SiteExports(site: site).files },
         ]
         for tool in site.tools {
             for page in tool.pages {
-                jobs.append {
-                    let path = SitePaths.page(tool: tool.slug, pageID: page.source.pageID)
-                    return [OutputFile(path: path, text: toolPage(tool, page: page, path: path))]
-                }
+                let path = SitePaths.page(tool: tool.slug, pageID: page.source.pageID)
+                jobs.append(.page(path: path) { toolPage(tool, page: page, path: path) })
             }
         }
         jobs += overlapJobs()
         jobs += serviceJobs()
         if theme.hasTemplate("404") {
-            jobs.append { [OutputFile(path: SitePaths.notFound, text: notFoundPage())] }
+            jobs.append(.page(path: SitePaths.notFound, request: notFoundPage))
         }
-        var files = ParallelMap.map(jobs, concurrency: concurrency) { $0() }.flatMap { $0 }
+        let salt = fingerprintSalt
+        let results = ParallelMap.map(jobs, concurrency: concurrency) { job -> [RenderResult] in
+            switch job {
+            case .files(let make):
+                return make().map { RenderResult(file: $0, fingerprint: nil, origin: .made) }
+            case .page(let path, let make):
+                let request = make()
+                let fingerprint = request.fingerprint(salt: salt)
+                if let fingerprint, let data = cache?.reusable(path, fingerprint: fingerprint) {
+                    return [RenderResult(file: OutputFile(path: path, data: data), fingerprint: fingerprint, origin: .reused)]
+                }
+                let html = theme.page(request.template, context: request.context)
+                return [RenderResult(file: OutputFile(path: path, text: html), fingerprint: fingerprint, origin: .rendered)]
+            }
+        }.flatMap { $0 }
+        var files = results.map(\.file)
+        let fingerprints = Dictionary(results.compactMap { r in r.fingerprint.map { (r.file.path, $0) } }, uniquingKeysWith: { a, _ in a })
         for asset in theme.assets {
             files.append(OutputFile(path: "assets/" + asset.path, data: asset.data))
         }
         if let base = site.config.absoluteBaseURL {
             files.append(OutputFile(path: SitePaths.sitemap, text: Sitemap.xml(baseURL: base, pages: files.map(\.path))))
         }
-        return files.sorted { $0.path < $1.path }
+        return RenderedSite(files: files.sorted { $0.path < $1.path }, fingerprints: fingerprints,
+                            reused: results.filter { $0.origin == .reused }.count,
+                            rendered: results.filter { $0.origin == .rendered }.count)
+    }
+
+    /// One file of a job, with where it came from.
+    private struct RenderResult {
+        enum Origin { case made, rendered, reused }
+        var file: OutputFile
+        var fingerprint: Fingerprint?
+        var origin: Origin
+    }
+
+    /// What every page's fingerprint starts from: the theme (templates and
+    /// assets) and the permdocs version, which can change the HTML for the
+    /// same context. The catalog version and generator are in every context.
+    var fingerprintSalt: Fingerprint {
+        var hasher = FingerprintHasher()
+        hasher.combine(theme.fingerprint)
+        hasher.combine(PermDocsVersion.current)
+        hasher.combine(generator)
+        return hasher.fingerprint
     }
 
     // MARK: Shared context
@@ -147,11 +190,11 @@ public struct SiteRenderer {
 
     /// `404.html`, which servers show for any missing path, at any depth: its
     /// links lead from the site root (`base_url`, else `/`), not relative.
-    private func notFoundPage() -> String {
+    private func notFoundPage() -> PageRequest {
         let root = site.config.absoluteBaseURL ?? "/"
         var ctx = base(path: SitePaths.notFound, title: "Page not found – \(site.config.title)", root: root)
         ctx["canonicalURL"] = nil
-        return theme.page("404", context: ctx)
+        return PageRequest(template: "404", context: ctx)
     }
 
     /// "Edit this page": the tool's `edit_url` followed by the page's path in
@@ -186,7 +229,7 @@ public struct SiteRenderer {
 
     // MARK: Index
 
-    private func indexPage() -> String {
+    private func indexPage() -> PageRequest {
         var ctx = base(path: SitePaths.index, title: site.config.title)
         ctx["toolRows"] = site.tools.map { tool -> [String: Any] in
             var row = stats(tool)
@@ -201,12 +244,12 @@ public struct SiteRenderer {
         ctx["diagnosticTotal"] = site.diagnostics.count
         ctx["sets"] = setLinks(from: SitePaths.index)
         ctx["hasSets"] = !site.config.toolSets.isEmpty
-        return theme.page("index", context: ctx)
+        return PageRequest(template: "index", context: ctx)
     }
 
     // MARK: Tool pages
 
-    private func toolPage(_ tool: AnalyzedTool, page: AnalyzedPage, path: String) -> String {
+    private func toolPage(_ tool: AnalyzedTool, page: AnalyzedPage, path: String) -> PageRequest {
         let meta = tool.tool.metadata
         let isIntro = page.source.pageID == tool.pages[0].source.pageID
         var ctx = base(path: path, title: isIntro ? meta.name : "\(page.title) – \(meta.name)")
@@ -267,7 +310,7 @@ public struct SiteRenderer {
             ctx["similar"] = similar
             ctx["hasSimilar"] = !similar.isEmpty
         }
-        return theme.page(isIntro ? "tool" : "page", context: ctx)
+        return PageRequest(template: isIntro ? "tool" : "page", context: ctx)
     }
 
     private func diagnosticContext(_ d: Diagnostic) -> [String: Any] {
@@ -349,7 +392,7 @@ public struct SiteRenderer {
     // MARK: Findings
 
     /// Every reported finding across tools, filterable by severity and id.
-    private func findingsPage() -> String {
+    private func findingsPage() -> PageRequest {
         var ctx = base(path: SitePaths.findings, title: "Findings – \(site.config.title)")
         let all = site.diagnostics
         let report = FindingsReport(site: site)
@@ -376,6 +419,6 @@ public struct SiteRenderer {
         ctx["ids"] = Dictionary(grouping: all, by: \.id).sorted { $0.key < $1.key }.map { id, list -> [String: Any] in
             ["value": id, "count": list.count, "summary": FindingRules.rule(id)?.summary ?? ""]
         }
-        return theme.page("findings", context: ctx)
+        return PageRequest(template: "findings", context: ctx)
     }
 }

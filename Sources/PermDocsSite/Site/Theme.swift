@@ -10,6 +10,9 @@ public struct Theme {
     public var library: MustacheLibrary
     /// Asset path under the theme's `assets/` → bytes.
     public var assets: [(path: String, data: Data)]
+    /// Every template's text and every asset's bytes, by path: a page rendered
+    /// with another theme is rendered again, never reused.
+    public let fingerprint: Fingerprint
 
     /// Templates every theme must have.
     public static let requiredTemplates = ["layout", "index", "tool", "page", "matrix", "findings", "overlap", "service", "set", "search"]
@@ -30,10 +33,13 @@ public struct Theme {
 
     public init(reader: any ContentReader) throws {
         var library = MustacheLibrary()
+        var hasher = FingerprintHasher()
         let pragma = Self.contentTypePragma
-        for path in try reader.files(under: "templates") where path.hasSuffix(".mustache") {
+        for path in try reader.files(under: "templates").sorted() where path.hasSuffix(".mustache") {
             let name = String(path.dropFirst("templates/".count).dropLast(".mustache".count))
             let text = try reader.readText(path)
+            hasher.combine(path)
+            hasher.combine(text)
             do {
                 library.register(try MustacheTemplate(string: pragma + text), named: name)
             } catch let error as MustacheTemplate.ParserError {
@@ -49,6 +55,11 @@ public struct Theme {
         assets = try reader.files(under: "assets").map { path in
             (String(path.dropFirst("assets/".count)), try reader.read(path))
         }
+        for asset in assets.sorted(by: { $0.path < $1.path }) {
+            hasher.combine(asset.path)
+            asset.data.withUnsafeBytes { hasher.combine($0) }
+        }
+        fingerprint = hasher.fingerprint
     }
 
     /// Whether the theme has `templates/NAME.mustache` (optional pages such as `404`).

@@ -106,6 +106,19 @@ final class IncrementalBuildTests: XCTestCase {
         XCTAssertTrue(try String(contentsOf: page, encoding: .utf8).contains("<h1"))
     }
 
+    func testHandEditOfTheSameSizeIsRewritten() throws {
+        try put("tools/alpha.md", "# Alpha\n")
+        _ = try build(into: "out", cache: nil, clean: false)
+        let page = dir.appendingPathComponent("out/tools/alpha/index.html")
+        let original = try Data(contentsOf: page)
+        var edited = original
+        edited[edited.count / 2] = edited[edited.count / 2] == UInt8(ascii: "x") ? UInt8(ascii: "y") : UInt8(ascii: "x")
+        try edited.write(to: page)
+        let summary = try build(into: "out", cache: nil, clean: false)
+        XCTAssertEqual(summary.written, 1, "the edited page, and only it, is written again")
+        XCTAssertEqual(try Data(contentsOf: page), original)
+    }
+
     /// The same content gives the same bytes whatever the thread count.
     func testOutputDoesNotDependOnThreadCount() throws {
         let files = try TestSupport.seedContentFiles()

@@ -1,0 +1,124 @@
+import Foundation
+
+/// A 128-bit fingerprint of what an output file is made from, stable across
+/// processes and machines (unlike Swift's `Hasher`, which is seeded per run),
+/// so it can be kept in a cache file and compared by the next build.
+///
+/// Hand-written: no listed package offers a stable streaming hash over
+/// Swift values; swift-crypto's SHA-256 would do for bytes, but the values
+/// here are template contexts (`[String: Any]`), walked without encoding them
+/// first. Two FNV-1a 64 lanes, as `ContentHash`: it detects change, it need
+/// not resist an attacker (whoever writes the content decides the output).
+public struct Fingerprint: Hashable, Sendable, CustomStringConvertible {
+    public var high: UInt64
+    public var low: UInt64
+
+    public init(high: UInt64, low: UInt64) {
+        self.high = high
+        self.low = low
+    }
+
+    /// 32 hex digits.
+    public var description: String { Self.hex(high) + Self.hex(low) }
+
+    /// Parses 32 hex digits; nil for anything else.
+    public init?(hex text: Substring) {
+        guard text.utf8.count == 32, let high = UInt64(text.prefix(16), radix: 16), let low = UInt64(text.suffix(16), radix: 16) else { return nil }
+        self.init(high: high, low: low)
+    }
+
+    private static func hex(_ v: UInt64) -> String {
+        let s = String(v, radix: 16)
+        return String(repeating: "0", count: 16 - s.count) + s
+    }
+}
+
+/// Feeds values into a `Fingerprint`. Every value is preceded by a type tag
+/// and strings by their length, so `["ab", "c"]` and `["a", "bc"]` differ.
+public struct FingerprintHasher {
+    private var a: UInt64 = 0xcbf2_9ce4_8422_2325
+    private var b: UInt64 = 0x6c62_272e_07bb_0142
+    private static let prime: UInt64 = 0x0000_0100_0000_01B3
+    /// Values of a type the hasher does not know. A fingerprint with any is
+    /// not trusted: its file is always rendered again (correct, only slower).
+    public private(set) var unknownValues = 0
+
+    public init() {}
+
+    public var fingerprint: Fingerprint { Fingerprint(high: a, low: b) }
+
+    @inline(__always)
+    private mutating func byte(_ v: UInt8) {
+        a = (a ^ UInt64(v)) &* Self.prime
+        b = (b ^ UInt64(v ^ 0x5A)) &* Self.prime
+    }
+
+    public mutating func combine(_ value: UInt64) {
+        var v = value
+        for _ in 0..<8 { byte(UInt8(truncatingIfNeeded: v)); v >>= 8 }
+    }
+
+    public mutating func combine(_ fingerprint: Fingerprint) {
+        combine(fingerprint.high)
+        combine(fingerprint.low)
+    }
+
+    public mutating func combine(_ bytes: UnsafeRawBufferPointer) {
+        combine(UInt64(bytes.count))
+        for v in bytes { byte(v) }
+    }
+
+    public mutating func combine(_ text: String) {
+        var text = text
+        text.withUTF8 { combine(UnsafeRawBufferPointer($0)) }
+    }
+
+    private enum Tag: UInt8 { case string = 1, int, bool, double, dictionary, array, null, unknown }
+
+    /// A template context value: strings, numbers, booleans, dictionaries with
+    /// string keys and arrays of these, optionals of these. Dictionary entries
+    /// are combined in an order-independent way (their order differs per run).
+    public mutating func combine(any value: Any) {
+        if let s = value as? String {
+            byte(Tag.string.rawValue); combine(s)
+        } else if let d = value as? [String: Any] {
+            byte(Tag.dictionary.rawValue)
+            var sumHigh: UInt64 = 0, sumLow: UInt64 = 0
+            for (key, v) in d {
+                var entry = FingerprintHasher()
+                entry.combine(key)
+                entry.combine(any: v)
+                unknownValues += entry.unknownValues
+                sumHigh = sumHigh &+ entry.a
+                sumLow = sumLow &+ entry.b
+            }
+            combine(UInt64(d.count)); combine(sumHigh); combine(sumLow)
+        } else if let list = value as? [[String: Any]] {
+            byte(Tag.array.rawValue); combine(UInt64(list.count))
+            for v in list { combine(any: v) }
+        } else if let b = value as? Bool {
+            byte(Tag.bool.rawValue); byte(b ? 1 : 0)
+        } else if let n = value as? Int {
+            byte(Tag.int.rawValue); combine(UInt64(bitPattern: Int64(n)))
+        } else if let list = value as? [Any] {
+            byte(Tag.array.rawValue); combine(UInt64(list.count))
+            for v in list { combine(any: v) }
+        } else if let x = value as? Double {
+            byte(Tag.double.rawValue); combine(x.bitPattern)
+        } else if let optional = value as? OptionalValue {
+            if let wrapped = optional.wrappedValue { combine(any: wrapped) } else { byte(Tag.null.rawValue) }
+        } else {
+            byte(Tag.unknown.rawValue)
+            unknownValues += 1
+        }
+    }
+}
+
+private protocol OptionalValue {
+    var wrappedValue: Any? { get }
+}
+
+extension Optional: OptionalValue {
+    var wrappedValue: Any? { self.map { $0 as Any } }
+}
+

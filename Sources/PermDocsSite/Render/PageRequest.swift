@@ -1,0 +1,32 @@
+import PermDocsCore
+
+/// What one page shows, before the theme turns it into HTML: the template
+/// to render and its context. The renderer builds these; the fingerprint of a
+/// request (with the theme's) decides whether an earlier build's file can be
+/// reused, so everything the page shows must be in the context.
+public struct PageRequest {
+    public var template: String
+    public var context: [String: Any]
+
+    public init(template: String, context: [String: Any]) {
+        self.template = template
+        self.context = context
+    }
+
+    /// The request's fingerprint under `salt` (the theme's and the build's);
+    /// nil when the context holds a value the hasher cannot fingerprint.
+    public func fingerprint(salt: Fingerprint) -> Fingerprint? {
+        var hasher = FingerprintHasher()
+        hasher.combine(salt)
+        hasher.combine(template)
+        hasher.combine(any: context)
+        return hasher.unknownValues == 0 ? hasher.fingerprint : nil
+    }
+}
+
+/// One unit of the render step: a themed page (fingerprinted, reusable) or
+/// files made without the theme's templates (data, policies, sets), always made.
+enum RenderJob {
+    case page(path: String, request: () -> PageRequest)
+    case files(() -> [OutputFile])
+}
