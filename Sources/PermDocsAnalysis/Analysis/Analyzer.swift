@@ -82,6 +82,12 @@ public struct Analyzer {
             for (i, (t, p)) in pageRefs.enumerated() {
                 analyzed[t].pages[p].diagnostics = (analyzed[t].pages[p].diagnostics + findings[i]).sortedForOutput()
             }
+            // Checks across a tool's pages, once all of them are classified.
+            for t in analyzed.indices {
+                for (p, found) in DependentActions.findings(for: analyzed[t], catalog: checker.catalog).enumerated() where !found.isEmpty {
+                    analyzed[t].pages[p].diagnostics = (analyzed[t].pages[p].diagnostics + found).sortedForOutput()
+                }
+            }
         }
 
         var silenced: [Diagnostic] = []

@@ -52,6 +52,7 @@ public enum FindingRules {
     public static let emptyCondition = FindingRule(id: "empty-condition", severity: .warning, category: .grammar, summary: "A Condition element (or operator) with nothing in it.")
     public static let duplicateConditionKey = FindingRule(id: "duplicate-condition-key", severity: .warning, category: .grammar, summary: "One operator tests the same condition key twice, spelt in different case.")
     public static let invalidARN = FindingRule(id: "invalid-arn", severity: .error, category: .grammar, summary: "A resource is neither * nor a well-formed ARN.")
+    public static let invalidAccountID = FindingRule(id: "invalid-account-id", severity: .error, category: .grammar, summary: "An account id in an ARN or an AWS principal is not twelve digits.")
     // Catalog
     public static let unknownService = FindingRule(id: "unknown-service", severity: .error, category: .catalog, summary: "An action's service prefix is not an AWS service.")
     public static let unknownAction = FindingRule(id: "unknown-action", severity: .error, category: .catalog, summary: "The service has no action of that name.")
@@ -60,6 +61,10 @@ public enum FindingRules {
     public static let duplicateAction = FindingRule(id: "duplicate-action", severity: .warning, category: .catalog, summary: "The same action twice in one statement or policy.")
     public static let redundantAction = FindingRule(id: "redundant-action", severity: .suggestion, category: .catalog, summary: "An action already covered by a wildcard of the same policy.")
     public static let unknownConditionKey = FindingRule(id: "unknown-condition-key", severity: .warning, category: .catalog, summary: "A condition key that is neither global nor one of the statement's services' keys.")
+    public static let conditionKeyNotApplicable = FindingRule(id: "condition-key-not-applicable", severity: .warning, category: .catalog, summary: "An Allow tests a service's condition key an action does not support (not with …IfExists): that action is never allowed.")
+    public static let resourceTypeMismatch = FindingRule(id: "resource-type-mismatch", severity: .warning, category: .catalog, summary: "None of a statement's resources is of a type the action acts on (by the catalog's ARN formats): the grant never takes effect.")
+    public static let actionNeedsAnyResource = FindingRule(id: "action-needs-any-resource", severity: .warning, category: .catalog, summary: "An action that takes only Resource \"*\" is given only ARNs: it is never allowed.")
+    public static let missingDependentAction = FindingRule(id: "missing-dependent-action", severity: .warning, category: .catalog, summary: "The catalog says an action the tool is granted also needs another, which none of the tool's policies grants.")
     // Risk
     public static let allowAllActions = FindingRule(id: "allow-all-actions", severity: .securityWarning, category: .risk, summary: "Allow with Action \"*\": every action of every service.")
     public static let serviceWildcard = FindingRule(id: "service-wildcard", severity: .securityWarning, category: .risk, summary: "Allow with service:*: every action of a service, including future ones.")
@@ -75,8 +80,9 @@ public enum FindingRules {
         jsonSyntax, duplicateKey,
         unknownElement, invalidElementType, missingVersion, invalidVersion, oldVersion, missingStatement,
         invalidSid, duplicateSid, invalidEffect, actionElement, resourceElement, principalElement,
-        unknownConditionOperator, emptyCondition, duplicateConditionKey, invalidARN,
+        unknownConditionOperator, emptyCondition, duplicateConditionKey, invalidARN, invalidAccountID,
         unknownService, unknownAction, actionCase, wildcardMatchesNothing, duplicateAction, redundantAction, unknownConditionKey,
+        conditionKeyNotApplicable, resourceTypeMismatch, actionNeedsAnyResource, missingDependentAction,
         allowAllActions, serviceWildcard, passRoleAnyResource, privilegeEscalation, credentialsExposure,
         dataAccessAnyResource, permissionsManagementAnyResource,
     ]

