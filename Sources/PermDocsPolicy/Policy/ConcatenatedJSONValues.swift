@@ -16,6 +16,7 @@ public struct ConcatenatedJSONValues: Sendable {
         public var afterComma: Bool
     }
 
+    /// The values in the order they stand, with their separators.
     public var elements: [Element]
     /// True when the text starts with a comma (a fragment that continues a policy).
     public var leadingComma: Bool
