@@ -95,11 +95,13 @@ public struct PolicyExtractor {
                 guard Self.mayHoldPolicy(literal) else { return .skipChildren }
                 let key = SourcePosition(line: node.startLine, column: node.startColumn)
                 let text = Self.mappedLiteral(literal, firstLine: node.isFenced ? node.startLine + 1 : node.startLine, in: doc, file: page.file)
-                let normalized = text.normalizingSpaces()
+                let normalized = CalloutMarkers.stripped(text).text.normalizingSpaces()
                 if PolicyCandidate.looksLikePolicyJSON(normalized) {
                     add(normalized, .codeBlock, key: key, literal: literal)
-                } else if let inner = PolicyCandidate.embeddedJSON(in: normalized) {
-                    add(inner, .embedded, key: key, embedded: true)
+                } else {
+                    for piece in EmbeddedPolicies.pieces(in: normalized) {
+                        add(piece.text, .embedded, key: key, embedded: !piece.isMeantAsPolicy)
+                    }
                 }
                 return .skipChildren
             case .htmlBlock:
@@ -146,6 +148,9 @@ public struct PolicyExtractor {
 
     /// Parses the page's candidates into blocks (kind not yet classified against
     /// the rest of the tool) and the diagnostics of those that do not parse.
+    /// A candidate may give several blocks: policies pasted one after another
+    /// (with a `pasted-policies` warning at the second), or escaped policy
+    /// strings inside JSON that is itself no policy.
     public func blocks(in page: PageStructure) -> (blocks: [PolicyBlock], diagnostics: [Diagnostic]) {
         var blocks: [PolicyBlock] = []
         var diagnostics: [Diagnostic] = []
@@ -153,33 +158,72 @@ public struct PolicyExtractor {
             let text = candidate.text.normalizingSpaces().trimmed()
             guard !text.scalars.isEmpty else { continue }
             if !candidate.embedded && candidate.origin != .codeBlock && !PolicyCandidate.looksLikePolicyJSON(text) { continue }
-            var block = PolicyBlock(
-                anchor: "", toolSlug: toolSlug, file: page.file, pageID: pageID,
-                location: text.location(at: 0), origin: candidate.origin, originKey: candidate.originKey,
-                heading: candidate.heading, headingID: candidate.headingID, leadIn: candidate.leadIn,
-                text: text.string, policy: nil, syntaxError: nil, kind: .unparsed, grantee: .nobody, excerptOf: nil)
-            block.displayCode = candidate.literal
-            block.context = candidate.context
-            block.context.pageTitle = pageTitle
-            do {
-                let node = try JSONReader.parse(scalars: text.scalars)
-                guard let policy = PolicyParser(locate: text.location(at:)).policy(from: node) else { continue }
-                block.policy = policy
-                block.textMap = text
-                block.kind = policy.isTrustPolicy ? .trust : policy.shape != .document ? .excerpt : policy.isResourcePolicy ? .resource : .identity
-            } catch let error as JSONSyntaxError {
-                if candidate.embedded { continue }  // shell code around a brace is not a policy we can read
-                let diagnostic = FindingRules.jsonSyntax.finding(
-                    "policy is not valid JSON: \(error.message)",
-                    at: text.location(at: error.offset))
-                block.syntaxError = diagnostic
-                diagnostics.append(diagnostic)
-            } catch {
-                continue
+            func block(_ text: MappedText, origin: PolicyBlock.Origin) -> PolicyBlock {
+                var block = PolicyBlock(
+                    anchor: "", toolSlug: toolSlug, file: page.file, pageID: pageID,
+                    location: text.location(at: 0), origin: origin, originKey: candidate.originKey,
+                    heading: candidate.heading, headingID: candidate.headingID, leadIn: candidate.leadIn,
+                    text: text.string, policy: nil, syntaxError: nil, kind: .unparsed, grantee: .nobody, excerptOf: nil)
+                block.displayCode = origin == .codeBlock ? candidate.literal : nil
+                block.context = candidate.context
+                block.context.pageTitle = pageTitle
+                return block
             }
-            block.anchor = page.ids.claim("policy-\(blocks.count + 1)")
-            blocks.append(block)
+            func append(_ block: PolicyBlock) {
+                var block = block
+                block.anchor = page.ids.claim("policy-\(blocks.count + 1)")
+                blocks.append(block)
+            }
+            func unparsed(_ text: MappedText, origin: PolicyBlock.Origin, _ error: JSONSyntaxError) {
+                var b = block(text, origin: origin)
+                let diagnostic = FindingRules.jsonSyntax.finding("policy is not valid JSON: \(error.message)", at: text.location(at: error.offset))
+                b.syntaxError = diagnostic
+                diagnostics.append(diagnostic)
+                append(b)
+            }
+            switch PoliciesInText.read(text) {
+            case .policies(let found, let pasted):
+                for (n, one) in found.enumerated() {
+                    var b = block(one.text.slice(one.range), origin: candidate.origin)
+                    b.policy = one.policy
+                    b.textMap = one.text
+                    b.kind = Self.kind(of: one.policy)
+                    // Several policies of one code block each show their own text.
+                    if found.count > 1 { b.displayCode = nil }
+                    if pasted && n == 1 {
+                        diagnostics.append(FindingRules.pastedPolicies.finding(
+                            "\(found.count) policies pasted one after another in one block; each is read as its own policy, but together they are not valid JSON",
+                            at: b.location, fix: "Show each policy in its own code block, or merge their statements into one Statement array."))
+                    }
+                    append(b)
+                }
+            case .notPolicy:
+                // JSON that is no policy may hold policies as escaped strings (a template's PolicyDocument).
+                for escaped in EscapedPolicyString.policies(in: text) {
+                    switch PoliciesInText.read(escaped.text) {
+                    case .policies(let found, _):
+                        for one in found {
+                            var b = block(one.text.slice(one.range), origin: .embedded)
+                            b.policy = one.policy
+                            b.textMap = one.text
+                            b.kind = Self.kind(of: one.policy)
+                            append(b)
+                        }
+                    case .notPolicy: continue
+                    case .invalid(let error):
+                        if escaped.isMeantAsPolicy { unparsed(escaped.text, origin: .embedded, error) }
+                    }
+                }
+            case .invalid(let error):
+                if candidate.embedded { continue }  // code around a brace is not a policy we can read
+                unparsed(text, origin: candidate.origin, error)
+            }
         }
         return (blocks, diagnostics)
+    }
+
+    /// A parsed policy's kind before the rest of the tool is known.
+    static func kind(of policy: Policy) -> PolicyBlock.Kind {
+        policy.isTrustPolicy ? .trust : policy.shape != .document ? .excerpt : policy.isResourcePolicy ? .resource : .identity
     }
 }

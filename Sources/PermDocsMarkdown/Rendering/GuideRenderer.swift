@@ -70,8 +70,12 @@ public struct GuideRenderer {
                 out += entering ? "<li>" : "</li>\n"
             case .codeBlock:
                 let key = SourcePosition(line: node.startLine, column: node.startColumn)
-                if let found = figures[key], let slot = found.first {
-                    out.figure(slot.anchor)
+                if let found = figures[key], !found.isEmpty {
+                    // Several policies read from one block (pasted together, or
+                    // written inside other code) each get their figure, in order.
+                    for slot in found.sorted(by: { ($0.start.line, $0.start.column) < ($1.start.line, $1.start.column) }) {
+                        out.figure(slot.anchor)
+                    }
                 } else {
                     let language = node.fenceInfo.split(separator: " ").first.map(String.init) ?? ""
                     out += language.isEmpty ? "<pre><code>" : "<pre><code class=\"language-\(HTMLEscaping.attribute(language))\">"

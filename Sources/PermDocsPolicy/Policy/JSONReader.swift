@@ -36,6 +36,18 @@ public struct JSONReader {
         return node
     }
 
+    /// Reads one JSON value that starts at `start` (white space before it
+    /// skipped) and returns it with the offset just past its end, leaving
+    /// whatever follows to the caller: text holding several values one after
+    /// another (`ConcatenatedJSONValues`) reads them one by one.
+    public static func readValue(scalars: [Unicode.Scalar], from start: Int) throws -> (node: JSONNode, end: Int) {
+        var reader = JSONReader(s: scalars)
+        reader.i = start
+        reader.skipWhitespace()
+        let node = try reader.readValue()
+        return (node, reader.i)
+    }
+
     private init(s: [Unicode.Scalar]) { self.s = s }
 
     private mutating func skipWhitespace() {
@@ -64,8 +76,8 @@ public struct JSONReader {
         var message = "unexpected \(describe(s[i])), expected \(expected)"
         if s[i] == "." && i + 2 < s.count && s[i + 1] == "." && s[i + 2] == "." {
             message = "unexpected '...' (an ellipsis is not JSON), expected \(expected)"
-        } else if s[i] == "/" {
-            message = "unexpected '/' (JSON has no comments), expected \(expected)"
+        } else if s[i] == "/" || s[i] == "#" {
+            message = "unexpected '\(Character(s[i]))' (JSON has no comments), expected \(expected)"
         }
         return JSONSyntaxError(message: message, offset: i)
     }

@@ -28,6 +28,12 @@ public struct PolicyParser {
         }
     }
 
+    /// True when the node is one statement object: `Effect` with an action,
+    /// principal or resource element.
+    public static func looksLikeStatement(_ node: JSONNode) -> Bool {
+        node.members.map { isStatementKeys(Set($0.map(\.key))) } ?? false
+    }
+
     private static func isStatementKeys(_ keys: Set<String>) -> Bool {
         keys.contains("Effect") && !keys.isDisjoint(with: ["Action", "NotAction", "Principal", "NotPrincipal", "Resource", "NotResource"])
     }
