@@ -20,7 +20,7 @@ struct Build: ParsableCommand {
     @Option(name: .customLong("fail-on"), help: "Do not write the site when a finding is at or above this severity: suggestion, warning, security or error.")
     var failOn: Diagnostic.Severity?
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("How many pages to analyse at once, 1 or more (default: one per core).", valueName: "n"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("How many pages to analyze at once, 1 or more (default: one per core).", valueName: "n"))
     var jobs: Int?
 
     @Flag(help: "Write every file, even those unchanged since the last build.")

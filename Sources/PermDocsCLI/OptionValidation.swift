@@ -5,10 +5,10 @@ import ArgumentParser
 /// that `--jobs -3` reaches these checks instead of reading `-3` as a flag
 /// and reporting a missing value.
 enum OptionValidation {
-    /// `--jobs`: how many pages are analysed at once.
+    /// `--jobs`: how many pages are analyzed at once.
     static func jobs(_ value: Int?) throws {
         if let value, value < 1 {
-            throw ValidationError("--jobs must be 1 or more (how many pages are analysed at once), not \(value)")
+            throw ValidationError("--jobs must be 1 or more (how many pages are analyzed at once), not \(value)")
         }
     }
 

@@ -40,7 +40,7 @@ struct Serve: AsyncParsableCommand {
             Terminal.writeError(Terminal.displayMessage(error.description, content: content, theme: themeFolder) + "\n")
             throw ExitStatus.unreadable
         }
-        // Kept across rebuilds: only pages whose text changed are analysed again.
+        // Kept across rebuilds: only pages whose text changed are analyzed again.
         let cache = PageAnalysisCache()
         let pages = RenderCacheBox()
         // The built-in theme cannot change while serving: only a theme folder is watched.
@@ -91,7 +91,7 @@ struct Serve: AsyncParsableCommand {
             FileHandle.standardError.write(Data(text.utf8))
             let ms = Int((clock.now() - start) * 1000)
             let written = built.written
-            return "rebuilt: \(cache.lastAnalysed) pages analysed, \(cache.lastReused) reused; \(built.renderedPages) pages rendered, \(built.reusedPages) reused; \(written?.written ?? 0) files written, \(written?.unchanged ?? 0) unchanged; \(report.summary); \(ms) ms"
+            return "rebuilt: \(cache.lastAnalyzed) pages analyzed, \(cache.lastReused) reused; \(built.renderedPages) pages rendered, \(built.reusedPages) reused; \(written?.written ?? 0) files written, \(written?.unchanged ?? 0) unchanged; \(report.summary); \(ms) ms"
         } catch let error as PermDocsError {
             throw BuildFailure(description: Terminal.displayMessage(error.description, content: content, theme: themeFolder))
         }

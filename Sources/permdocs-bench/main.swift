@@ -1,6 +1,6 @@
 // permdocs-bench: times the phases of a build in one process, cold and then
-// after a one-page edit with the page-analysis cache that `permdocs serve`
-// keeps, which `Benchmarks/run` cannot see from outside the process.
+// after a one-page edit with the page-analysis and render caches that
+// `permdocs serve` keeps, which `Benchmarks/run` cannot see from outside the process.
 //
 //   permdocs-bench CONTENT_DIR OUTPUT_DIR [PAGE_TO_EDIT]
 //
@@ -20,6 +20,8 @@ let content = URL(fileURLWithPath: args[1])
 let output = URL(fileURLWithPath: args[2])
 let theme = DiskContentReader(root: URL(fileURLWithPath: "Themes/default"))
 let cache = PageAnalysisCache()
+/// The pages of the last build, as `serve` keeps them (nil before the first: a clean build).
+var pages: (any RenderCache)?
 let checker: PolicyChecker
 do {
     checker = try Pipeline.bundledChecker()
@@ -30,11 +32,13 @@ do {
 
 /// One build through the pipeline `permdocs build` and `serve` run, timing each step.
 func build(_ label: String) throws {
-    let pipeline = Pipeline(content: DiskContentReader(root: content), theme: theme, checker: checker, cache: cache)
+    let pipeline = Pipeline(content: DiskContentReader(root: content), theme: theme, checker: checker, cache: cache,
+                            renderCache: pages ?? MemoryRenderCache())
     let result = try pipeline.build(writingTo: OutputWriter(output: output))
+    pages = Pipeline.renderCache(of: result)
     let total = result.timings.reduce(0) { $0 + $1.seconds }
     let steps = result.timings.map { "\($0.step.rawValue) \(Int($0.seconds * 1000))" }.joined(separator: ", ")
-    print("\(label): \(Int(total * 1000)) ms total (\(steps)); \(result.pageCount) pages, \(cache.lastAnalysed) analysed, \(cache.lastReused) reused; \(result.written?.written ?? 0) files written, \(result.written?.unchanged ?? 0) unchanged")
+    print("\(label): \(Int(total * 1000)) ms total (\(steps)); \(result.pageCount) pages, \(cache.lastAnalyzed) analyzed, \(cache.lastReused) reused; \(result.renderedPages) rendered, \(result.reusedPages) reused; \(result.written?.written ?? 0) files written, \(result.written?.unchanged ?? 0) unchanged")
 }
 
 do {

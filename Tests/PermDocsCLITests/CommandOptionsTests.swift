@@ -61,8 +61,8 @@ final class CommandOptionsTests: XCTestCase {
         let cases: [([String], String)] = [
             (["build", "--quiet", "--verbose"], "--quiet and --verbose cannot be used together"),
             (["--verbose", "--quiet"], "--quiet and --verbose cannot be used together"),
-            (["build", "--jobs", "-3"], "--jobs must be 1 or more (how many pages are analysed at once), not -3"),
-            (["build", "--jobs", "0"], "--jobs must be 1 or more (how many pages are analysed at once), not 0"),
+            (["build", "--jobs", "-3"], "--jobs must be 1 or more (how many pages are analyzed at once), not -3"),
+            (["build", "--jobs", "0"], "--jobs must be 1 or more (how many pages are analyzed at once), not 0"),
             (["policy", "--optional", "--grantee", "user", "t"], "--optional and --grantee cannot be used together"),
         ]
         for (arguments, message) in cases {

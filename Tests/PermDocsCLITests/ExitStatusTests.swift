@@ -115,7 +115,7 @@ final class ExitStatusTests: XCTestCase {
         _ = try assertStatus(0, ["init"])
         let cases: [(arguments: [String], message: String)] = [
             (["build", "--quiet", "--verbose"], "--quiet and --verbose cannot be used together"),
-            (["build", "--jobs", "-3"], "--jobs must be 1 or more (how many pages are analysed at once), not -3"),
+            (["build", "--jobs", "-3"], "--jobs must be 1 or more (how many pages are analyzed at once), not -3"),
             (["build", "--jobs", "0"], "--jobs must be 1 or more"),
             (["build", "--jobs", "many"], "The value 'many' is invalid for '--jobs <n>'"),
             (["policy", "--optional", "--grantee", "user", "example-tool"], "--optional and --grantee cannot be used together"),

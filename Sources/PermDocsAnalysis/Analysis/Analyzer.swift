@@ -6,7 +6,7 @@ import PermDocsPolicy
 /// Reads the content into an `AnalyzedSite`: dialects, cmark, extraction,
 /// classification, checks, cross-referencing. No rendering and no writing.
 ///
-/// Pages are analysed in parallel; every result goes to the slot of its page,
+/// Pages are analyzed in parallel; every result goes to the slot of its page,
 /// so the outcome does not depend on thread timing.
 public struct Analyzer {
     /// The action catalog the index spells and expands actions with (the
@@ -14,7 +14,7 @@ public struct Analyzer {
     public var catalog: ActionCatalog?
     /// Checks each classified block; nil leaves policies unchecked.
     public var checker: PolicyChecker?
-    /// How many pages to analyse at once (1 runs everything on the calling thread).
+    /// How many pages to analyze at once (1 runs everything on the calling thread).
     public var concurrency: Int
     /// Analyses of earlier builds to reuse for unchanged pages.
     public var cache: PageAnalysisCache?
@@ -49,11 +49,11 @@ public struct Analyzer {
         }
         let cached = jobs.map { cache?.lookup($0.page, toolSlug: $0.slug) }
         let fresh = jobs.indices.filter { cached[$0] == nil }
-        let analysed = ParallelMap.map(fresh, concurrency: concurrency) { analyze(page: jobs[$0].page, toolSlug: jobs[$0].slug, pageIDs: jobs[$0].ids) }
+        let freshPages = ParallelMap.map(fresh, concurrency: concurrency) { analyze(page: jobs[$0].page, toolSlug: jobs[$0].slug, pageIDs: jobs[$0].ids) }
         var pages = cached
-        for (k, i) in fresh.enumerated() { pages[i] = analysed[k] }
+        for (k, i) in fresh.enumerated() { pages[i] = freshPages[k] }
         let all = pages.map { $0! }
-        cache?.replace(with: zip(all, jobs.map(\.slug)).map { ($0, $1) }, analysed: fresh.count)
+        cache?.replace(with: zip(all, jobs.map(\.slug)).map { ($0, $1) }, analyzed: fresh.count)
 
         var analyzed: [AnalyzedTool] = []
         var k = 0

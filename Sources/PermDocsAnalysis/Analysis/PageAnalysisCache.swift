@@ -17,8 +17,8 @@ public final class PageAnalysisCache: @unchecked Sendable {
 
     private let lock = NSLock()
     private var entries: [String: Entry] = [:]
-    /// Pages analysed anew and pages reused by the last build, for the summary.
-    public private(set) var lastAnalysed = 0
+    /// Pages analyzed anew and pages reused by the last build, for the summary.
+    public private(set) var lastAnalyzed = 0
     public private(set) var lastReused = 0
 
     public init() {}
@@ -34,11 +34,11 @@ public final class PageAnalysisCache: @unchecked Sendable {
     }
 
     /// Replaces the cache with this build's pages (so deleted pages are forgotten).
-    func replace(with pages: [(AnalyzedPage, String)], analysed: Int) {
+    func replace(with pages: [(AnalyzedPage, String)], analyzed: Int) {
         lock.lock()
         defer { lock.unlock() }
         entries = Dictionary(pages.map { ($0.0.source.path, Entry(toolSlug: $0.1, pageID: $0.0.source.pageID, body: $0.0.source.body, page: $0.0)) }, uniquingKeysWith: { a, _ in a })
-        lastAnalysed = analysed
-        lastReused = pages.count - analysed
+        lastAnalyzed = analyzed
+        lastReused = pages.count - analyzed
     }
 }

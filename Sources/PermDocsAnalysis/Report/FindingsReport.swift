@@ -28,7 +28,7 @@ public struct FindingsReport: Sendable {
         self.permdocsVersion = permdocsVersion
     }
 
-    /// The report of an analysed site.
+    /// The report of an analyzed site.
     public init(site: AnalyzedSite) {
         self.init(
             findings: site.diagnostics, silenced: site.silenced, silenceRules: site.config.silence,

@@ -9,7 +9,7 @@ import PermDocsPolicy
 ///    the build before any work on the content);
 /// 2. **analyze**: read `site.yml` and the guides, parse, extract, classify,
 ///    check against the catalog, apply `silence:`, cross-reference;
-/// 3. **render**: turn the analysed site into files, in memory;
+/// 3. **render**: turn the analyzed site into files, in memory;
 /// 4. **gate**: stop when a finding is at or above `failOn`;
 /// 5. **write**: swap the files into the output folder (`OutputWriter`).
 ///
@@ -86,7 +86,7 @@ public struct Pipeline {
     public var clock: Clock
     /// Shown in page footers.
     public var generator: String
-    /// How many threads analyse and render (1: all on the calling thread).
+    /// How many threads analyze and render (1: all on the calling thread).
     public var concurrency: Int
     /// Analyses kept from earlier builds in this process (`serve`); nil analyses every page.
     public var cache: PageAnalysisCache?

@@ -4,7 +4,7 @@ import PermDocsCore
 import PermDocsPolicy
 
 /// The site's data files, for scripts and for client-side search: built
-/// from the analysed site as text, never written here.
+/// from the analyzed site as text, never written here.
 ///
 /// URLs inside them are relative to the site root (`tools/<slug>/index.html#policy-2`,
 /// `matrix.html#action-ec2:createtags`). Every list has a fixed order,
@@ -19,7 +19,7 @@ public struct SiteExports {
     public let site: AnalyzedSite
     public let catalog: ActionCatalog?
 
-    /// Exports of `site`, with the catalog it was analysed with.
+    /// Exports of `site`, with the catalog it was analyzed with.
     public init(site: AnalyzedSite) {
         self.site = site
         self.catalog = site.catalog

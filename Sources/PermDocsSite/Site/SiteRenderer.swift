@@ -4,7 +4,7 @@ import PermDocsCore
 import PermDocsMarkdown
 import PermDocsPolicy
 
-/// Turns an analysed site into its files: the index, one page per tool (and
+/// Turns an analyzed site into its files: the index, one page per tool (and
 /// per further page of a tool), the comparison matrix, and the theme's assets.
 /// Pure: it reads nothing and writes nothing.
 public struct SiteRenderer {

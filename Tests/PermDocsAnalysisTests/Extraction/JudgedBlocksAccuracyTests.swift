@@ -5,7 +5,7 @@ import PermDocsPolicy
 import PermDocsTestSupport
 
 /// Measures the classifier against blocks of the real-guide corpus judged by
-/// hand (`Fixtures/Judged/judged-blocks.tsv`): each judged page is analysed
+/// hand (`Fixtures/Judged/judged-blocks.tsv`): each judged page is analyzed
 /// with the rest of its tool (its repository), its blocks matched to the
 /// judged rows by page and line, and the accuracy of kind, grantee and both
 /// printed with the confusion tables and every disagreement.

@@ -82,13 +82,13 @@ final class IncrementalBuildTests: XCTestCase {
             XCTAssertEqual(try tree("incremental"), try tree("clean-\(k)"), "after '\(what)' the incremental build differs from a clean one")
             if what == "no change" {
                 XCTAssertEqual(summary.written, 0, "nothing rewritten when nothing changed")
-                XCTAssertEqual(cache.lastAnalysed, 0, "no page analysed again")
+                XCTAssertEqual(cache.lastAnalyzed, 0, "no page analyzed again")
             }
             if what == "rename a tool" {
                 XCTAssertFalse(fm.fileExists(atPath: dir.appendingPathComponent("incremental/tools/delta/index.html").path), "renamed tool leaves no stale page")
             }
             if what == "edit a page" {
-                XCTAssertEqual(cache.lastAnalysed, 1, "only the edited page is analysed again")
+                XCTAssertEqual(cache.lastAnalyzed, 1, "only the edited page is analyzed again")
                 XCTAssertEqual(try inode("incremental/tools/gamma/index.html"), gammaInode, "an unaffected page is not rewritten")
                 XCTAssertGreaterThan(summary.unchanged, 0)
             }
