@@ -71,9 +71,15 @@ public enum TestSupport {
     }
 
     /// A page's guide HTML with its policy figures drawn, as its site page shows it.
+    /// Drawn by the default theme's `figure` partial, as the tool and page templates do.
     public static func guideHTML(_ page: AnalyzedPage) -> String {
-        PolicyFigure().guideHTML(page.guide, blocks: page.blocks)
+        let context: [String: Any] = ["guide": PolicyFigure().guide(page.guide, blocks: page.blocks)]
+        let template = "{{#guide}}{{{html}}}{{#figure}}{{> figure}}{{/figure}}{{/guide}}"
+        return (try? theme.get().render(template, context: context)) ?? ""
     }
+
+    /// The default theme, read once.
+    private static let theme = Result { try Theme(reader: defaultTheme) }
 
     /// The bundled catalog and risk data, read once for all tests.
     private static let checker = Result { try Pipeline.bundledChecker() }

@@ -291,17 +291,11 @@ public struct SiteRenderer {
         }
         ctx["hasDiagnostics"] = !page.diagnostics.isEmpty
         ctx["findingSummary"] = FindingsReport(findings: page.diagnostics).summary
-        var extras: [String: String] = [:]
-        for block in page.blocks {
-            if let err = block.syntaxError {
-                extras[block.anchor] = " <span class=\"finding severity-error\">\(HTMLEscaping.text(err.location.description)): \(HTMLEscaping.text(err.message))</span>"
-            } else if let of = block.excerptOf {
-                let target = SitePaths.block(of, from: path)
-                extras[block.anchor] = " <span class=\"excerpt-of\">repeats <a href=\"\(HTMLEscaping.attribute(target))\">\(HTMLEscaping.text(of.anchor))</a></span>"
-            }
+        var excerptLinks: [String: String] = [:]
+        for block in page.blocks where block.syntaxError == nil {
+            if let of = block.excerptOf { excerptLinks[block.anchor] = SitePaths.block(of, from: path) }
         }
-        let figures = PolicyFigure(captionExtras: extras, afterCode: blockFindingsHTML(page.diagnostics))
-        ctx["guideHTML"] = figures.guideHTML(page.guide, blocks: page.blocks)
+        ctx["guide"] = PolicyFigure(findings: page.diagnostics, excerptLinks: excerptLinks).guide(page.guide, blocks: page.blocks)
         if isIntro {
             ctx["needs"] = needsContext(tool, path: path)
             ctx["accessBar"] = accessBars[tool.slug] ?? ""
@@ -316,24 +310,6 @@ public struct SiteRenderer {
     private func diagnosticContext(_ d: Diagnostic) -> [String: Any] {
         ["location": d.location.description, "severity": d.severity.rawValue, "severityLabel": d.severity.label,
          "message": d.message, "id": d.id, "fix": d.fix ?? ""]
-    }
-
-    /// The findings of each block as a list to show under its code; by anchor.
-    /// Escaped here because the guide renderer inserts it as HTML.
-    private func blockFindingsHTML(_ findings: [Diagnostic]) -> [String: String] {
-        var out: [String: String] = [:]
-        for (anchor, list) in Dictionary(grouping: findings.filter { $0.block != nil }, by: { $0.block!.anchor }) {
-            var html = "<ul class=\"block-findings\" aria-label=\"Findings for \(HTMLEscaping.attribute(anchor))\">"
-            for d in list.sortedForOutput() {
-                html += "<li class=\"finding severity-\(d.severity.rawValue)\"><span class=\"badge severity-\(d.severity.rawValue)\">\(HTMLEscaping.text(d.severity.label))</span> "
-                html += "<span class=\"where\">line \(d.location.line), col \(d.location.column)</span> \(HTMLEscaping.text(d.message)) "
-                html += "<code class=\"finding-id\">[\(HTMLEscaping.text(d.id))]</code>"
-                if let fix = d.fix { html += "<br><span class=\"fix\">Fix: \(HTMLEscaping.text(fix))</span>" }
-                html += "</li>"
-            }
-            out[anchor] = html + "</ul>"
-        }
-        return out
     }
 
     /// Catalog facts about an action for templates: access level and description, or unknown.

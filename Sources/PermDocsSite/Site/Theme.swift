@@ -15,7 +15,7 @@ public struct Theme {
     public let fingerprint: Fingerprint
 
     /// Templates every theme must have.
-    public static let requiredTemplates = ["layout", "index", "tool", "page", "matrix", "findings", "overlap", "service", "set", "search"]
+    public static let requiredTemplates = ["layout", "index", "tool", "page", "figure", "matrix", "findings", "overlap", "service", "set", "search"]
 
     /// Put before every template (on its first line, so line numbers stay as
     /// written): `{{name}}` then escapes with `HTMLEscaping.text`, the same five
@@ -60,6 +60,13 @@ public struct Theme {
             asset.data.withUnsafeBytes { hasher.combine($0) }
         }
         fingerprint = hasher.fingerprint
+    }
+
+    /// Renders template text (not a file of the theme) with the theme's partials and escaping.
+    public func render(_ template: String, context: [String: Any]) throws -> String {
+        var library = self.library
+        library.register(try MustacheTemplate(string: Self.contentTypePragma + template), named: "_inline")
+        return library.render(context, withTemplate: "_inline") ?? ""
     }
 
     /// Whether the theme has `templates/NAME.mustache` (optional pages such as `404`).
