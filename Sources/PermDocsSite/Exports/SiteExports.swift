@@ -30,11 +30,14 @@ public struct SiteExports {
 
     /// All the files (`blocks.json` is built in `BlocksExport.swift`).
     public var files: [OutputFile] {
-        [OutputFile(path: Self.actionsPath, text: actionsJSON),
-         OutputFile(path: Self.blocksPath, text: blocksJSON),
-         OutputFile(path: Self.matrixPath, text: matrixCSV),
-         OutputFile(path: Self.searchPath, text: searchJSON),
-         OutputFile(path: Self.toolsPath, text: toolsJSON)]
+        makers.map { OutputFile(path: $0.path, text: $0.make()) }
+    }
+
+    /// Each file's path and the work that makes it, in path order: the
+    /// renderer runs them as separate jobs, beside the pages.
+    public var makers: [(path: String, make: () -> String)] {
+        [(Self.actionsPath, { actionsJSON }), (Self.blocksPath, { blocksJSON }), (Self.matrixPath, { matrixCSV }),
+         (Self.searchPath, { searchJSON }), (Self.toolsPath, { toolsJSON })]
     }
 
     // MARK: Fragments

@@ -94,8 +94,9 @@ public struct SiteRenderer {
             .page(path: SitePaths.findings, request: findingsPage),
             .files(policyFiles),
             .page(path: SitePaths.search, request: searchPage),
-            .files { SiteExports(site: site).files },
         ]
+        // Each export is its own job, so the big ones run beside pages, not one after another.
+        jobs += SiteExports(site: site).makers.map { export in .files { [OutputFile(path: export.path, text: export.make())] } }
         for tool in site.tools {
             for page in tool.pages {
                 let path = SitePaths.page(tool: tool.slug, pageID: page.source.pageID)
