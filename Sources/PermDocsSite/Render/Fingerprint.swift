@@ -105,6 +105,8 @@ public struct FingerprintHasher {
             for v in list { combine(any: v) }
         } else if let x = value as? Double {
             byte(Tag.double.rawValue); combine(x.bitPattern)
+        } else if let source = value as? FingerprintSource {
+            source.fingerprint(into: &self)
         } else if let optional = value as? OptionalValue {
             if let wrapped = optional.wrappedValue { combine(any: wrapped) } else { byte(Tag.null.rawValue) }
         } else {
@@ -112,6 +114,12 @@ public struct FingerprintHasher {
             unknownValues += 1
         }
     }
+}
+
+/// A context value that says itself what its fingerprint is made of (a value
+/// computed only when the page is rendered, such as `DerivedHTML`).
+public protocol FingerprintSource {
+    func fingerprint(into hasher: inout FingerprintHasher)
 }
 
 private protocol OptionalValue {

@@ -48,7 +48,8 @@ public struct PolicyFigure {
             // Absent values are `false`, not "": an empty string opens a Mustache section.
             "origin": block.origin == .codeBlock ? false : block.origin.rawValue as Any,
             "line": block.location.line,
-            "code": JSONHighlighter.html(text),
+            // Highlighted only when the page is rendered, not when it is reused.
+            "code": DerivedHTML(.highlightedJSON, source: text),
             "hasFindings": !list.isEmpty,
             "findings": list.map { d -> [String: Any] in
                 ["severity": d.severity.rawValue, "severityLabel": d.severity.label, "line": d.location.line,

@@ -145,12 +145,12 @@ public struct SiteRenderer {
     }
 
     /// What every page's fingerprint starts from: the theme (templates and
-    /// assets) and the permdocs version, which can change the HTML for the
-    /// same context. The catalog version and generator are in every context.
+    /// assets) and the permdocs binary (`BuildIdentity`), which can change
+    /// the HTML for the same context. The catalog version and generator are in every context.
     var fingerprintSalt: Fingerprint {
         var hasher = FingerprintHasher()
         hasher.combine(theme.fingerprint)
-        hasher.combine(PermDocsVersion.current)
+        hasher.combine(BuildIdentity.current)
         hasher.combine(generator)
         return hasher.fingerprint
     }

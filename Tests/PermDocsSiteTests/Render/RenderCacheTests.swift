@@ -40,6 +40,9 @@ final class RenderCacheTests: XCTestCase {
         XCTAssertNotEqual(salted, fp([:] as [String: Any]), "the salt (theme and version) counts")
         XCTAssertNotEqual(PageRequest(template: "a", context: [:]).fingerprint(salt: Fingerprint(high: 0, low: 0)),
                           PageRequest(template: "b", context: [:]).fingerprint(salt: Fingerprint(high: 0, low: 0)))
+        XCTAssertNotNil(fp(DerivedHTML(.highlightedJSON, source: "{}")), "derived HTML is fingerprinted by its source")
+        XCTAssertNotEqual(fp(DerivedHTML(.highlightedJSON, source: "{}")), fp(DerivedHTML(.highlightedJSON, source: "[]")))
+        XCTAssertNotEqual(fp(DerivedHTML(.highlightedJSON, source: "{}")), fp("{}"))
         struct Opaque {}
         XCTAssertNil(fp(Opaque()), "a value the hasher does not know is never trusted")
     }

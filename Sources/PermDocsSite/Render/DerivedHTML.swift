@@ -1,0 +1,47 @@
+import Foundation
+import Mustache
+import PermDocsCore
+import PermDocsMarkdown
+
+/// HTML made from a source text by a pure function (the JSON highlighter),
+/// made only when a page is rendered. Its fingerprint is its kind and source,
+/// so a page reused from the render cache never pays for it. The function's
+/// own code is covered by the render salt's build identity (`BuildIdentity`).
+public struct DerivedHTML: MustacheCustomRenderable, FingerprintSource {
+    public enum Kind: String, Sendable {
+        /// `JSONHighlighter.html`: a policy's JSON with its tokens in spans.
+        case highlightedJSON
+    }
+
+    public let kind: Kind
+    public let source: String
+
+    public init(_ kind: Kind, source: String) {
+        self.kind = kind
+        self.source = source
+    }
+
+    public var renderText: String {
+        switch kind {
+        case .highlightedJSON: return JSONHighlighter.html(source)
+        }
+    }
+
+    public var isNull: Bool { false }
+
+    public func fingerprint(into hasher: inout FingerprintHasher) {
+        hasher.combine(kind.rawValue)
+        hasher.combine(source)
+    }
+}
+
+/// What identifies the permdocs binary that renders: its version and the size
+/// and modification time of its executable, so a rebuilt permdocs (whose code
+/// may draw the same context differently) never reuses another build's pages.
+enum BuildIdentity {
+    static let current: String = {
+        var info = stat()
+        guard stat("/proc/self/exe", &info) == 0 else { return PermDocsVersion.current }
+        return "\(PermDocsVersion.current) \(info.st_size) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
+    }()
+}
