@@ -166,7 +166,7 @@ final class RenderCacheTests: XCTestCase {
             ("a fingerprint changed", { data in
                 var text = String(decoding: data, as: UTF8.self)
                 let line = text.split(separator: "\n")[1]
-                text = text.replacingOccurrences(of: String(line), with: "0" + String(line.dropFirst()))
+                text = text.replacingOccurrences(of: String(line), with: (line.first == "0" ? "1" : "0") + String(line.dropFirst()))
                 return Data(text.utf8)
             }, "damaged"),
             ("another version", { data in
