@@ -26,7 +26,8 @@ public struct Action: Hashable, Comparable, Sendable, CustomStringConvertible {
     }
 
     /// True when the name holds `*` or `?`.
-    public var isWildcard: Bool { written.contains("*") || written.contains("?") }
+    /// Scans bytes: `String.contains(String)` goes through Foundation and was 7 % of a large check.
+    public var isWildcard: Bool { WildcardPattern.containsWildcard(written) }
 
     public var description: String { written }
 
