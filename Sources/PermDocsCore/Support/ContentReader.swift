@@ -35,14 +35,20 @@ enum InvalidUTF8 {
         var iterator = data.makeIterator()
         var parser = Unicode.UTF8.ForwardParser()
         var (line, column) = (1, 1)
+        var afterCR = false
         while true {
             switch parser.parseScalar(from: &iterator) {
             case .valid(let scalar):
-                if scalar.count == 1 && scalar.first == UInt8(ascii: "\n") {
+                // Lines end at "\n", "\r\n" or a lone "\r", as the text is read afterwards.
+                let byte = scalar.count == 1 ? scalar.first : nil
+                if byte == UInt8(ascii: "\n") {
+                    if !afterCR { (line, column) = (line + 1, 1) }
+                } else if byte == UInt8(ascii: "\r") {
                     (line, column) = (line + 1, 1)
                 } else {
                     column += 1
                 }
+                afterCR = byte == UInt8(ascii: "\r")
             case .error:
                 return SourcePosition(line: line, column: column)
             case .emptyInput:
