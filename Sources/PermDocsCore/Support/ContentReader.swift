@@ -15,8 +15,15 @@ public protocol ContentReader: Sendable {
 extension ContentReader {
     /// A file read as UTF-8 text, with CRLF line ends made LF; invalid UTF-8 is
     /// an error at the first bad byte's line and column, so the user can find it.
-    public func readText(_ path: String) throws -> String {
+    /// A file of more than `maximumBytes` is an error at the line and column
+    /// where it passes the limit, naming `what` the limit is for.
+    public func readText(_ path: String, maximumBytes: Int? = nil, limitReason: String = "") throws -> String {
         let data = try read(path)
+        if let maximumBytes, data.count > maximumBytes {
+            let p = TextPosition.of(offset: maximumBytes, in: data)
+            throw PermDocsError("file is \(data.count) bytes; at most \(maximumBytes) are read (passed here)\(limitReason)",
+                                at: SourceLocation(file: path, line: p.line, column: p.column))
+        }
         guard let text = String(data: data, encoding: .utf8) else {
             if let position = InvalidUTF8.firstBadByte(in: data) {
                 throw PermDocsError("not valid UTF-8 text (first bad byte here)", at: SourceLocation(file: path, line: position.line, column: position.column))
