@@ -4,8 +4,9 @@
 public enum ContentLimits {
     /// The largest guide page, in bytes: 8 MiB. The largest real page in the
     /// corpus (rclone's MANUAL.md, every backend's manual in one page) has
-    /// 2.9 MB; analysis is linear, about a second per megabyte. A larger page
-    /// is an error at the line and column where it passes the limit.
+    /// 2.9 MB; a synthetic 8 MB page with a policy block every 200 bytes
+    /// (40,000 blocks) builds in 30 s, linearly. A larger page is an error at
+    /// the line and column where it passes the limit.
     public static let maximumGuideBytes = 8 * 1024 * 1024
 
     /// The largest policy block, in bytes: 1 MiB. IAM's own limits are 2 to
