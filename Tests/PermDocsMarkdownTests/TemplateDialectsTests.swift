@@ -47,4 +47,47 @@ final class TemplateDialectsTests: XCTestCase {
         let result = TemplateDialects.rewrite("{{< highlight json >}}\n{}\n{{< /highlight >}}\n", file: "f.md")
         XCTAssertEqual(result.markdown, "```json\n{}\n```\n")
     }
+
+    /// The fixtures differ only in their line ends ("\r\n", a lone "\r"): each tag is
+    /// found at the line and column cmark and an editor show, and the highlight
+    /// block becomes a policy block on the line it was written on.
+    func testTemplateTagPositionsInCRAndCRLFFiles() throws {
+        for name in ["template-tags-crlf.md", "template-tags-cr.md"] {
+            let text = try TestSupport.fixture("LineEnds/" + name)
+            XCTAssertTrue(text.utf8.contains(0x0D), "\(name) keeps its line ends (see .gitattributes)")
+            let expected = [(4, 9, "hint"), (10, 11, "notice"), (11, 3, "raw")]
+            let page = try TestSupport.analyze(text, path: "tools/t.md")
+            let tags = page.diagnostics.filter { $0.id == "template-tag" }
+            XCTAssertEqual(tags.map { "\($0.location.line):\($0.location.column) \($0.subject ?? "")" },
+                           expected.map { "\($0.0):\($0.1) \($0.2)" }, name)
+            XCTAssertEqual(page.blocks.map { "\($0.location.line):\($0.location.column)" }, ["7:1"], name)
+
+            // The rewrite keeps every line and its ending.
+            let (_, body) = try FrontMatter.split(text, file: "tools/t.md")
+            let rewritten = TemplateDialects.rewrite(body, file: "tools/t.md").markdown
+            XCTAssertEqual(SourceLines(rewritten).lines.map(\.ending), SourceLines(body).lines.map(\.ending), name)
+
+            // Read from disk (line ends made "\n") the positions are the same.
+            let reader = InMemoryContentReader(["tools/t.md": text])
+            let normalized = try TestSupport.analyze(try reader.readText("tools/t.md"), path: "tools/t.md")
+            XCTAssertEqual(normalized.diagnostics.filter { $0.id == "template-tag" }.map(\.location), tags.map(\.location), name)
+        }
+    }
+
+    func testSourceLinesCutsAtEveryLineEndAndKeepsIt() {
+        let lines = SourceLines("a\r\nb\rc\n\r\nd").lines
+        XCTAssertEqual(lines.map(\.text), ["a", "b", "c", "", "d"])
+        XCTAssertEqual(lines.map(\.ending), ["\r\n", "\r", "\n", "\r\n", ""])
+        XCTAssertEqual(SourceLines("").lines.map(\.text), [""])
+        XCTAssertEqual(SourceLines("x\n").lines.map(\.text), ["x", ""])
+    }
+
+    func testLinesEmptiedAfterALoneCRAreNotMergedIntoACRLF() {
+        // "a\r{% x %}\nb": emptying the tag's line must not leave "a\r\nb" (two lines of three).
+        let result = TemplateDialects.rewrite("a\r{% x %}\nb", file: "f.md")
+        XCTAssertEqual(SourceLines(result.markdown).lines.map(\.text), ["a", "", "b"])
+        XCTAssertEqual(result.diagnostics.map(\.location), [SourceLocation(file: "f.md", line: 2, column: 1)])
+        let (_, body) = try! FrontMatter.split("---\nt: x\n\r---\nbody", file: "f.md")
+        XCTAssertEqual(SourceLines(body).lines.map(\.text), ["", "", "", "", "body"])
+    }
 }

@@ -63,7 +63,7 @@ public struct ContentLoader {
         let single = paths.count == 1 && paths[0] == "tools/\(slug).md"
         var pages: [PageSource] = []
         for path in paths.sorted() {
-            let text = try reader.readText(path)
+            let text = try reader.readText(path, maximumBytes: ContentLimits.maximumGuideBytes, limitReason: ContentLimits.guideReason)
             let (frontMatter, body) = try FrontMatter.split(text, file: path)
             let pageID: String
             if single {

@@ -19,17 +19,18 @@ public struct FrontMatter: Sendable, Hashable {
     /// front matter's lines are replaced by empty lines, so every later position
     /// is the position in the file.
     public static func split(_ text: String, file: String) throws -> (FrontMatter, body: String) {
-        guard text.hasPrefix("---\n") || text == "---" || text.hasPrefix("---\r") else { return (.empty, text) }
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        // Lines end at "\n", "\r\n" or a lone "\r" (bytes, not Characters: "\r\n" is one Character).
+        let lines = SourceLines(text).lines
+        guard lines[0].text == "---" else { return (.empty, text) }
         var close: Int?
-        for i in 1..<lines.count where lines[i] == "---" || lines[i] == "..." {
+        for i in 1..<lines.count where lines[i].text == "---" || lines[i].text == "..." {
             close = i
             break
         }
         guard let close else {
             throw PermDocsError("front matter opened with '---' is never closed with a '---' line", at: SourceLocation(file: file, line: 1, column: 1))
         }
-        let yaml = lines[1..<close].joined(separator: "\n")
+        let yaml = lines[1..<close].map(\.text).joined(separator: "\n")
         var fields: [String: String] = [:]
         if let node = try YAMLReading.compose(yaml, file: file, firstLine: 2) {
             guard let mapping = node.mapping else {
@@ -44,7 +45,7 @@ public struct FrontMatter: Sendable, Hashable {
                 }
             }
         }
-        for i in 0...close { lines[i] = "" }
-        return (FrontMatter(fields: fields, lineCount: close + 1), lines.joined(separator: "\n"))
+        let body = lines.enumerated().map { i, line in (text: i <= close ? "" : String(line.text), ending: line.ending) }
+        return (FrontMatter(fields: fields, lineCount: close + 1), SourceLines.join(body))
     }
 }

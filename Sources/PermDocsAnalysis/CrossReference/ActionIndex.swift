@@ -70,6 +70,10 @@ public struct ActionIndex: Sendable {
     /// `catalog` (nil: every action is treated as unknown rather than failing the build).
     public init(tools: [AnalyzedTool], catalog: ActionCatalog?) {
         toolOrder = tools.map(\.slug)
+        // Blocks already listed for an action and tool, found by hashing (a list search
+        // per use was quadratic when one action is granted by thousands of blocks).
+        struct Listed: Hashable { var action: Action; var slug: String; var block: BlockReference }
+        var listed = Set<Listed>()
         for tool in tools {
             var toolUses: [ActionUse] = []
             for block in tool.blocks where block.grantsPermissions {
@@ -82,12 +86,15 @@ public struct ActionIndex: Sendable {
             }
             uses[tool.slug] = toolUses
             for use in toolUses where use.isAllow {
-                var need = needs[use.action, default: [:]][tool.slug] ?? ToolNeed(required: false, viaServiceRole: false, blocks: [], spellings: [])
+                // Taken out of the dictionaries (not copied), so appending does not copy the lists.
+                var byTool = needs.removeValue(forKey: use.action) ?? [:]
+                var need = byTool.removeValue(forKey: tool.slug) ?? ToolNeed(required: false, viaServiceRole: false, blocks: [], spellings: [])
                 if !use.isOptional { need.required = true }
                 if use.grantee == .serviceRole { need.viaServiceRole = true }
-                if !need.blocks.contains(use.block) { need.blocks.append(use.block) }
+                if listed.insert(Listed(action: use.action, slug: tool.slug, block: use.block)).inserted { need.blocks.append(use.block) }
                 if !need.spellings.contains(use.action.written) { need.spellings = (need.spellings + [use.action.written]).sorted() }
-                needs[use.action, default: [:]][tool.slug] = need
+                byTool[tool.slug] = need
+                needs[use.action] = byTool
             }
         }
         buildRows(tools: tools, catalog: catalog)
@@ -166,6 +173,13 @@ public struct ActionIndex: Sendable {
         // Needs apart from their rows, keyed flat, so adding a grant mutates one value in place.
         struct NeedKey: Hashable { var id: ActionRow.ID; var slug: String }
         var needMap: [NeedKey: ActionNeed] = [:]
+        // Grants already recorded, so that a repeat is found by hashing: `ActionNeed.add`
+        // searches the need's list, and one action granted by 10,000 blocks made that quadratic.
+        struct GrantKey: Hashable { var need: NeedKey; var grant: ActionNeed.Grant }
+        var recorded = Set<GrantKey>()
+        func record(_ grant: ActionNeed.Grant, _ key: NeedKey) {
+            if recorded.insert(GrantKey(need: key, grant: grant)).inserted { needMap[key, default: ActionNeed()].append(new: grant) }
+        }
         var covers: [String: [Cover]] = [:]
         var knownCache: [String: CatalogAction?] = [:]
 
@@ -198,8 +212,8 @@ public struct ActionIndex: Sendable {
                                              excluded: [], spellings: [], needs: [:])
                         }()
                         if !row.spellings.contains(written) { row.spellings = (row.spellings + [written]).sorted() }
-                        needMap[NeedKey(id: id, slug: tool.slug), default: ActionNeed()].add(ActionNeed.Grant(
-                            via: .name(written), isAllow: isAllow, isOptional: optional, grantee: block.grantee, block: block.reference))
+                        record(ActionNeed.Grant(via: .name(written), isAllow: isAllow, isOptional: optional, grantee: block.grantee, block: block.reference),
+                               NeedKey(id: id, slug: tool.slug))
                         byID[id] = row
                         if isPattern {
                             covers[tool.slug, default: []].append(Cover(patterns: [ActionPattern(written)], via: .wildcard(written), isAllow: isAllow,
@@ -217,8 +231,8 @@ public struct ActionIndex: Sendable {
                                                         accessLevel: nil, description: nil, excluded: names, spellings: [], needs: [:])
                         let spelling = names.joined(separator: ", ")
                         if !row.spellings.contains(spelling) { row.spellings = (row.spellings + [spelling]).sorted() }
-                        needMap[NeedKey(id: id, slug: tool.slug), default: ActionNeed()].add(ActionNeed.Grant(
-                            via: .name(spelling), isAllow: isAllow, isOptional: optional, grantee: block.grantee, block: block.reference))
+                        record(ActionNeed.Grant(via: .name(spelling), isAllow: isAllow, isOptional: optional, grantee: block.grantee, block: block.reference),
+                               NeedKey(id: id, slug: tool.slug))
                         byID[id] = row
                         covers[tool.slug, default: []].append(Cover(patterns: names.map(ActionPattern.init), via: .notAction(names), isAllow: isAllow,
                                                                     isOptional: optional, grantee: block.grantee, block: block.reference))

@@ -181,7 +181,28 @@ public struct PolicyExtractor {
                 diagnostics.append(diagnostic)
                 append(b)
             }
+            // Past the limits a block is named, not read (ContentLimits).
+            func refused(_ text: MappedText, origin: PolicyBlock.Origin, _ message: String, at location: SourceLocation) {
+                var b = block(text, origin: origin)
+                let diagnostic = FindingRules.policyTooLarge.finding(message, at: location,
+                    fix: "show a shorter excerpt of the policy, or split it into several blocks")
+                b.syntaxError = diagnostic
+                diagnostics.append(diagnostic)
+                append(b)
+            }
+            let bytes = text.string.utf8.count
+            if bytes > ContentLimits.maximumPolicyBlockBytes {
+                if !candidate.embedded {
+                    refused(text, origin: candidate.origin, "policy block is \(bytes) bytes; at most \(ContentLimits.maximumPolicyBlockBytes) (1 MiB) are read", at: text.location(at: 0))
+                }
+                continue
+            }
             switch PoliciesInText.read(text) {
+            case .policies(let found, _) where Self.overlongAction(in: found.map(\.policy)) != nil:
+                let action = Self.overlongAction(in: found.map(\.policy))!
+                refused(text, origin: candidate.origin,
+                        "action name is \(action.value.written.unicodeScalars.count) characters; at most \(ContentLimits.maximumActionNameLength) are read (the longest AWS action has 103)",
+                        at: action.location)
             case .policies(let found, let pasted):
                 for (n, one) in found.enumerated() {
                     var b = block(one.text.slice(one.range), origin: candidate.origin)
@@ -201,6 +222,11 @@ public struct PolicyExtractor {
                 // JSON that is no policy may hold policies as escaped strings (a template's PolicyDocument).
                 for escaped in EscapedPolicyString.policies(in: text) {
                     switch PoliciesInText.read(escaped.text) {
+                    case .policies(let found, _) where Self.overlongAction(in: found.map(\.policy)) != nil:
+                        let action = Self.overlongAction(in: found.map(\.policy))!
+                        refused(escaped.text, origin: .embedded,
+                                "action name is \(action.value.written.unicodeScalars.count) characters; at most \(ContentLimits.maximumActionNameLength) are read (the longest AWS action has 103)",
+                                at: action.location)
                     case .policies(let found, _):
                         for one in found {
                             var b = block(one.text.slice(one.range), origin: .embedded)
@@ -220,6 +246,22 @@ public struct PolicyExtractor {
             }
         }
         return (blocks, diagnostics)
+    }
+
+    /// The first action (or NotAction) named with more characters than
+    /// `ContentLimits.maximumActionNameLength`, if any.
+    static func overlongAction(in policies: [Policy]) -> Located<Action>? {
+        for policy in policies {
+            for statement in policy.statements {
+                for list in [statement.actions, statement.notActions].compactMap({ $0 }) {
+                    if let long = list.first(where: { $0.value.written.utf8.count > ContentLimits.maximumActionNameLength
+                        && $0.value.written.unicodeScalars.count > ContentLimits.maximumActionNameLength }) {
+                        return long
+                    }
+                }
+            }
+        }
+        return nil
     }
 
     /// A parsed policy's kind before the rest of the tool is known.

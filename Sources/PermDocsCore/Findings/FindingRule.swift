@@ -35,6 +35,7 @@ public enum FindingRules {
     // JSON
     public static let jsonSyntax = FindingRule(id: "json-syntax", severity: .error, category: .json, summary: "A block meant as a policy is not valid JSON.")
     public static let pastedPolicies = FindingRule(id: "pasted-policies", severity: .warning, category: .json, summary: "A block holds several policies one after another; each is read as its own policy, but pasted together they are not valid JSON.")
+    public static let policyTooLarge = FindingRule(id: "policy-too-large", severity: .error, category: .json, summary: "A policy block larger than 1 MiB, or one naming an action longer than 256 characters: the block is not read.")
     public static let duplicateKey = FindingRule(id: "duplicate-key", severity: .error, category: .json, summary: "An object has the same key twice; IAM would keep only one of them.")
     // Grammar
     public static let unknownElement = FindingRule(id: "unknown-element", severity: .error, category: .grammar, summary: "A key that is not an element of an IAM policy or statement, or one in the wrong place.")
@@ -78,7 +79,7 @@ public enum FindingRules {
     public static let all: [FindingRule] = [
         templateTag,
         brokenLink,
-        jsonSyntax, pastedPolicies, duplicateKey,
+        jsonSyntax, pastedPolicies, policyTooLarge, duplicateKey,
         unknownElement, invalidElementType, missingVersion, invalidVersion, oldVersion, missingStatement,
         invalidSid, duplicateSid, invalidEffect, actionElement, resourceElement, principalElement,
         unknownConditionOperator, emptyCondition, duplicateConditionKey, invalidARN, invalidAccountID,

@@ -15,8 +15,15 @@ public protocol ContentReader: Sendable {
 extension ContentReader {
     /// A file read as UTF-8 text, with CRLF line ends made LF; invalid UTF-8 is
     /// an error at the first bad byte's line and column, so the user can find it.
-    public func readText(_ path: String) throws -> String {
+    /// A file of more than `maximumBytes` is an error at the line and column
+    /// where it passes the limit, naming `what` the limit is for.
+    public func readText(_ path: String, maximumBytes: Int? = nil, limitReason: String = "") throws -> String {
         let data = try read(path)
+        if let maximumBytes, data.count > maximumBytes {
+            let p = TextPosition.of(offset: maximumBytes, in: data)
+            throw PermDocsError("file is \(data.count) bytes; at most \(maximumBytes) are read (passed here)\(limitReason)",
+                                at: SourceLocation(file: path, line: p.line, column: p.column))
+        }
         guard let text = String(data: data, encoding: .utf8) else {
             if let position = InvalidUTF8.firstBadByte(in: data) {
                 throw PermDocsError("not valid UTF-8 text (first bad byte here)", at: SourceLocation(file: path, line: position.line, column: position.column))
@@ -35,14 +42,20 @@ enum InvalidUTF8 {
         var iterator = data.makeIterator()
         var parser = Unicode.UTF8.ForwardParser()
         var (line, column) = (1, 1)
+        var afterCR = false
         while true {
             switch parser.parseScalar(from: &iterator) {
             case .valid(let scalar):
-                if scalar.count == 1 && scalar.first == UInt8(ascii: "\n") {
+                // Lines end at "\n", "\r\n" or a lone "\r", as the text is read afterwards.
+                let byte = scalar.count == 1 ? scalar.first : nil
+                if byte == UInt8(ascii: "\n") {
+                    if !afterCR { (line, column) = (line + 1, 1) }
+                } else if byte == UInt8(ascii: "\r") {
                     (line, column) = (line + 1, 1)
                 } else {
                     column += 1
                 }
+                afterCR = byte == UInt8(ascii: "\r")
             case .error:
                 return SourcePosition(line: line, column: column)
             case .emptyInput:

@@ -8,16 +8,17 @@ import PermDocsCore
 /// and must not outlive the document.
 public final class MarkdownDocument: @unchecked Sendable {
     private let root: OpaquePointer
-    /// The text that was parsed, split into lines (without the newline).
+    /// The text that was parsed, split into lines as cmark numbers them (without their endings).
     public let lines: [Substring]
 
     public init(_ markdown: String) {
         var text = markdown
         // cmark takes bytes; NUL would end C strings early and is invalid in CommonMark anyway.
         if text.utf8.contains(0) { text = text.replacingOccurrences(of: "\u{0}", with: "\u{FFFD}") }
-        // Split on bytes: a newline is one byte in UTF-8, and Character-wise
-        // splitting (grapheme breaking) showed in profiles of large sites.
-        lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { Substring($0) }
+        // Split on bytes, where cmark ends lines ("\n", "\r\n" or a lone "\r"): a line
+        // number from cmark is then an index here. Character-wise splitting also showed
+        // in profiles of large sites (grapheme breaking).
+        lines = SourceLines(text).lines.map(\.text)
         let options = CMARK_OPT_SOURCEPOS | CMARK_OPT_UNSAFE
         root = text.withCString { ptr in
             cmark_parse_document(ptr, strlen(ptr), options)!

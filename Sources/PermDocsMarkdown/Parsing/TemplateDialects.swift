@@ -3,7 +3,8 @@ import PermDocsCore
 
 /// Rewrites the template syntax that guides borrow from Jekyll (Liquid) and
 /// Hugo before cmark sees the page, keeping every line where it was so that
-/// positions still point into the file:
+/// positions still point into the file (lines end at "\n", "\r\n" or a lone
+/// "\r", as cmark counts them, and each keeps its own ending):
 ///
 /// - `{% highlight json %}…{% endhighlight %}` and `{{< highlight json >}}…{{< /highlight >}}`
 ///   become fenced code blocks of that language;
@@ -29,7 +30,8 @@ public enum TemplateDialects {
         guard markdown.containsBytes("{%") || markdown.containsBytes("{{<") || markdown.containsBytes("{{%") else {
             return Result(markdown: markdown, diagnostics: [])
         }
-        var lines = markdown.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let source = SourceLines(markdown).lines
+        var lines = source.map { String($0.text) }
         var diagnostics: [Diagnostic] = []
         var warned: Set<String> = []
         var fence: (char: Character, count: Int)?
@@ -106,7 +108,7 @@ public enum TemplateDialects {
             }
             i += 1
         }
-        return Result(markdown: lines.joined(separator: "\n"), diagnostics: diagnostics)
+        return Result(markdown: SourceLines.join(zip(lines, source.map(\.ending)).map { (text: $0, ending: $1) }), diagnostics: diagnostics)
     }
 
     private static func firstMatch(_ re: NSRegularExpression, _ s: String) -> NSTextCheckingResult? {

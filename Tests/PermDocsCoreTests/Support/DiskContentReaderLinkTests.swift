@@ -126,4 +126,11 @@ final class DiskContentReaderLinkTests: XCTestCase {
         }
         XCTAssertNil(InvalidUTF8.firstBadByte(in: Data("fine é\n".utf8)))
     }
+
+    func testInvalidUTF8PositionCountsCRAndCRLFLineEnds() {
+        // Line 3, column 3 in each: lines end at "\r\n" in one file and at a lone "\r" in the other.
+        XCTAssertEqual(InvalidUTF8.firstBadByte(in: Data("a\r\nb\r\ncd".utf8) + Data([0xFF])), SourcePosition(line: 3, column: 3))
+        XCTAssertEqual(InvalidUTF8.firstBadByte(in: Data("a\rb\rcd".utf8) + Data([0xFF])), SourcePosition(line: 3, column: 3))
+        XCTAssertEqual(InvalidUTF8.firstBadByte(in: Data("a\n\r\rcd".utf8) + Data([0xFF])), SourcePosition(line: 4, column: 3))
+    }
 }

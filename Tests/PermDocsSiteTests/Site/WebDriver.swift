@@ -86,6 +86,22 @@ final class WebDriver {
     }
 
     func type(_ text: String, into element: String) throws { _ = try command("POST", "element/\(element)/value", ["text": text]) }
+    func clear(_ element: String) throws { _ = try command("POST", "element/\(element)/clear", [:]) }
+
+    /// Runs `source` in every document (and frame) the session opens from now
+    /// on, before the document's own scripts (Chromium's DevTools command
+    /// `Page.addScriptToEvaluateOnNewDocument`, through chromedriver).
+    func addScriptToEveryDocument(_ source: String) throws {
+        _ = try command("POST", "goog/cdp/execute", ["cmd": "Page.addScriptToEvaluateOnNewDocument", "params": ["source": source]])
+    }
+
+    /// The text of an open alert, confirm or prompt dialog (which is then
+    /// dismissed), or nil when none is open.
+    func dismissDialog() -> String? {
+        guard let text = try? command("GET", "alert/text", nil) as? String else { return nil }
+        _ = try? command("POST", "alert/dismiss", [:])
+        return text
+    }
     func click(_ element: String) throws { _ = try command("POST", "element/\(element)/click", [:]) }
 
     /// Polls `script` until it returns true, or fails after `timeout` seconds.
@@ -97,7 +113,7 @@ final class WebDriver {
         }
     }
 
-    private func command(_ method: String, _ path: String, _ body: [String: Any], timeout: TimeInterval = 30) throws -> Any? {
+    private func command(_ method: String, _ path: String, _ body: [String: Any]?, timeout: TimeInterval = 30) throws -> Any? {
         try request(method, "/session/\(session)/\(path)", body: body, timeout: timeout)["__value"]
     }
 
