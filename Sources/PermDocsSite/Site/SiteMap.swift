@@ -1,7 +1,7 @@
 /// Where the cross-reference pages of one site live: a page per service
 /// (`services/<service>.html`) holding a row per action, pattern or NotAction
-/// the guides name (`services/<service>.html#<name>`), and a page per named
-/// tool set. Computed once per build, so every page looks its links up in
+/// the guides name (`services/<service>.html#<name>`), one page for the rows
+/// of services the catalog does not know, and a page per named tool set. Computed once per build, so every page looks its links up in
 /// O(1) instead of searching the rows.
 ///
 /// Actions have no page of their own: a site naming thousands of actions
@@ -22,30 +22,45 @@ public struct SiteMap: Sendable {
     /// Tool set name → slug for `sets/<slug>.html` and `policies/sets/<slug>.json`.
     public let setSlugs: [String: String]
 
-    public init(index: ActionIndex, toolSets: [ToolSet]) {
+    /// Where the rows of every service the catalog does not know are shown,
+    /// together: a typo'd or invented prefix gets no page of its own (20,000
+    /// of them would make 20,000 pages).
+    public static let unknownServicesPage = "services/not-in-catalog.html"
+
+    /// `isKnownService` says which prefixes the catalog has; without it (no
+    /// catalog) every service gets its own page.
+    public init(index: ActionIndex, toolSets: [ToolSet], isKnownService: ((String) -> Bool)? = nil) {
         var services = PathSlug.Allocator()
-        var serviceSlugs: [String: String] = [:]
-        for row in index.rows where serviceSlugs[row.service] == nil {
-            serviceSlugs[row.service] = services.unique(row.service.isEmpty ? "no-service" : row.service)
+        _ = services.unique(PathSlug.make(String(Self.unknownServicesPage.dropFirst("services/".count).dropLast(".html".count))))
+        var pages: [String: String] = [:]
+        for row in index.rows where pages[row.service] == nil {
+            if let isKnownService, row.service.isEmpty || !isKnownService(row.service) {
+                pages[row.service] = Self.unknownServicesPage
+            } else {
+                pages[row.service] = "services/\(services.unique(row.service.isEmpty ? "no-service" : row.service)).html"
+            }
         }
-        var perService: [String: PathSlug.Allocator] = [:]
+        var perPage: [String: PathSlug.Allocator] = [:]
         var anchors: [ActionRow.ID: String] = [:]
         for row in index.rows {
+            let page = pages[row.service]!
+            // On the shared page the prefix stays in the anchor (`ami-listroles`).
+            let local = page == Self.unknownServicesPage ? row.key : Self.localName(row.key)
             let name: String
             switch row.kind {
-            case .action: name = Self.localName(row.key)
-            case .pattern: name = "pattern-" + Self.localName(row.key)
+            case .action: name = local
+            case .pattern: name = "pattern-" + local
             case .notAction: name = "notaction-" + row.key
             }
-            if perService[row.service] == nil {
+            if perPage[page] == nil {
                 var allocator = PathSlug.Allocator()
                 for id in Self.pageIDs { _ = allocator.unique(id) }
-                perService[row.service] = allocator
+                perPage[page] = allocator
             }
-            anchors[row.id] = perService[row.service]!.unique(name)
+            anchors[row.id] = perPage[page]!.unique(name)
         }
         actionAnchors = anchors
-        servicePages = serviceSlugs.mapValues { "services/\($0).html" }
+        servicePages = pages
         var sets = PathSlug.Allocator()
         setSlugs = Dictionary(toolSets.map { ($0.name, sets.unique($0.name)) }, uniquingKeysWith: { a, _ in a })
     }

@@ -15,21 +15,26 @@ extension SiteRenderer {
     /// One job per service page.
     func serviceJobs() -> [RenderJob] {
         let index = site.index
+        let byPage = Dictionary(grouping: index.rows) { siteMap.servicePage($0.service) ?? "" }
         let byService = Dictionary(grouping: index.rows, by: \.service)
-        return byService.keys.sorted().compactMap { prefix in
-            guard let path = siteMap.servicePage(prefix), let rows = byService[prefix] else { return nil }
-            return .page(path: path) { self.servicePage(prefix, rows: rows, allRows: index.rows, path: path) }
+        return byPage.keys.sorted().compactMap { path in
+            guard !path.isEmpty, let rows = byPage[path], let first = rows.first else { return nil }
+            // The shared page of unknown services has no one prefix.
+            let prefix = path == SiteMap.unknownServicesPage ? nil : first.service
+            return .page(path: path) { self.servicePage(prefix, rows: rows, serviceRows: byService, allRows: index.rows, path: path) }
         }
     }
 
-    private func servicePage(_ prefix: String, rows: [ActionRow], allRows: [ActionRow], path: String) -> PageRequest {
-        let display = prefix.isEmpty ? "(no service prefix)" : prefix
+    /// A service's page, or with a nil prefix the page of the services the catalog does not know.
+    private func servicePage(_ prefix: String?, rows: [ActionRow], serviceRows: [String: [ActionRow]], allRows: [ActionRow], path: String) -> PageRequest {
+        let display = prefix.map { $0.isEmpty ? "(no service prefix)" : $0 } ?? "Services not in the catalog"
         var ctx = base(path: path, title: "\(display) – \(site.config.title)")
         ctx["service"] = display
-        ctx["serviceName"] = catalog?.service(prefix)?.displayName ?? ""
-        ctx["catalogCount"] = catalog?.service(prefix)?.actionCount ?? 0
-        ctx["hasCatalogCount"] = (catalog?.service(prefix)?.actionCount ?? 0) > 0
-        ctx["matrixGroupURL"] = SitePaths.link(from: path, to: SitePaths.matrix) + "#" + SiteExports.serviceFragment(prefix)
+        ctx["serviceName"] = prefix.flatMap { catalog?.service($0)?.displayName } ?? ""
+        ctx["catalogCount"] = prefix.flatMap { catalog?.service($0)?.actionCount } ?? 0
+        ctx["hasCatalogCount"] = (prefix.flatMap { catalog?.service($0)?.actionCount } ?? 0) > 0
+        ctx["unknownServices"] = prefix == nil
+        ctx["matrixGroupURL"] = SitePaths.link(from: path, to: SitePaths.matrix) + (prefix.map { "#" + SiteExports.serviceFragment($0) } ?? "")
         // Only the tools that reach a row of this service get a column: a site
         // of 40 tools would otherwise repeat 40 mostly empty cells per row.
         let columns = site.index.toolOrder.filter { slug in rows.contains { $0.needs[slug] != nil } }
@@ -39,7 +44,7 @@ extension SiteRenderer {
                     "url": SitePaths.link(from: path, to: SitePaths.page(tool: slug, pageID: tool.pages[0].source.pageID))]
         }
         ctx["toolCount"] = columns.count
-        ctx["rows"] = rows.map { row in rowContext(row, columns: columns, serviceRows: rows, allRows: allRows, path: path) }
+        ctx["rows"] = rows.map { row in rowContext(row, columns: columns, serviceRows: serviceRows[row.service] ?? [], allRows: allRows, path: path) }
         ctx["rowCount"] = rows.count
         return PageRequest(template: "service", context: ctx)
     }

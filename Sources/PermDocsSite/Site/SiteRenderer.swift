@@ -56,7 +56,7 @@ public struct SiteRenderer {
                 "diagnosticCount": tool.pages.reduce(0) { $0 + $1.diagnostics.count },
             ] as [String: Any])
         })
-        siteMap = SiteMap(index: site.index, toolSets: site.config.toolSets)
+        siteMap = SiteMap(index: site.index, toolSets: site.config.toolSets, isKnownService: site.catalog.map { catalog in { catalog.serviceExists($0) } })
         overlap = ToolOverlap(index: site.index)
         let catalog = site.catalog
         self.catalog = catalog

@@ -164,9 +164,14 @@ final class CrossReferencePagesTests: XCTestCase {
         XCTAssertTrue(getObject.contains("title=\"via wildcard s3:*\"><a href=\"../tools/cloudberry-restore-to-ec2/index.html#policy-1\">"), "CloudBerry's s3:* is named in the cell")
         XCTAssertTrue(getObject.contains("named explicitly (for the user and service role)"), getObject)
 
-        let unknown = try serviceRow(try TestSupport.text(report, "services/ami.html"), "listroles")
+        // Services the catalog does not know share one page; the prefix stays in the anchor.
+        XCTAssertFalse(report.files.contains { $0.path == "services/ami.html" })
+        let notInCatalog = try TestSupport.text(report, SiteMap.unknownServicesPage)
+        XCTAssertTrue(notInCatalog.contains("The action catalog has none of these services"))
+        let unknown = try serviceRow(notInCatalog, "ami-listroles")
         XCTAssertTrue(unknown.contains("<span class=\"badge unknown\">unknown</span>"))
         XCTAssertTrue(unknown.contains("Written in guides as <code>ami:ListRoles</code>"))
+        XCTAssertTrue(try TestSupport.text(report, "matrix.html").contains("href=\"services/not-in-catalog.html#ami-listroles\""))
 
         // No page per action; every row has an anchor on its service page, and the tool page links its actions there.
         XCTAssertFalse(report.files.contains { $0.path.hasPrefix("actions/") })
