@@ -1,3 +1,4 @@
+import Foundation
 import XCTest
 @testable import PermDocsMarkdown
 import PermDocsTestSupport
@@ -28,6 +29,20 @@ final class TemplateDialectsTests: XCTestCase {
         XCTAssertTrue(html.contains("<figure class=\"policy policy-identity\" id=\"policy-1\">"))
         XCTAssertFalse(html.contains("{%"))
         XCTAssertTrue(html.contains("<p>Buckets must exist.</p>"))
+    }
+
+    /// A tag that never closes, on a long line, is read in one pass. The fuzzer
+    /// found an 8 KB line that took 2 s (quadratic backtracking); at 200 KB
+    /// that would be over 20 minutes, and it takes milliseconds now.
+    func testAnUnclosedTagOnALongLineIsReadInOnePass() {
+        let dashes = String(repeating: "-0", count: 100_000)
+        for line in ["# Title {% end\(dashes)", "{% highlight x\(dashes)", "{{< figure\(dashes)", "text {{% note\(dashes)"] {
+            let start = Date()
+            let result = TemplateDialects.rewrite(line + "\n\nafter {% raw %}\n", file: "p.md")
+            XCTAssertLessThan(Date().timeIntervalSince(start), 10, String(line.prefix(20)))
+            XCTAssertTrue(result.markdown.hasPrefix(line), "the unclosed tag is left as written")
+            XCTAssertEqual(result.diagnostics.map(\.location.line), [3], "the closed tag after it is still found")
+        }
     }
 
     func testTagsInsideCodeBlocksAreLeftAlone() {

@@ -19,12 +19,17 @@ public enum TemplateDialects {
         public var diagnostics: [Diagnostic]
     }
 
-    static let highlightOpen = try! NSRegularExpression(pattern: #"^(\s*)(?:\{%-?\s*highlight\s+([A-Za-z0-9_+.#-]+)?[^%]*-?%\}|\{\{[<%]\s*highlight\s+"?([A-Za-z0-9_+.#-]+)?"?[^}]*[>%]\}\})\s*$"#)
+    static let highlightOpen = try! NSRegularExpression(pattern: #"^(\s*)(?:\{%-?\s*highlight\s++([A-Za-z0-9_+.#-]++)?[^%]*+%\}|\{\{[<%]\s*highlight\s++"?([A-Za-z0-9_+.#-]++)?"?[^}]*[>%]\}\})\s*$"#)
     static let highlightClose = try! NSRegularExpression(pattern: #"^\s*(?:\{%-?\s*endhighlight\s*-?%\}|\{\{[<%]\s*/\s*highlight\s*[>%]\}\})\s*$"#)
     static let commentOpen = try! NSRegularExpression(pattern: #"\{%-?\s*comment\s*-?%\}"#)
     static let commentClose = try! NSRegularExpression(pattern: #"\{%-?\s*endcomment\s*-?%\}"#)
     /// A Liquid tag `{% name … %}` or a Hugo shortcode `{{< name … >}}` / `{{% name … %}}` (also closing `/name`).
-    static let anyTag = try! NSRegularExpression(pattern: #"\{%-?\s*(/?[A-Za-z_][\w-]*)[^%]*?-?%\}|\{\{<\s*(/?[A-Za-z_][\w./-]*)[^>]*?>\}\}|\{\{%\s*(/?[A-Za-z_][\w./-]*)[^%]*?%\}\}"#)
+    ///
+    /// Possessive quantifiers (`*+`): a long tag that never closes (`{% x-0-0-0…`
+    /// over 8 KB of one line) made the lazy `[^%]*?` backtrack into the name,
+    /// quadratically (2 s for 8 KB, found by the fuzzer). `[^%]*+` takes the
+    /// `-` of `-%}` too, so the name and the match are as before.
+    static let anyTag = try! NSRegularExpression(pattern: #"\{%-?\s*+(/?[A-Za-z_][\w-]*+)[^%]*+%\}|\{\{<\s*+(/?[A-Za-z_][\w./-]*+)[^>]*+>\}\}|\{\{%\s*+(/?[A-Za-z_][\w./-]*+)[^%]*+%\}\}"#)
 
     public static func rewrite(_ markdown: String, file: String) -> Result {
         guard markdown.containsBytes("{%") || markdown.containsBytes("{{<") || markdown.containsBytes("{{%") else {
