@@ -64,4 +64,47 @@ final class ServerLoadTests: XCTestCase {
         XCTAssertEqual(reloaded, streamCount)
         XCTAssertLessThan(Date().timeIntervalSince(start), 60, "bounded in time")
     }
+
+    /// The counts: a thousand requests at once (each on its own connection, all
+    /// open together), then a thousand pages holding live-reload streams that all hear a
+    /// rebuild. In two phases, since the server holds at most 1,024 connections.
+    func testAThousandConcurrentRequestsThenAThousandLiveReloadStreams() async throws {
+        let count = 1_000
+        let server = DevServer(
+            configuration: .init(output: dir.appendingPathComponent("site"), watch: [dir.appendingPathComponent("src")], port: 0),
+            rebuild: { "nothing to build" }, log: { _ in })
+        let url = try await server.start()
+        let port = UInt16(try XCTUnwrap(url.port))
+        addTeardownBlock { await server.stop() }
+        let start = Date()
+
+        // Every thread connects, then all send together once every connection is open.
+        let ready = DispatchGroup()
+        for _ in 0..<count { ready.enter() }
+        let statuses = await ClientThreads.run(count) { _ -> Int in
+            let connection = try? RawHTTPConnection(port: port)
+            ready.leave()
+            guard let connection, ready.wait(timeout: .now() + 30) == .success,
+                  (try? connection.send("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")) != nil,
+                  let response = try? connection.nextResponse(seconds: 30)
+            else { return -1 }
+            return response.status
+        }
+        XCTAssertEqual(statuses.filter { $0 == 200 }.count, count, "every concurrent request was answered")
+
+        let streams = await ClientThreads.one { () -> [RawHTTPConnection] in
+            (0..<count).compactMap { _ in
+                guard let stream = try? RawHTTPConnection(port: port),
+                      (try? stream.send("GET \(LiveReload.eventsPath) HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")) != nil,
+                      stream.waitFor(": connected")
+                else { return nil }
+                return stream
+            }
+        }
+        XCTAssertEqual(streams.count, count, "every page got its stream")
+        server.liveReload.send(.reload("after the load"))
+        let reloaded = await ClientThreads.one { streams.filter { $0.waitFor("event: reload\ndata: after the load") }.count }
+        XCTAssertEqual(reloaded, count)
+        XCTAssertLessThan(Date().timeIntervalSince(start), 90, "bounded in time")
+    }
 }
