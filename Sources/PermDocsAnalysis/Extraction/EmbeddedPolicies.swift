@@ -33,9 +33,7 @@ enum EmbeddedPolicies {
         for range in objects(in: code.scalars) where !covered.contains(where: { $0.contains(range.lowerBound) }) {
             pieces.append(Piece(text: code.slice(range), start: range.lowerBound, isMeantAsPolicy: false))
         }
-        for escaped in EscapedPolicyString.policies(in: code) {
-            pieces.append(Piece(text: escaped.text, start: escaped.start, isMeantAsPolicy: escaped.isMeantAsPolicy))
-        }
+        pieces += EscapedPolicyString.policies(in: code)
         return pieces.sorted { $0.start < $1.start }
     }
 

@@ -7,26 +7,18 @@
 import PermDocsCore
 
 enum EscapedPolicyString {
-    /// One escaped policy, decoded.
-    struct Decoded {
-        var text: MappedText
-        /// Where its `{` stands in the text it was found in.
-        var start: Int
-        /// True when it is meant as a policy: its first key is a policy
-        /// element, it names at least two, and the string around it does not end early to be joined
-        /// to a program's variable (`"{\"AWS\":\"" + accountId + "\"}"`).
-        var isMeantAsPolicy: Bool
-    }
-
     /// The escaped policies of `text` in order, decoded. One starts at a `{`
     /// followed (after spaces) by `\"`, and ends at its balancing `}`; when the
     /// string around it closes first (a stray `"` in the guide), what was
     /// decoded so far is returned, so that the reader reports the error. Only
     /// text that names `"Statement"` or `"Effect"` once decoded is returned.
-    static func policies(in text: MappedText) -> [Decoded] {
+    /// A piece is meant as a policy when its first key is a policy element, it
+    /// names at least two, and the string around it does not end early to be
+    /// joined to a program's variable (`"{\"AWS\":\"" + accountId + "\"}"`).
+    static func policies(in text: MappedText) -> [EmbeddedPolicies.Piece] {
         let s = text.scalars
         guard mayHoldEscapedPolicy(s) else { return [] }
-        var found: [Decoded] = []
+        var found: [EmbeddedPolicies.Piece] = []
         var i = 0
         while i < s.count {
             guard s[i] == "{", startsEscapedObject(s, at: i) else {
@@ -38,7 +30,7 @@ enum EscapedPolicyString {
             if string.contains("\"Statement\"") || string.contains("\"Effect\"") {
                 let joined = end < s.count && s[end] == "\"" && isFollowedByConcatenation(s, after: end)
                 let elements = policyElements.filter { string.contains("\"\($0)\"") }.count
-                found.append(Decoded(text: decoded, start: i, isMeantAsPolicy: startsWithPolicyElement(decoded.scalars) && elements >= 2 && !joined))
+                found.append(EmbeddedPolicies.Piece(text: decoded, start: i, isMeantAsPolicy: startsWithPolicyElement(decoded.scalars) && elements >= 2 && !joined))
             }
             i = max(end, i + 1)
         }
