@@ -20,24 +20,11 @@ final class ServerLoadTests: XCTestCase {
 
     func testAThousandRequestsOverFiftyConnectionsWithTwoHundredLiveReloadStreams() async throws {
         let (connections, requestsEach, streamCount) = (50, 20, 200)
-        let server = DevServer(
-            configuration: .init(output: dir.appendingPathComponent("site"), watch: [dir.appendingPathComponent("src")], port: 0),
-            rebuild: { "nothing to build" }, log: { _ in })
-        let url = try await server.start()
-        let port = UInt16(try XCTUnwrap(url.port))
-        addTeardownBlock { await server.stop() }
+        let (server, port) = try await startServer()
         let start = Date()
 
         // The pages: each holds an event stream for the whole test.
-        let streams = await ClientThreads.one { () -> [RawHTTPConnection] in
-            (0..<streamCount).compactMap { _ in
-                guard let stream = try? RawHTTPConnection(port: port),
-                      (try? stream.send("GET \(LiveReload.eventsPath) HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")) != nil,
-                      stream.waitFor(": connected")
-                else { return nil }
-                return stream
-            }
-        }
+        let streams = await openStreams(streamCount, port: port)
         XCTAssertEqual(streams.count, streamCount, "every page got its stream")
 
         // The requests: each connection asks for a page and a missing one in turn, kept alive.
@@ -59,8 +46,7 @@ final class ServerLoadTests: XCTestCase {
         XCTAssertEqual(statuses.filter { $0 == 404 }.count, connections * requestsEach / 2)
 
         // And every page still hears a rebuild.
-        server.liveReload.send(.reload("after the load"))
-        let reloaded = await ClientThreads.one { streams.filter { $0.waitFor("event: reload\ndata: after the load") }.count }
+        let reloaded = await reloadHeard(by: streams, from: server)
         XCTAssertEqual(reloaded, streamCount)
         XCTAssertLessThan(Date().timeIntervalSince(start), 60, "bounded in time")
     }
@@ -70,12 +56,7 @@ final class ServerLoadTests: XCTestCase {
     /// rebuild. In two phases, since the server holds at most 1,024 connections.
     func testAThousandConcurrentRequestsThenAThousandLiveReloadStreams() async throws {
         let count = 1_000
-        let server = DevServer(
-            configuration: .init(output: dir.appendingPathComponent("site"), watch: [dir.appendingPathComponent("src")], port: 0),
-            rebuild: { "nothing to build" }, log: { _ in })
-        let url = try await server.start()
-        let port = UInt16(try XCTUnwrap(url.port))
-        addTeardownBlock { await server.stop() }
+        let (server, port) = try await startServer()
         let start = Date()
 
         // Every thread connects, then all send together once every connection is open.
@@ -92,7 +73,16 @@ final class ServerLoadTests: XCTestCase {
         }
         XCTAssertEqual(statuses.filter { $0 == 200 }.count, count, "every concurrent request was answered")
 
-        let streams = await ClientThreads.one { () -> [RawHTTPConnection] in
+        let streams = await openStreams(count, port: port)
+        XCTAssertEqual(streams.count, count, "every page got its stream")
+        let reloaded = await reloadHeard(by: streams, from: server)
+        XCTAssertEqual(reloaded, count)
+        XCTAssertLessThan(Date().timeIntervalSince(start), 90, "bounded in time")
+    }
+
+    /// Opens `count` live-reload streams one after another, each waiting for its greeting.
+    private func openStreams(_ count: Int, port: UInt16) async -> [RawHTTPConnection] {
+        await ClientThreads.one { () -> [RawHTTPConnection] in
             (0..<count).compactMap { _ in
                 guard let stream = try? RawHTTPConnection(port: port),
                       (try? stream.send("GET \(LiveReload.eventsPath) HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")) != nil,
@@ -101,10 +91,21 @@ final class ServerLoadTests: XCTestCase {
                 return stream
             }
         }
-        XCTAssertEqual(streams.count, count, "every page got its stream")
+    }
+
+    /// Sends a reload and counts the streams that hear it.
+    private func reloadHeard(by streams: [RawHTTPConnection], from server: DevServer) async -> Int {
         server.liveReload.send(.reload("after the load"))
-        let reloaded = await ClientThreads.one { streams.filter { $0.waitFor("event: reload\ndata: after the load") }.count }
-        XCTAssertEqual(reloaded, count)
-        XCTAssertLessThan(Date().timeIntervalSince(start), 90, "bounded in time")
+        return await ClientThreads.one { streams.filter { $0.waitFor("event: reload\ndata: after the load") }.count }
+    }
+
+    /// A server over the test's site with nothing to rebuild, stopped after the test.
+    private func startServer() async throws -> (DevServer, UInt16) {
+        let server = DevServer(
+            configuration: .init(output: dir.appendingPathComponent("site"), watch: [dir.appendingPathComponent("src")], port: 0),
+            rebuild: { "nothing to build" }, log: { _ in })
+        let url = try await server.start()
+        addTeardownBlock { await server.stop() }
+        return (server, UInt16(try XCTUnwrap(url.port)))
     }
 }
