@@ -1,14 +1,12 @@
 import Foundation
+import PermDocsCore
 
 /// A 128-bit fingerprint of what an output file is made from, stable across
 /// processes and machines (unlike Swift's `Hasher`, which is seeded per run),
 /// so it can be kept in a cache file and compared by the next build.
 ///
-/// Hand-written: no listed package offers a stable streaming hash over
-/// Swift values; swift-crypto's SHA-256 would do for bytes, but the values
-/// here are template contexts (`[String: Any]`), walked without encoding them
-/// first. Two FNV-1a 64 lanes, as `ContentHash`: it detects change, it need
-/// not resist an attacker (whoever writes the content decides the output).
+/// Made by `FingerprintHasher`, which walks template contexts
+/// (`[String: Any]`) into a `StableHasher` without encoding them first.
 public struct Fingerprint: Hashable, Sendable, CustomStringConvertible {
     public var high: UInt64
     public var low: UInt64
@@ -19,39 +17,29 @@ public struct Fingerprint: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// 32 hex digits.
-    public var description: String { Self.hex(high) + Self.hex(low) }
+    public var description: String { StableHasher.hex(high) + StableHasher.hex(low) }
 
     /// Parses 32 hex digits; nil for anything else.
     public init?(hex text: Substring) {
         guard text.utf8.count == 32, let high = UInt64(text.prefix(16), radix: 16), let low = UInt64(text.suffix(16), radix: 16) else { return nil }
         self.init(high: high, low: low)
     }
-
-    private static func hex(_ v: UInt64) -> String {
-        let s = String(v, radix: 16)
-        return String(repeating: "0", count: 16 - s.count) + s
-    }
 }
 
 /// Feeds values into a `Fingerprint`. Every value is preceded by a type tag
 /// and strings by their length, so `["ab", "c"]` and `["a", "bc"]` differ.
 public struct FingerprintHasher {
-    private var a: UInt64 = 0xcbf2_9ce4_8422_2325
-    private var b: UInt64 = 0x6c62_272e_07bb_0142
-    private static let prime: UInt64 = 0x0000_0100_0000_01B3
+    private var hasher = StableHasher()
     /// Values of a type the hasher does not know. A fingerprint with any is
     /// not trusted: its file is always rendered again (correct, only slower).
     public private(set) var unknownValues = 0
 
     public init() {}
 
-    public var fingerprint: Fingerprint { Fingerprint(high: a, low: b) }
+    public var fingerprint: Fingerprint { Fingerprint(high: hasher.high, low: hasher.low) }
 
     @inline(__always)
-    private mutating func byte(_ v: UInt8) {
-        a = (a ^ UInt64(v)) &* Self.prime
-        b = (b ^ UInt64(v ^ 0x5A)) &* Self.prime
-    }
+    private mutating func byte(_ v: UInt8) { hasher.feed(v) }
 
     public mutating func combine(_ value: UInt64) {
         var v = value
@@ -65,7 +53,7 @@ public struct FingerprintHasher {
 
     public mutating func combine(_ bytes: UnsafeRawBufferPointer) {
         combine(UInt64(bytes.count))
-        for v in bytes { byte(v) }
+        hasher.feed(bytes)
     }
 
     public mutating func combine(_ text: String) {
@@ -89,8 +77,8 @@ public struct FingerprintHasher {
                 entry.combine(key)
                 entry.combine(any: v)
                 unknownValues += entry.unknownValues
-                sumHigh = sumHigh &+ entry.a
-                sumLow = sumLow &+ entry.b
+                sumHigh = sumHigh &+ entry.hasher.high
+                sumLow = sumLow &+ entry.hasher.low
             }
             combine(UInt64(d.count)); combine(sumHigh); combine(sumLow)
         } else if let list = value as? [[String: Any]] {
