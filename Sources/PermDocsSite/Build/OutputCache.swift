@@ -4,9 +4,10 @@ import PermDocsCore
 
 /// The render cache `permdocs build` keeps in its output folder
 /// (`.permdocs-cache`): for each page, the fingerprint of the request it was
-/// rendered from and the hash of its bytes. A later build reuses the page's
-/// file from the output folder when its request's fingerprint is unchanged
-/// and the file still has those bytes (a file edited by hand is rendered again).
+/// rendered from. A later build reuses the page's file from the output folder
+/// when its request's fingerprint is unchanged and the file still has the
+/// bytes the writer's manifest records for it (a file edited by hand is
+/// rendered again). The bytes' hashes are the manifest's, not made twice.
 ///
 /// The file ends with a line holding the number of entries and a hash of
 /// everything before it, so a truncated or altered cache is detected. A cache
@@ -17,10 +18,12 @@ import PermDocsCore
 public struct OutputCache: RenderCache {
     /// The cache's name inside the output folder.
     public static let fileName = ".permdocs-cache"
-    static let header = "permdocs-cache 1 \(PermDocsVersion.current)"
+    static let header = "permdocs-cache 2 \(PermDocsVersion.current)"
 
     private let folder: URL
-    private let entries: [String: (fingerprint: Fingerprint, content: String)]
+    private let entries: [String: Fingerprint]
+    /// Path → hash of the bytes the last build wrote (`OutputWriter`'s manifest).
+    private let written: [String: String]
 
     /// What loading found: the cache, or why there is none to use (nil reason
     /// for a first build, where there is nothing to say).
@@ -37,13 +40,14 @@ public struct OutputCache: RenderCache {
             return Loaded(cache: nil, problem: "no build cache in \(folder.path)/ (\(fileName)); every page is rendered")
         }
         switch parse(data) {
-        case .success(let entries): return Loaded(cache: OutputCache(folder: folder, entries: entries), problem: nil)
+        case .success(let entries):
+            return Loaded(cache: OutputCache(folder: folder, entries: entries, written: OutputWriter.manifest(in: folder)), problem: nil)
         case .failure(let reason): return Loaded(cache: nil, problem: "the build cache \(url.path) is \(reason) and was ignored; every page is rendered")
         }
     }
 
     private enum ParseResult {
-        case success([String: (fingerprint: Fingerprint, content: String)])
+        case success([String: Fingerprint])
         case failure(String)
     }
 
@@ -60,33 +64,31 @@ public struct OutputCache: RenderCache {
         guard trailer.count == 3, Int(trailer[1]) == lines.count - 1, trailer[2] == ContentHash.hex(Data(body.utf8)) else {
             return .failure("damaged (its checksum does not match)")
         }
-        var entries: [String: (fingerprint: Fingerprint, content: String)] = [:]
+        var entries: [String: Fingerprint] = [:]
         for line in lines.dropFirst() {
-            let parts = line.split(separator: "\t", maxSplits: 2)
-            guard parts.count == 3, let fingerprint = Fingerprint(hex: parts[0]), parts[1].utf8.count == 32 else {
-                return .failure("damaged (a line is not fingerprint, hash and path)")
+            let parts = line.split(separator: "\t", maxSplits: 1)
+            guard parts.count == 2, let fingerprint = Fingerprint(hex: parts[0]) else {
+                return .failure("damaged (a line is not fingerprint and path)")
             }
-            entries[String(parts[2])] = (fingerprint, String(parts[1]))
+            entries[String(parts[1])] = fingerprint
         }
         return .success(entries)
     }
 
-    /// The cache file for a build: its pages' fingerprints and their bytes' hashes, in path order.
-    public static func file(for site: RenderedSite) -> OutputFile {
+    /// The cache file for a build: its pages' fingerprints, in path order.
+    public static func file(fingerprints: [String: Fingerprint]) -> OutputFile {
         var body = header + "\n"
-        var count = 0
-        for file in site.files {
-            guard let fingerprint = site.fingerprints[file.path] else { continue }
-            body += "\(fingerprint)\t\(ContentHash.hex(file.data))\t\(file.path)\n"
-            count += 1
+        for (path, fingerprint) in fingerprints.sorted(by: { $0.key < $1.key }) {
+            body += "\(fingerprint)\t\(path)\n"
         }
+        let count = fingerprints.count
         return OutputFile(path: fileName, text: body + "end \(count) \(ContentHash.hex(Data(body.utf8)))\n")
     }
 
     public func reusable(_ path: String, fingerprint: Fingerprint) -> Data? {
-        guard let entry = entries[path], entry.fingerprint == fingerprint,
+        guard entries[path] == fingerprint, let hash = written[path],
               let data = try? Data(contentsOf: folder.appendingPathComponent(path)),
-              ContentHash.hex(data) == entry.content else { return nil }
+              ContentHash.hex(data) == hash else { return nil }
         return data
     }
 }

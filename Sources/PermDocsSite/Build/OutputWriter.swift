@@ -66,7 +66,7 @@ public struct OutputWriter {
         summary.removedStale = removeStaleFolders()
         try? fm.removeItem(at: staging)
         try? fm.removeItem(at: old)
-        let previous = clean ? [:] : readManifest()
+        let previous = clean ? [:] : Self.manifest(in: output)
         do {
             try fm.createDirectory(at: staging, withIntermediateDirectories: true)
             var manifest = ""
@@ -192,10 +192,10 @@ public struct OutputWriter {
         }
     }
 
-    /// The last build's path → hash; empty when there is none or it is unreadable
-    /// (then every file is written, which is always correct).
-    private func readManifest() -> [String: String] {
-        guard let data = try? Data(contentsOf: output.appendingPathComponent(Self.manifestName)) else { return [:] }
+    /// The last build's path → hash in the site at `folder`; empty when there is
+    /// none or it is unreadable (then every file is written, which is always correct).
+    public static func manifest(in folder: URL) -> [String: String] {
+        guard let data = try? Data(contentsOf: folder.appendingPathComponent(manifestName)) else { return [:] }
         var result: [String: String] = [:]
         for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
             let parts = line.split(separator: "\t", maxSplits: 1)

@@ -151,7 +151,7 @@ public struct Pipeline {
 
     /// A cache holding what `result` rendered, for the next run in this process.
     public static func renderCache(of result: Result) -> any RenderCache {
-        MemoryRenderCache(RenderedSite(files: result.files, fingerprints: result.fingerprints, reused: 0, rendered: 0))
+        MemoryRenderCache(files: result.files, fingerprints: result.fingerprints)
     }
 
     /// Every step: render, stop at the gate when a finding is at or above
@@ -180,7 +180,7 @@ public struct Pipeline {
             if stop { throw GateFailure(severity: failOn, result: result) }
         }
         let files = result.files
-        let cacheFile = OutputCache.file(for: RenderedSite(files: files, fingerprints: result.fingerprints, reused: 0, rendered: 0))
+        let cacheFile = OutputCache.file(fingerprints: result.fingerprints)
         result.written = try step(.write, "writing \(files.count) files", &timings) { try writer.write(files, bookkeeping: [cacheFile]) }
         result.timings = timings
         return result

@@ -29,10 +29,10 @@ public struct MemoryRenderCache: RenderCache {
 
     public init() {}
 
-    /// The cache holding what `site` rendered.
-    public init(_ site: RenderedSite) {
-        let data = Dictionary(site.files.map { ($0.path, $0.data) }, uniquingKeysWith: { a, _ in a })
-        for (path, fingerprint) in site.fingerprints {
+    /// The cache holding the pages among `files` that have a fingerprint.
+    public init(files: [OutputFile], fingerprints: [String: Fingerprint]) {
+        let data = Dictionary(files.map { ($0.path, $0.data) }, uniquingKeysWith: { a, _ in a })
+        for (path, fingerprint) in fingerprints {
             if let bytes = data[path] { pages[path] = (fingerprint, bytes) }
         }
     }
