@@ -79,11 +79,10 @@ public enum TestSupport {
     }
 
     /// A page's guide HTML with its policy figures drawn, as its site page shows it.
-    /// Drawn by the default theme's `figure` partial, as the tool and page templates do.
+    /// Drawn by the default theme's `guide` partial, as the tool and page templates do.
     public static func guideHTML(_ page: AnalyzedPage) -> String {
         let context: [String: Any] = ["guide": PolicyFigure().guide(page.guide, blocks: page.blocks)]
-        let template = "{{#guide}}{{{html}}}{{#figure}}{{> figure}}{{/figure}}{{/guide}}"
-        return (try? theme.get().render(template, context: context)) ?? ""
+        return (try? theme.get().library.render(context, withTemplate: "guide")) ?? ""
     }
 
     /// The default theme, read once.

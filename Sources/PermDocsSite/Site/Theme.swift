@@ -62,13 +62,6 @@ public struct Theme {
         fingerprint = hasher.fingerprint
     }
 
-    /// Renders template text (not a file of the theme) with the theme's partials and escaping.
-    public func render(_ template: String, context: [String: Any]) throws -> String {
-        var library = self.library
-        library.register(try MustacheTemplate(string: Self.contentTypePragma + template), named: "_inline")
-        return library.render(context, withTemplate: "_inline") ?? ""
-    }
-
     /// Whether the theme has `templates/NAME.mustache` (optional pages such as `404`).
     public func hasTemplate(_ name: String) -> Bool { library.getTemplate(named: name) != nil }
 
