@@ -152,7 +152,8 @@ public struct OutputWriter {
     /// says what the last build wrote, but a file edited by hand since (even
     /// to the same size) must be written again, not linked forward.
     private static func holds(_ path: String, _ data: Data) -> Bool {
-        guard let fd = Optional(open(path, O_RDONLY)), fd >= 0 else { return false }
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { return false }
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0, Int(info.st_size) == data.count else { return false }

@@ -25,13 +25,14 @@ public struct SiteMap: Sendable {
     /// Where the rows of every service the catalog does not know are shown,
     /// together: a typo'd or invented prefix gets no page of its own (20,000
     /// of them would make 20,000 pages).
-    public static let unknownServicesPage = "services/not-in-catalog.html"
+    public static let unknownServicesPage = "services/\(unknownServicesSlug).html"
+    private static let unknownServicesSlug = "not-in-catalog"
 
     /// `isKnownService` says which prefixes the catalog has; without it (no
     /// catalog) every service gets its own page.
     public init(index: ActionIndex, toolSets: [ToolSet], isKnownService: ((String) -> Bool)? = nil) {
         var services = PathSlug.Allocator()
-        _ = services.unique(PathSlug.make(String(Self.unknownServicesPage.dropFirst("services/".count).dropLast(".html".count))))
+        _ = services.unique(Self.unknownServicesSlug)  // no service's page takes the shared page's name
         var pages: [String: String] = [:]
         for row in index.rows where pages[row.service] == nil {
             if let isKnownService, row.service.isEmpty || !isKnownService(row.service) {
