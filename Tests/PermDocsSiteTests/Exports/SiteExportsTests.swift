@@ -136,5 +136,15 @@ final class SiteExportsTests: XCTestCase {
     func testExportJSONEscapes() {
         XCTAssertEqual(ExportJSON.quoted("a\"b\\c/d<e>&\u{2028}\u{1}\n"), "\"a\\\"b\\\\c\\/d\\u003ce\\u003e\\u0026\\u2028\\u0001\\n\"")
         XCTAssertEqual(ExportJSON.object(["b": .int(1), "a": .array([]), "c": .null]).text, "{\n  \"a\": [],\n  \"b\": 1,\n  \"c\": null\n}\n")
+        XCTAssertEqual(ExportJSON.object(["b": .int(1), "a": .array([.string("x")]), "c": .null]).fileText, "{\"a\":[\"x\"],\"b\":1,\"c\":null}\n")
+    }
+
+    /// Data files are one line each: scripts and `jq` read them, and indentation doubled their size.
+    func testDataFilesAreCompact() throws {
+        for file in SiteExports(site: try S.seedSite()).files where file.path.hasSuffix(".json") {
+            let text = String(decoding: file.data, as: UTF8.self)
+            XCTAssertEqual(text.filter { $0 == "\n" }.count, 1, file.path)
+            XCTAssertTrue(text.hasSuffix("}\n"), file.path)
+        }
     }
 }
