@@ -81,8 +81,7 @@ public enum TestSupport {
     /// A page's guide HTML with its policy figures drawn, as its site page shows it.
     /// Drawn by the default theme's `guide` partial, as the tool and page templates do.
     public static func guideHTML(_ page: AnalyzedPage) -> String {
-        let context: [String: Any] = ["guide": PolicyFigure().guide(page.guide, blocks: page.blocks)]
-        return (try? theme.get().library.render(context, withTemplate: "guide")) ?? ""
+        (try? theme.get().guideHTML(page.guide, blocks: page.blocks)) ?? ""
     }
 
     /// The default theme, read once.

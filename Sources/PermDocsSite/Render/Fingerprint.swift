@@ -81,16 +81,14 @@ public struct FingerprintHasher {
                 sumLow = sumLow &+ entry.hasher.low
             }
             combine(UInt64(d.count)); combine(sumHigh); combine(sumLow)
-        } else if let list = value as? [[String: Any]] {
+        } else if let list = value as? [Any] {
+            // Before any other array type: casting `[Any]` to `[[String: Any]]` converts every element.
             byte(Tag.array.rawValue); combine(UInt64(list.count))
             for v in list { combine(any: v) }
         } else if let b = value as? Bool {
             byte(Tag.bool.rawValue); byte(b ? 1 : 0)
         } else if let n = value as? Int {
             byte(Tag.int.rawValue); combine(UInt64(bitPattern: Int64(n)))
-        } else if let list = value as? [Any] {
-            byte(Tag.array.rawValue); combine(UInt64(list.count))
-            for v in list { combine(any: v) }
         } else if let x = value as? Double {
             byte(Tag.double.rawValue); combine(x.bitPattern)
         } else if let source = value as? FingerprintSource {

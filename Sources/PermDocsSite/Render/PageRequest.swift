@@ -1,20 +1,28 @@
 import PermDocsCore
 
 /// What one page shows, before the theme turns it into HTML: the template
-/// to render and its context. The renderer builds these; the fingerprint of a
-/// request (with the theme's) decides whether an earlier build's file can be
-/// reused, so everything the page shows must be in the context.
+/// to render and its page model (`IndexPage`, `ToolPage`, …), encoded once
+/// into the tree the template engine reads (`TemplateEncoder`). The
+/// fingerprint of a request (with the theme's) decides whether an earlier
+/// build's file can be reused, so everything the page shows must be in its model.
 public struct PageRequest {
     public var template: String
-    public var context: [String: Any]
+    /// The page model as the engine reads it.
+    let context: [String: Any]
 
-    public init(template: String, context: [String: Any]) {
+    init<Page: Encodable>(template: String, page: Page) {
+        self.template = template
+        context = TemplateEncoder.tree(page) as? [String: Any] ?? [:]
+    }
+
+    /// A request over an encoded tree as it is (for tests of the fingerprint).
+    init(template: String, context: [String: Any]) {
         self.template = template
         self.context = context
     }
 
     /// The request's fingerprint under `salt` (the theme's and the build's);
-    /// nil when the context holds a value the hasher cannot fingerprint.
+    /// nil when the model holds a value the hasher cannot fingerprint.
     public func fingerprint(salt: Fingerprint) -> Fingerprint? {
         var hasher = FingerprintHasher()
         hasher.combine(salt)

@@ -19,49 +19,45 @@ public struct PolicyFigure {
     }
 
     /// The guide as the `tool` and `page` templates iterate it: HTML
-    /// fragments (`html`) and figures (`figure`), in page order. Each entry
-    /// has both keys, so neither is looked up in an outer context.
-    public func guide(_ guide: RenderedGuide, blocks: [PolicyBlock]) -> [[String: Any]] {
+    /// fragments and figures, in page order.
+    func guide(_ guide: RenderedGuide, blocks: [PolicyBlock]) -> [GuidePart] {
         let byAnchor = Dictionary(blocks.map { ($0.anchor, $0) }, uniquingKeysWith: { a, _ in a })
-        return guide.fragments.compactMap { fragment -> [String: Any]? in
+        return guide.fragments.compactMap { fragment -> GuidePart? in
             switch fragment {
             case .html(let html):
-                return ["html": html, "figure": false]
+                return GuidePart(html: html, figure: nil)
             case .figure(let anchor):
                 guard let block = byAnchor[anchor] else { return nil }
-                return ["html": "", "figure": context(block)]
+                return GuidePart(html: "", figure: figure(block))
             }
         }
     }
 
     /// One block's figure.
-    func context(_ block: PolicyBlock) -> [String: Any] {
+    func figure(_ block: PolicyBlock) -> Figure {
         var text = block.origin == .codeBlock ? (block.displayCode ?? block.text) : block.text
         // A policy pasted on one line (a table cell) is shown indented, as a policy reads.
         if block.origin != .codeBlock, !text.contains("\n"), let policy = block.policy {
             text = JSONWriter.pretty(policy.node)
         }
         let list = findings[block.anchor] ?? []
-        var ctx: [String: Any] = [
-            "anchor": block.anchor, "kind": block.kind.rawValue, "kindLabel": block.kind.label,
-            "serviceRole": block.grantee == .serviceRole,
-            // Absent values are `false`, not "": an empty string opens a Mustache section.
-            "origin": block.origin == .codeBlock ? false : block.origin.rawValue as Any,
-            "line": block.location.line,
+        var figure = Figure(
+            anchor: block.anchor, kind: block.kind.rawValue, kindLabel: block.kind.label,
+            serviceRole: block.grantee == .serviceRole,
+            origin: block.origin == .codeBlock ? nil : block.origin.rawValue,
+            line: block.location.line,
             // Highlighted only when the page is rendered, not when it is reused.
-            "code": DerivedHTML(.highlightedJSON, source: text),
-            "hasFindings": !list.isEmpty,
-            "findings": list.map { d -> [String: Any] in
-                ["severity": d.severity.rawValue, "severityLabel": d.severity.label, "line": d.location.line,
-                 "column": d.location.column, "message": d.message, "id": d.id, "fix": d.fix.map { $0 as Any } ?? false]
-            },
-            "syntaxError": false, "excerptOf": false,
-        ]
+            code: DerivedHTML(.highlightedJSON, source: text),
+            hasFindings: !list.isEmpty,
+            findings: list.map { d in
+                Figure.BlockFinding(severity: d.severity.rawValue, severityLabel: d.severity.label, line: d.location.line,
+                                    column: d.location.column, message: d.message, id: d.id, fix: d.fix)
+            })
         if let err = block.syntaxError {
-            ctx["syntaxError"] = ["location": err.location.description, "message": err.message]
+            figure.syntaxError = .init(location: err.location.description, message: err.message)
         } else if let of = block.excerptOf, let url = excerptLinks[block.anchor] {
-            ctx["excerptOf"] = ["anchor": of.anchor, "url": url]
+            figure.excerptOf = .init(anchor: of.anchor, url: url)
         }
-        return ctx
+        return figure
     }
 }

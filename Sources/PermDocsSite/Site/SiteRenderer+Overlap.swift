@@ -18,56 +18,47 @@ extension SiteRenderer {
 
     private func overlapPage() -> PageRequest {
         let path = SitePaths.overlap
-        var ctx = base(path: path, title: "Overlap – \(site.config.title)")
         let tools = site.tools
         let map = OverlapHeatMap(
             tools: tools.map { .init(slug: $0.slug, name: $0.tool.metadata.name, url: toolURL($0, from: path)) },
             overlap: overlap, pairURL: { SitePaths.link(from: path, to: SitePaths.compare([$0, $1])) })
-        ctx["heatmap"] = map.svg
-        var pairs: [[String: Any]] = []
+        var pairs: [(pair: OverlapPage.Pair, jaccard: Double, rank: Int)] = []
         for i in tools.indices {
             for j in tools.indices where j > i {
                 let a = tools[i].slug, b = tools[j].slug
-                let union = overlap.unionCount(a, b)
                 let jaccard = overlap.jaccard(a, b)
-                pairs.append(["a": tools[i].tool.metadata.name, "b": tools[j].tool.metadata.name,
-                              "url": SitePaths.link(from: path, to: SitePaths.compare([a, b])),
-                              "shared": overlap.sharedCount(a, b), "union": union,
-                              "jaccard": OverlapHeatMap.percent(jaccard), "jaccardValue": jaccard, "rank": pairs.count])
+                let pair = OverlapPage.Pair(a: tools[i].tool.metadata.name, b: tools[j].tool.metadata.name,
+                                            url: SitePaths.link(from: path, to: SitePaths.compare([a, b])),
+                                            shared: overlap.sharedCount(a, b), union: overlap.unionCount(a, b),
+                                            jaccard: OverlapHeatMap.percent(jaccard))
+                pairs.append((pair, jaccard, pairs.count))
             }
         }
         // Most similar pairs first: the question is usually "which tools overlap most".
-        pairs.sort { ($0["jaccardValue"] as! Double, $1["rank"] as! Int) > ($1["jaccardValue"] as! Double, $0["rank"] as! Int) }
-        ctx["pairs"] = pairs
-        ctx["compareTools"] = tools.map { ["slug": $0.slug, "name": $0.tool.metadata.name] }
-        ctx["compareScript"] = SitePaths.link(from: path, to: SitePaths.compareScript)
-        ctx["compareDataURL"] = SitePaths.link(from: path, to: CompareData.path)
-        ctx["toolTotals"] = tools.map { ["name": $0.tool.metadata.name, "url": toolURL($0, from: path), "count": overlap.needSet(of: $0.slug).count] }
-        return PageRequest(template: "overlap", context: ctx)
+        pairs.sort { ($0.jaccard, $1.rank) > ($1.jaccard, $0.rank) }
+        let page = OverlapPage(
+            frame: frame(path: path, title: "Overlap – \(site.config.title)"),
+            heatmap: map.svg, pairs: pairs.map(\.pair),
+            compareTools: tools.map { .init(slug: $0.slug, name: $0.tool.metadata.name) },
+            compareScript: SitePaths.link(from: path, to: SitePaths.compareScript),
+            compareDataURL: SitePaths.link(from: path, to: CompareData.path),
+            toolTotals: tools.map { .init(name: $0.tool.metadata.name, url: toolURL($0, from: path), count: overlap.needSet(of: $0.slug).count) })
+        return PageRequest(template: "overlap", page: page)
     }
 
     /// The tools most similar to `tool` (Jaccard above 0), most similar first,
     /// with the rows they share: the comparison for readers without JavaScript.
-    func similarTools(_ tool: AnalyzedTool, from path: String, limit: Int = 5) -> [[String: Any]] {
+    func similarTools(_ tool: AnalyzedTool, from path: String, limit: Int = 5) -> [SimilarTool] {
         let others = site.tools.enumerated().filter { $0.element.slug != tool.slug }
             .map { (rank: $0.offset, tool: $0.element, jaccard: overlap.jaccard(tool.slug, $0.element.slug)) }
             .filter { $0.jaccard > 0 }
             .sorted { ($0.jaccard, -$0.rank) > ($1.jaccard, -$1.rank) }
         return others.prefix(limit).map { other in
             let ordered = site.tools.filter { $0.slug == tool.slug || $0.slug == other.tool.slug }.map(\.slug)
-            return ["name": other.tool.tool.metadata.name, "url": toolURL(other.tool, from: path),
-                    "shared": overlap.sharedCount(tool.slug, other.tool.slug),
-                    "jaccard": OverlapHeatMap.percent(other.jaccard),
-                    "compareURL": SitePaths.link(from: path, to: SitePaths.compare(ordered))]
-        }
-    }
-
-    /// Names with links to their rows on service pages when they have one.
-    func nameList(_ names: [String], from path: String) -> [[String: Any]] {
-        names.map { name in
-            var item: [String: Any] = ["name": name]
-            if let row = site.index.row(named: name) { item["url"] = SitePaths.link(from: path, to: siteMap.action(row)) }
-            return item
+            return SimilarTool(name: other.tool.tool.metadata.name, url: toolURL(other.tool, from: path),
+                               shared: overlap.sharedCount(tool.slug, other.tool.slug),
+                               jaccard: OverlapHeatMap.percent(other.jaccard),
+                               compareURL: SitePaths.link(from: path, to: SitePaths.compare(ordered)))
         }
     }
 }

@@ -9,30 +9,23 @@ extension SiteRenderer {
     static func policyFileText(_ doc: MergedPolicyDocument) -> String { doc.json + "\n" }
 
     /// A policy for the `policy` partial: the text to show, where to download it, and its size against the quota.
-    func policyContext(_ doc: MergedPolicyDocument, file: String, from path: String) -> [String: Any] {
-        let count = doc.characterCount
-        return [
-            "json": Self.policyFileText(doc), "downloadURL": SitePaths.link(from: path, to: file),
-            "fileName": file.split(separator: "/").last.map(String.init) ?? file,
-            "statementCount": doc.statements.count, "characters": count,
-            "quota": MergedPolicyDocument.managedPolicyQuota, "exceeds": doc.exceedsManagedPolicyQuota,
-            "empty": doc.isEmpty,
-        ]
+    func policyView(_ doc: MergedPolicyDocument, file: String, from path: String) -> PolicyView {
+        PolicyView(json: Self.policyFileText(doc), downloadURL: SitePaths.link(from: path, to: file),
+                   fileName: file.split(separator: "/").last.map(String.init) ?? file,
+                   statementCount: doc.statements.count, characters: doc.characterCount,
+                   quota: MergedPolicyDocument.managedPolicyQuota, exceeds: doc.exceedsManagedPolicyQuota,
+                   empty: doc.isEmpty)
     }
 
     /// The "Combined policy" section of a tool page.
-    func combinedPolicyContext(_ tool: AnalyzedTool, path: String) -> [String: Any] {
-        guard let policy = combined[tool.slug] else { return [:] }
-        var ctx: [String: Any] = [
-            "required": policyContext(policy.required, file: SitePaths.toolPolicy(tool.slug), from: path),
-            "trustCount": policy.trustPolicies.count, "hasTrust": !policy.trustPolicies.isEmpty,
-            "resourceBlocks": policy.resourcePolicyBlocks.map { ["anchor": $0.anchor, "url": SitePaths.block($0, from: path)] },
-            "hasResourceBlocks": !policy.resourcePolicyBlocks.isEmpty,
-        ]
-        if !policy.optionalAddOns.isEmpty {
-            ctx["optional"] = policyContext(policy.optionalAddOns, file: SitePaths.toolOptionalPolicy(tool.slug), from: path)
-        }
-        return ctx
+    func combinedPolicySection(_ tool: AnalyzedTool, path: String) -> CombinedPolicySection? {
+        guard let policy = combined[tool.slug] else { return nil }
+        return CombinedPolicySection(
+            required: policyView(policy.required, file: SitePaths.toolPolicy(tool.slug), from: path),
+            optional: policy.optionalAddOns.isEmpty ? nil : policyView(policy.optionalAddOns, file: SitePaths.toolOptionalPolicy(tool.slug), from: path),
+            trustCount: policy.trustPolicies.count, hasTrust: !policy.trustPolicies.isEmpty,
+            resourceBlocks: policy.resourcePolicyBlocks.map { BlockLink(anchor: $0.anchor, url: SitePaths.block($0, from: path)) },
+            hasResourceBlocks: !policy.resourcePolicyBlocks.isEmpty)
     }
 
     /// Tool policies, then each set's page and policy.
@@ -49,28 +42,28 @@ extension SiteRenderer {
             let slug = siteMap.setSlugs[set.name] ?? PathSlug.make(set.name)
             let path = SitePaths.set(slug)
             let policy = CombinedPolicy(site: site, slugs: Set(set.tools), catalog: catalog)
-            var ctx = base(path: path, title: "\(set.name) – \(site.config.title)")
-            ctx["setName"] = set.name
-            ctx["members"] = site.tools.filter { set.tools.contains($0.slug) }.map { t -> [String: Any] in
-                ["name": t.tool.metadata.name, "url": SitePaths.link(from: path, to: SitePaths.page(tool: t.slug, pageID: t.pages[0].source.pageID)),
-                 "policyURL": SitePaths.link(from: path, to: SitePaths.toolPolicy(t.slug))]
-            }
-            ctx["policy"] = policyContext(policy.required, file: SitePaths.setPolicy(slug), from: path)
+            var page = SetPage(
+                frame: frame(path: path, title: "\(set.name) – \(site.config.title)"), setName: set.name,
+                members: site.tools.filter { set.tools.contains($0.slug) }.map { t in
+                    .init(name: t.tool.metadata.name, url: SitePaths.link(from: path, to: SitePaths.page(tool: t.slug, pageID: t.pages[0].source.pageID)),
+                          policyURL: SitePaths.link(from: path, to: SitePaths.toolPolicy(t.slug)))
+                },
+                policy: policyView(policy.required, file: SitePaths.setPolicy(slug), from: path))
             if !policy.optionalAddOns.isEmpty {
-                ctx["optional"] = policyContext(policy.optionalAddOns, file: "policies/sets/optional/\(slug).json", from: path)
+                page.optional = policyView(policy.optionalAddOns, file: "policies/sets/optional/\(slug).json", from: path)
                 files.append(OutputFile(path: "policies/sets/optional/\(slug).json", text: Self.policyFileText(policy.optionalAddOns)))
             }
-            files.append(OutputFile(path: path, text: theme.page("set", context: ctx)))
+            files.append(OutputFile(path: path, text: theme.page(PageRequest(template: "set", page: page))))
             files.append(OutputFile(path: SitePaths.setPolicy(slug), text: Self.policyFileText(policy.required)))
         }
         return files
     }
 
     /// Links to the named sets' pages, for the index.
-    func setLinks(from path: String) -> [[String: Any]] {
+    func setLinks(from path: String) -> [SetLink] {
         site.config.toolSets.map { set in
-            ["name": set.name, "url": SitePaths.link(from: path, to: SitePaths.set(siteMap.setSlugs[set.name] ?? PathSlug.make(set.name))),
-             "toolCount": set.tools.count]
+            SetLink(name: set.name, url: SitePaths.link(from: path, to: SitePaths.set(siteMap.setSlugs[set.name] ?? PathSlug.make(set.name))),
+                    toolCount: set.tools.count)
         }
     }
 }

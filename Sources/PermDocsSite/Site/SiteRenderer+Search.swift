@@ -7,23 +7,24 @@ import PermDocsCore
 extension SiteRenderer {
     func searchPage() -> PageRequest {
         let path = SitePaths.search
-        var ctx = base(path: path, title: "Search – \(site.config.title)")
-        ctx["toolEntries"] = site.tools.map { t -> [String: Any] in
-            ["name": t.tool.metadata.name, "extra": t.tool.metadata.vendor ?? "",
-             "url": SitePaths.page(tool: t.slug, pageID: t.pages[0].source.pageID)]
-        }
         var services: [String: Int] = [:]
         for row in site.index.rows { services[row.service, default: 0] += 1 }
-        ctx["serviceEntries"] = services.keys.sorted().compactMap { prefix -> [String: Any]? in
-            guard let url = siteMap.servicePage(prefix) else { return nil }
-            return ["name": prefix.isEmpty ? "(no service prefix)" : prefix,
-                    "extra": [catalog?.service(prefix)?.displayName, "\(services[prefix]!) rows"].compactMap { $0 }.joined(separator: " · "),
-                    "url": url]
-        }
-        ctx["actionEntries"] = site.index.rows.map { row -> [String: Any] in
-            ["name": row.name, "extra": row.isUnknown ? "unknown" : row.isPattern ? "pattern" : row.accessLevel?.rawValue ?? "",
-             "url": siteMap.action(row)]
-        }
-        return PageRequest(template: "search", context: ctx)
+        let page = SearchPage(
+            frame: frame(path: path, title: "Search – \(site.config.title)"),
+            toolEntries: site.tools.map { t in
+                .init(name: t.tool.metadata.name, extra: t.tool.metadata.vendor ?? "",
+                      url: SitePaths.page(tool: t.slug, pageID: t.pages[0].source.pageID))
+            },
+            serviceEntries: services.keys.sorted().compactMap { prefix in
+                guard let url = siteMap.servicePage(prefix) else { return nil }
+                return .init(name: prefix.isEmpty ? "(no service prefix)" : prefix,
+                             extra: [catalog?.service(prefix)?.displayName, "\(services[prefix]!) rows"].compactMap { $0 }.joined(separator: " · "),
+                             url: url)
+            },
+            actionEntries: site.index.rows.map { row in
+                .init(name: row.name, extra: row.isUnknown ? "unknown" : row.isPattern ? "pattern" : row.accessLevel?.rawValue ?? "",
+                      url: siteMap.action(row))
+            })
+        return PageRequest(template: "search", page: page)
     }
 }

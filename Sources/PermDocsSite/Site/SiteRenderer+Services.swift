@@ -28,70 +28,70 @@ extension SiteRenderer {
     /// A service's page, or with a nil prefix the page of the services the catalog does not know.
     private func servicePage(_ prefix: String?, rows: [ActionRow], serviceRows: [String: [ActionRow]], allRows: [ActionRow], path: String) -> PageRequest {
         let display = prefix.map { $0.isEmpty ? "(no service prefix)" : $0 } ?? "Services not in the catalog"
-        var ctx = base(path: path, title: "\(display) – \(site.config.title)")
-        ctx["service"] = display
-        ctx["serviceName"] = prefix.flatMap { catalog?.service($0)?.displayName } ?? ""
-        ctx["catalogCount"] = prefix.flatMap { catalog?.service($0)?.actionCount } ?? 0
-        ctx["hasCatalogCount"] = (prefix.flatMap { catalog?.service($0)?.actionCount } ?? 0) > 0
-        ctx["unknownServices"] = prefix == nil
-        ctx["matrixGroupURL"] = SitePaths.link(from: path, to: SitePaths.matrix) + (prefix.map { "#" + SiteExports.serviceFragment($0) } ?? "")
+        let catalogCount = prefix.flatMap { catalog?.service($0)?.actionCount } ?? 0
         // Only the tools that reach a row of this service get a column: a site
         // of 40 tools would otherwise repeat 40 mostly empty cells per row.
         let columns = site.index.toolOrder.filter { slug in rows.contains { $0.needs[slug] != nil } }
-        ctx["columns"] = columns.compactMap { slug -> [String: Any]? in
-            guard let tool = toolsBySlug[slug] else { return nil }
-            return ["name": tool.tool.metadata.name,
-                    "url": SitePaths.link(from: path, to: SitePaths.page(tool: slug, pageID: tool.pages[0].source.pageID))]
-        }
-        ctx["toolCount"] = columns.count
-        ctx["rows"] = rows.map { row in rowContext(row, columns: columns, serviceRows: serviceRows[row.service] ?? [], allRows: allRows, path: path) }
-        ctx["rowCount"] = rows.count
-        return PageRequest(template: "service", context: ctx)
+        let page = ServicePage(
+            frame: frame(path: path, title: "\(display) – \(site.config.title)"),
+            service: display, serviceName: prefix.flatMap { catalog?.service($0)?.displayName } ?? "",
+            catalogCount: catalogCount, hasCatalogCount: catalogCount > 0, unknownServices: prefix == nil,
+            matrixGroupURL: SitePaths.link(from: path, to: SitePaths.matrix) + (prefix.map { "#" + SiteExports.serviceFragment($0) } ?? ""),
+            columns: columns.compactMap { slug in
+                guard let tool = toolsBySlug[slug] else { return nil }
+                return ToolLink(name: tool.tool.metadata.name,
+                                url: SitePaths.link(from: path, to: SitePaths.page(tool: slug, pageID: tool.pages[0].source.pageID)))
+            },
+            toolCount: columns.count,
+            rows: rows.map { row in self.row(row, columns: columns, serviceRows: serviceRows[row.service] ?? [], allRows: allRows, path: path) },
+            rowCount: rows.count)
+        return PageRequest(template: "service", page: page)
     }
 
     /// A row: its name and kind, the catalog's access level, description and
     /// resource types, how each column's tool reaches it, and for a pattern
     /// or NotAction the named actions it covers.
-    private func rowContext(_ row: ActionRow, columns: [String], serviceRows: [ActionRow], allRows: [ActionRow], path: String) -> [String: Any] {
-        var ctx: [String: Any] = [
-            "anchor": siteMap.actionAnchor(row), "name": row.name,
-            "accessLevel": row.accessLevel?.rawValue ?? "", "unknown": row.isUnknown,
-            "pattern": row.kind == .pattern, "notAction": row.kind == .notAction,
-            "matrixURL": SitePaths.link(from: path, to: SitePaths.matrix) + "#" + SiteExports.fragment(for: row),
-            "total": row.toolsRequiring(in: site.index.toolOrder).count,
-        ]
+    private func row(_ row: ActionRow, columns: [String], serviceRows: [ActionRow], allRows: [ActionRow], path: String) -> ServicePage.Row {
+        var model = ServicePage.Row(
+            anchor: siteMap.actionAnchor(row), name: row.name,
+            accessLevel: row.accessLevel?.rawValue ?? "", unknown: row.isUnknown,
+            pattern: row.kind == .pattern, notAction: row.kind == .notAction,
+            matrixURL: SitePaths.link(from: path, to: SitePaths.matrix) + "#" + SiteExports.fragment(for: row),
+            total: row.toolsRequiring(in: site.index.toolOrder).count,
+            cells: columns.map { slug in
+                guard let need = row.needs[slug] else { return ServicePage.Cell(empty: true) }
+                let cell = MatrixCell(need: need)
+                // Say who is granted the row when a service role is among them and the mark does not say so already.
+                let forRole = cell.state != "r" && need.grantees.contains(.serviceRole)
+                let grantees = need.grantees.map { $0 == .serviceRole ? "service role" : "user" }.joined(separator: " and ")
+                return ServicePage.Cell(empty: false, mark: cell.symbol, state: String(cell.state),
+                                        label: forRole ? "\(cell.label) (for the \(grantees))" : cell.label,
+                                        url: cell.block.map { SitePaths.block($0, from: path) })
+            })
         let others = row.spellings.filter { $0 != row.name }
-        if !others.isEmpty { ctx["spellings"] = others.map { ["value": $0] }; ctx["hasSpellings"] = true }
+        if !others.isEmpty {
+            model.spellings = others.map { ServicePage.Spelling(value: $0) }
+            model.hasSpellings = true
+        }
         if row.kind == .action, let entry = catalog?.action(named: row.name) {
-            ctx["description"] = entry.description
+            model.description = entry.description
             // Required types first; a long list (ec2:CreateTags has over a hundred) is cut, with its count.
             let types = entry.resourceTypes.filter { entry.requiredResourceTypes.contains($0) } + entry.resourceTypes.filter { !entry.requiredResourceTypes.contains($0) }
-            ctx["resourceTypes"] = types.prefix(Self.resourceTypesShown).map { ["name": $0, "required": entry.requiredResourceTypes.contains($0)] }
-            ctx["hasResourceTypes"] = !types.isEmpty
-            if types.count > Self.resourceTypesShown { ctx["moreResourceTypes"] = types.count - Self.resourceTypesShown }
+            model.resourceTypes = types.prefix(Self.resourceTypesShown).map { .init(name: $0, required: entry.requiredResourceTypes.contains($0)) }
+            model.hasResourceTypes = !types.isEmpty
+            if types.count > Self.resourceTypesShown { model.moreResourceTypes = types.count - Self.resourceTypesShown }
         }
         if row.kind == .pattern || row.kind == .notAction {
             let covered = coveredRows(row, serviceRows: serviceRows, allRows: allRows)
-            ctx["covered"] = covered.map { ["name": $0.name, "url": SitePaths.link(from: path, to: siteMap.action($0))] }
-            ctx["coveredCount"] = covered.count
-            ctx["hasCovered"] = !covered.isEmpty
-            if row.kind == .pattern, let catalog {
-                ctx["expandsTo"] = catalog.expand(row.name).count
-                ctx["hasExpansion"] = true
+            model.covered = covered.map { NamedLink(name: $0.name, url: SitePaths.link(from: path, to: siteMap.action($0))) }
+            model.coveredCount = covered.count
+            model.hasCovered = !covered.isEmpty
+            if row.kind == .pattern, catalog != nil {
+                model.expandsTo = catalog!.expand(row.name).count
+                model.hasExpansion = true
             }
         }
-        ctx["cells"] = columns.map { slug -> [String: Any] in
-            guard let need = row.needs[slug] else { return ["empty": true] }
-            let cell = MatrixCell(need: need)
-            // Say who is granted the row when a service role is among them and the mark does not say so already.
-            let forRole = cell.state != "r" && need.grantees.contains(.serviceRole)
-            let grantees = need.grantees.map { $0 == .serviceRole ? "service role" : "user" }.joined(separator: " and ")
-            var c: [String: Any] = ["mark": cell.symbol, "state": String(cell.state),
-                                    "label": forRole ? "\(cell.label) (for the \(grantees))" : cell.label]
-            if let block = cell.block { c["url"] = SitePaths.block(block, from: path) }
-            return c
-        }
-        return ctx
+        return model
     }
 
     /// The action rows some tool reaches through exactly this pattern or NotAction.

@@ -19,7 +19,7 @@ public struct SiteRenderer {
     private let toolActions: [String: [Action]]
     /// Each tool's counts, computed once: a tool with thousands of
     /// pages must not recount them for every page.
-    private let toolStats: [String: [String: Any]]
+    private let toolStats: [String: ToolStats]
     /// Paths of the action, service and set pages.
     let siteMap: SiteMap
     /// The overlap of every pair of tools, computed once for the overlap pages and the heat map.
@@ -32,7 +32,7 @@ public struct SiteRenderer {
     let accessBars: [String: String]
     /// Every page's context lists the tools with links from its root: made once
     /// per folder depth, not once per page (thousands of pages × dozens of tools).
-    private let toolLinks: [String: [[String: Any]]]
+    private let toolLinks: [String: [ToolLink]]
     /// Tools by slug, for the pages that list a row's tools.
     let toolsBySlug: [String: AnalyzedTool]
 
@@ -48,13 +48,12 @@ public struct SiteRenderer {
         toolActions = actions
         toolStats = Dictionary(uniqueKeysWithValues: site.tools.map { tool in
             let list = actions[tool.slug] ?? []
-            return (tool.slug, [
-                "pageCount": tool.pages.count,
-                "blockCount": tool.pages.reduce(0) { $0 + $1.blocks.count },
-                "actionCount": list.count,
-                "serviceCount": Set(list.map(\.service)).count,
-                "diagnosticCount": tool.pages.reduce(0) { $0 + $1.diagnostics.count },
-            ] as [String: Any])
+            return (tool.slug, ToolStats(
+                pageCount: tool.pages.count,
+                blockCount: tool.pages.reduce(0) { $0 + $1.blocks.count },
+                actionCount: list.count,
+                serviceCount: Set(list.map(\.service)).count,
+                diagnosticCount: tool.pages.reduce(0) { $0 + $1.diagnostics.count }))
         })
         siteMap = SiteMap(index: site.index, toolSets: site.config.toolSets, isKnownService: site.catalog.map { catalog in { catalog.serviceExists($0) } })
         overlap = ToolOverlap(index: site.index)
@@ -90,7 +89,6 @@ public struct SiteRenderer {
         // its job's slot, so the output does not depend on thread timing.
         var jobs: [RenderJob] = [
             .page(path: SitePaths.index, request: indexPage),
-            .page(path: SitePaths.matrix, request: matrixPage),
             .page(path: SitePaths.findings, request: findingsPage),
             .files(policyFiles),
             .page(path: SitePaths.search, request: searchPage),
@@ -103,6 +101,7 @@ public struct SiteRenderer {
                 jobs.append(.page(path: path) { toolPage(tool, page: page, path: path) })
             }
         }
+        jobs += matrixJobs()
         jobs += overlapJobs()
         jobs += serviceJobs()
         if theme.hasTemplate("404") {
@@ -119,7 +118,7 @@ public struct SiteRenderer {
                 if let fingerprint, let data = cache?.reusable(path, fingerprint: fingerprint) {
                     return [RenderResult(file: OutputFile(path: path, data: data), fingerprint: fingerprint, origin: .reused)]
                 }
-                let html = theme.page(request.template, context: request.context)
+                let html = theme.page(request)
                 return [RenderResult(file: OutputFile(path: path, text: html), fingerprint: fingerprint, origin: .rendered)]
             }
         }.flatMap { $0 }
@@ -160,42 +159,27 @@ public struct SiteRenderer {
     /// What every page shows (header, footer, links to the site's pages).
     /// `root` leads back to the site root; by default the relative `../` path
     /// from `path`, so the site works from any folder and from `file://`.
-    func base(path: String, title: String, root: String? = nil) -> [String: Any] {
+    func frame(path: String, title: String, root: String? = nil) -> PageFrame {
         let root = root ?? SitePaths.root(from: path)
-        var ctx: [String: Any] = [
-            "root": root,
-            "title": title,
-            "siteTitle": site.config.title,
-            "siteDescription": site.config.description,
-            "stylesheet": root + SitePaths.stylesheet,
-            "indexURL": root + SitePaths.index,
-            "matrixURL": root + SitePaths.matrix,
-            "findingsURL": root + SitePaths.findings,
-            "overlapURL": root + SitePaths.overlap,
-            "searchURL": root + SitePaths.search,
-            "searchDataURL": root + SiteExports.searchPath,
-            "filterScript": root + SitePaths.filterScript,
-            "matrixScript": root + SitePaths.matrixScript,
-            "searchScript": root + SitePaths.searchScript,
-            "favicon": root + SitePaths.favicon,
-            "generator": generator,
-            "catalogVersion": site.catalogVersion ?? "",
-            "catalogDate": site.catalog?.sourceDate ?? "",
-            "tools": toolLinks[root] ?? Self.toolLinks(site.tools, root: root),
-        ]
-        if let base = site.config.absoluteBaseURL {
-            ctx["canonicalURL"] = base + SiteConfig.urlPath(path)
-        }
-        return ctx
+        return PageFrame(
+            root: root, title: title, siteTitle: site.config.title, siteDescription: site.config.description,
+            stylesheet: root + SitePaths.stylesheet, indexURL: root + SitePaths.index, matrixURL: root + SitePaths.matrix,
+            findingsURL: root + SitePaths.findings, overlapURL: root + SitePaths.overlap, searchURL: root + SitePaths.search,
+            searchDataURL: root + SiteExports.searchPath, filterScript: root + SitePaths.filterScript,
+            matrixScript: root + SitePaths.matrixScript, searchScript: root + SitePaths.searchScript,
+            favicon: root + SitePaths.favicon, generator: generator,
+            catalogVersion: site.catalogVersion ?? "", catalogDate: site.catalog?.sourceDate ?? "",
+            tools: toolLinks[root] ?? Self.toolLinks(site.tools, root: root),
+            canonicalURL: site.config.absoluteBaseURL.map { $0 + SiteConfig.urlPath(path) })
     }
 
     /// `404.html`, which servers show for any missing path, at any depth: its
     /// links lead from the site root (`base_url`, else `/`), not relative.
     private func notFoundPage() -> PageRequest {
         let root = site.config.absoluteBaseURL ?? "/"
-        var ctx = base(path: SitePaths.notFound, title: "Page not found – \(site.config.title)", root: root)
-        ctx["canonicalURL"] = nil
-        return PageRequest(template: "404", context: ctx)
+        var frame = frame(path: SitePaths.notFound, title: "Page not found – \(site.config.title)", root: root)
+        frame.canonicalURL = nil
+        return PageRequest(template: "404", page: NotFoundPage(frame: frame))
     }
 
     /// "Edit this page": the tool's `edit_url` followed by the page's path in
@@ -220,32 +204,30 @@ public struct SiteRenderer {
         return (base.hasSuffix("/") ? base : base + "/") + SiteConfig.urlPath(relative)
     }
 
-    private static func toolLinks(_ tools: [AnalyzedTool], root: String) -> [[String: Any]] {
-        tools.map { ["name": $0.tool.metadata.name, "url": root + SitePaths.page(tool: $0.slug, pageID: $0.pages[0].source.pageID)] }
+    private static func toolLinks(_ tools: [AnalyzedTool], root: String) -> [ToolLink] {
+        tools.map { ToolLink(name: $0.tool.metadata.name, url: root + SitePaths.page(tool: $0.slug, pageID: $0.pages[0].source.pageID)) }
     }
 
-    private func stats(_ tool: AnalyzedTool) -> [String: Any] {
-        toolStats[tool.slug] ?? [:]
+    private func stats(_ tool: AnalyzedTool) -> ToolStats {
+        toolStats[tool.slug]!
     }
 
     // MARK: Index
 
     private func indexPage() -> PageRequest {
-        var ctx = base(path: SitePaths.index, title: site.config.title)
-        ctx["toolRows"] = site.tools.map { tool -> [String: Any] in
-            var row = stats(tool)
-            row["name"] = tool.tool.metadata.name
-            row["vendor"] = tool.tool.metadata.vendor ?? ""
-            row["url"] = SitePaths.page(tool: tool.slug, pageID: tool.pages[0].source.pageID)
-            row["accessBar"] = accessBars[tool.slug] ?? ""
-            return row
+        let rows = site.tools.map { tool in
+            let stats = stats(tool)
+            return IndexPage.ToolRow(
+                name: tool.tool.metadata.name, vendor: tool.tool.metadata.vendor ?? "",
+                url: SitePaths.page(tool: tool.slug, pageID: tool.pages[0].source.pageID),
+                accessBar: accessBars[tool.slug] ?? "", pageCount: stats.pageCount, blockCount: stats.blockCount,
+                actionCount: stats.actionCount, serviceCount: stats.serviceCount, diagnosticCount: stats.diagnosticCount)
         }
-        ctx["toolCount"] = site.tools.count
-        ctx["actionTotal"] = site.index.actions.count
-        ctx["diagnosticTotal"] = site.diagnostics.count
-        ctx["sets"] = setLinks(from: SitePaths.index)
-        ctx["hasSets"] = !site.config.toolSets.isEmpty
-        return PageRequest(template: "index", context: ctx)
+        let page = IndexPage(
+            frame: frame(path: SitePaths.index, title: site.config.title), toolRows: rows, toolCount: site.tools.count,
+            actionTotal: site.index.actions.count, diagnosticTotal: site.diagnostics.count,
+            sets: setLinks(from: SitePaths.index), hasSets: !site.config.toolSets.isEmpty)
+        return PageRequest(template: "index", page: page)
     }
 
     // MARK: Tool pages
@@ -253,149 +235,140 @@ public struct SiteRenderer {
     private func toolPage(_ tool: AnalyzedTool, page: AnalyzedPage, path: String) -> PageRequest {
         let meta = tool.tool.metadata
         let isIntro = page.source.pageID == tool.pages[0].source.pageID
-        var ctx = base(path: path, title: isIntro ? meta.name : "\(page.title) – \(meta.name)")
-        ctx["toolName"] = meta.name
-        ctx["pageTitle"] = page.title
-        ctx["isIntro"] = isIntro
-        ctx["toolURL"] = SitePaths.link(from: path, to: SitePaths.page(tool: tool.slug, pageID: tool.pages[0].source.pageID))
-        // A generated landing page has no file to name or edit.
-        if !page.source.isGenerated {
-            ctx["sourceFile"] = page.source.path
-            if let url = editURL(tool, page: page) { ctx["editURL"] = url }
+        func link(_ p: AnalyzedPage) -> String {
+            SitePaths.link(from: path, to: SitePaths.page(tool: tool.slug, pageID: p.source.pageID))
         }
-        var metadata: [[String: Any]] = []
-        if let v = meta.vendor { metadata.append(["label": "Vendor", "value": v]) }
-        if let v = meta.productVersion { metadata.append(["label": "Product version", "value": v]) }
-        if let v = meta.lastUpdated { metadata.append(["label": "Last updated", "value": v]) }
-        ctx["metadata"] = metadata
-        if let url = meta.sourceURL, SafeURL.isAllowed(url) { ctx["sourceURL"] = url }
-        if let d = meta.description { ctx["description"] = d }
-        ctx["stats"] = stats(tool)
-        if tool.pages.count > 1 && !page.source.isGenerated && (isIntro || tool.pages.count <= Self.fullPageListLimit) {
-            ctx["hasPages"] = true
-            ctx["pages"] = tool.pages.map { p -> [String: Any] in
-                ["title": p.title, "url": SitePaths.link(from: path, to: SitePaths.page(tool: tool.slug, pageID: p.source.pageID)),
-                 "current": p.source.pageID == page.source.pageID, "blockCount": p.blocks.count]
-            }
-        } else if tool.pages.count > 1, let i = tool.pages.firstIndex(where: { $0.source.pageID == page.source.pageID }) {
-            func link(_ p: AnalyzedPage) -> [String: Any] {
-                ["title": p.title, "url": SitePaths.link(from: path, to: SitePaths.page(tool: tool.slug, pageID: p.source.pageID))]
-            }
-            ctx["hasSteps"] = true
-            if i > 0 { ctx["previousPage"] = link(tool.pages[i - 1]) }
-            if i + 1 < tool.pages.count { ctx["nextPage"] = link(tool.pages[i + 1]) }
-        }
-        ctx["diagnostics"] = page.diagnostics.sortedForOutput().map { d -> [String: Any] in
-            var c = diagnosticContext(d)
-            if let block = d.block { c["blockURL"] = "#" + block.anchor; c["blockAnchor"] = block.anchor }
-            return c
-        }
-        ctx["hasDiagnostics"] = !page.diagnostics.isEmpty
-        ctx["findingSummary"] = FindingsReport(findings: page.diagnostics).summary
+        var metadata: [ToolPage.MetadataItem] = []
+        if let v = meta.vendor { metadata.append(.init(label: "Vendor", value: v)) }
+        if let v = meta.productVersion { metadata.append(.init(label: "Product version", value: v)) }
+        if let v = meta.lastUpdated { metadata.append(.init(label: "Last updated", value: v)) }
         var excerptLinks: [String: String] = [:]
         for block in page.blocks where block.syntaxError == nil {
             if let of = block.excerptOf { excerptLinks[block.anchor] = SitePaths.block(of, from: path) }
         }
-        ctx["guide"] = PolicyFigure(findings: page.diagnostics, excerptLinks: excerptLinks).guide(page.guide, blocks: page.blocks)
+        var model = ToolPage(
+            frame: frame(path: path, title: isIntro ? meta.name : "\(page.title) – \(meta.name)"),
+            toolName: meta.name, pageTitle: page.title, isIntro: isIntro, toolURL: link(tool.pages[0]),
+            // A generated landing page has no file to name or edit.
+            sourceFile: page.source.isGenerated ? nil : page.source.path,
+            editURL: page.source.isGenerated ? nil : editURL(tool, page: page),
+            metadata: metadata,
+            sourceURL: meta.sourceURL.flatMap { SafeURL.isAllowed($0) ? $0 : nil },
+            description: meta.description, stats: stats(tool),
+            hasPages: false, pages: [], hasSteps: false,
+            diagnostics: page.diagnostics.sortedForOutput().map { d in
+                ToolPage.PageFinding(location: d.location.description, severity: d.severity.rawValue, severityLabel: d.severity.label,
+                                     message: d.message, id: d.id, fix: d.fix ?? "",
+                                     blockURL: d.block.map { "#" + $0.anchor }, blockAnchor: d.block?.anchor)
+            },
+            hasDiagnostics: !page.diagnostics.isEmpty,
+            findingSummary: FindingsReport(findings: page.diagnostics).summary,
+            guide: PolicyFigure(findings: page.diagnostics, excerptLinks: excerptLinks).guide(page.guide, blocks: page.blocks),
+            hasSimilar: false)
+        if tool.pages.count > 1 && !page.source.isGenerated && (isIntro || tool.pages.count <= Self.fullPageListLimit) {
+            model.hasPages = true
+            model.pages = tool.pages.map { p in
+                ToolPage.PageLink(title: p.title, url: link(p), current: p.source.pageID == page.source.pageID, blockCount: p.blocks.count)
+            }
+        } else if tool.pages.count > 1, let i = tool.pages.firstIndex(where: { $0.source.pageID == page.source.pageID }) {
+            model.hasSteps = true
+            if i > 0 { model.previousPage = .init(title: tool.pages[i - 1].title, url: link(tool.pages[i - 1])) }
+            if i + 1 < tool.pages.count { model.nextPage = .init(title: tool.pages[i + 1].title, url: link(tool.pages[i + 1])) }
+        }
         if isIntro {
-            ctx["needs"] = needsContext(tool, path: path)
-            ctx["accessBar"] = accessBars[tool.slug] ?? ""
-            ctx["combined"] = combinedPolicyContext(tool, path: path)
+            model.needs = needs(of: tool, path: path)
+            model.accessBar = accessBars[tool.slug] ?? ""
+            model.combined = combinedPolicySection(tool, path: path)
             let similar = similarTools(tool, from: path)
-            ctx["similar"] = similar
-            ctx["hasSimilar"] = !similar.isEmpty
+            model.similar = similar
+            model.hasSimilar = !similar.isEmpty
         }
-        return PageRequest(template: isIntro ? "tool" : "page", context: ctx)
-    }
-
-    private func diagnosticContext(_ d: Diagnostic) -> [String: Any] {
-        ["location": d.location.description, "severity": d.severity.rawValue, "severityLabel": d.severity.label,
-         "message": d.message, "id": d.id, "fix": d.fix ?? ""]
-    }
-
-    /// Catalog facts about an action for templates: access level and description, or unknown.
-    private func catalogContext(_ action: Action) -> [String: Any] {
-        guard let catalog = site.catalog else { return [:] }
-        if action.isWildcard {
-            let matched = catalog.expand(action.written)
-            return ["accessLevel": matched.isEmpty ? "" : "wildcard: \(matched.count) actions", "description": ""]
-        }
-        guard let entry = catalog.action(named: action.written) else { return ["unknown": true] }
-        return ["accessLevel": entry.accessLevel.rawValue, "description": entry.description, "canonical": entry.canonicalName]
+        return PageRequest(template: isIntro ? "tool" : "page", page: model)
     }
 
     /// "What this tool needs": actions by service, each linking to its blocks;
     /// optional add-ons and trust policies apart.
-    private func needsContext(_ tool: AnalyzedTool, path: String) -> [String: Any] {
+    private func needs(of tool: AnalyzedTool, path: String) -> ToolNeeds {
         let index = site.index
         let actions = index.actions(of: tool.slug)
-        func blockLinks(_ refs: [BlockReference]) -> [[String: Any]] {
-            refs.map { ref in
-                ["anchor": ref.anchor, "url": SitePaths.block(ref, from: path)]
-            }
-        }
-        func groups(_ list: [Action]) -> [[String: Any]] {
+        func groups(_ list: [Action]) -> [ToolNeeds.ServiceGroup] {
             Dictionary(grouping: list, by: \.service).sorted { $0.key < $1.key }.map { service, acts in
-                ["service": service.isEmpty ? "(no service prefix)" : service, "count": acts.count,
-                 "actions": acts.map { a -> [String: Any] in
-                    let need = index.need(a, by: tool.slug)!
-                    var row: [String: Any] = ["name": need.spellings.first ?? a.written, "serviceRole": need.viaServiceRole,
-                                              "blocks": blockLinks(need.blocks)]
-                    if let r = index.row(named: a.written) { row["actionURL"] = SitePaths.link(from: path, to: siteMap.action(r)) }
-                    row.merge(catalogContext(a)) { old, _ in old }
-                    return row
-                 }]
+                ToolNeeds.ServiceGroup(
+                    service: service.isEmpty ? "(no service prefix)" : service, count: acts.count,
+                    actions: acts.map { a in
+                        let need = index.need(a, by: tool.slug)!
+                        var action = ToolNeeds.NeededAction(
+                            name: need.spellings.first ?? a.written, serviceRole: need.viaServiceRole,
+                            blocks: need.blocks.map { BlockLink(anchor: $0.anchor, url: SitePaths.block($0, from: path)) },
+                            actionURL: index.row(named: a.written).map { SitePaths.link(from: path, to: siteMap.action($0)) })
+                        describe(&action, a)
+                        return action
+                    })
             }
         }
         let required = actions.filter { index.need($0, by: tool.slug)!.required }
         let optional = actions.filter { !index.need($0, by: tool.slug)!.required }
-        let trust = tool.blocks.filter { $0.kind == .trust || $0.kind == .resource }.map { block -> [String: Any] in
+        let trust = tool.blocks.filter { $0.kind == .trust || $0.kind == .resource }.map { block in
             let principals = block.policy!.statements.compactMap(\.principal).flatMap { p in
                 p.value.isEveryone ? ["*"] : p.value.entries.flatMap { e in e.values.map { "\(e.kind.value): \($0.value)" } }
             }
-            return ["anchor": block.anchor, "url": SitePaths.block(block.reference, from: path), "kind": block.kind.label,
-                    "principals": principals.joined(separator: ", "), "heading": block.heading ?? ""]
+            return ToolNeeds.TrustBlock(anchor: block.anchor, url: SitePaths.block(block.reference, from: path), kind: block.kind.label,
+                                        principals: principals.joined(separator: ", "), heading: block.heading ?? "")
         }
         let denied = (index.uses[tool.slug] ?? []).filter { !$0.isAllow }
-        return [
-            "requiredGroups": groups(required), "requiredCount": required.count,
-            "optionalGroups": groups(optional), "optionalCount": optional.count, "hasOptional": !optional.isEmpty,
-            "trust": trust, "hasTrust": !trust.isEmpty,
-            "denied": denied.map { ["name": $0.action.written, "url": SitePaths.block($0.block, from: path), "anchor": $0.block.anchor] },
-            "hasDenied": !denied.isEmpty,
-        ]
+        return ToolNeeds(
+            requiredGroups: groups(required), requiredCount: required.count,
+            optionalGroups: groups(optional), optionalCount: optional.count, hasOptional: !optional.isEmpty,
+            trust: trust, hasTrust: !trust.isEmpty,
+            denied: denied.map { .init(name: $0.action.written, url: SitePaths.block($0.block, from: path), anchor: $0.block.anchor) },
+            hasDenied: !denied.isEmpty)
+    }
+
+    /// What the catalog says of an action: access level and description, or unknown.
+    private func describe(_ action: inout ToolNeeds.NeededAction, _ a: Action) {
+        guard let catalog = site.catalog else { return }
+        if a.isWildcard {
+            let matched = catalog.expand(a.written)
+            action.accessLevel = matched.isEmpty ? "" : "wildcard: \(matched.count) actions"
+            action.description = ""
+        } else if let entry = catalog.action(named: a.written) {
+            action.accessLevel = entry.accessLevel.rawValue
+            action.description = entry.description
+        } else {
+            action.unknown = true
+        }
     }
 
     // MARK: Findings
 
     /// Every reported finding across tools, filterable by severity and id.
     private func findingsPage() -> PageRequest {
-        var ctx = base(path: SitePaths.findings, title: "Findings – \(site.config.title)")
         let all = site.diagnostics
-        let report = FindingsReport(site: site)
-        ctx["summary"] = report.summary
-        ctx["findingTotal"] = all.count
-        ctx["silencedCount"] = site.silenced.count
         let toolNames = Dictionary(uniqueKeysWithValues: site.tools.map { ($0.slug, $0.tool.metadata.name) })
         let pagePaths = Dictionary(site.tools.flatMap { t in t.pages.map { ($0.source.path, (t.slug, $0.source.pageID)) } }, uniquingKeysWith: { a, _ in a })
-        ctx["rows"] = all.map { d -> [String: Any] in
-            var row = diagnosticContext(d)
+        let rows = all.map { d in
+            var row = FindingsPage.Row(location: d.location.description, severity: d.severity.rawValue, severityLabel: d.severity.label,
+                                       message: d.message, id: d.id, fix: d.fix ?? "")
             if let block = d.block {
-                row["url"] = SitePaths.block(block, from: SitePaths.findings)
-                row["tool"] = toolNames[block.toolSlug] ?? block.toolSlug
-                row["anchor"] = block.anchor
+                row.url = SitePaths.block(block, from: SitePaths.findings)
+                row.tool = toolNames[block.toolSlug] ?? block.toolSlug
+                row.anchor = block.anchor
             } else if let (slug, pageID) = pagePaths[d.location.file] {
-                row["url"] = SitePaths.page(tool: slug, pageID: pageID)
-                row["tool"] = toolNames[slug] ?? slug
+                row.url = SitePaths.page(tool: slug, pageID: pageID)
+                row.tool = toolNames[slug] ?? slug
             }
             return row
         }
-        ctx["severities"] = Diagnostic.Severity.allCases.reversed().map { s -> [String: Any] in
-            ["value": s.rawValue, "label": s.label, "count": all.filter { $0.severity == s }.count]
-        }
-        ctx["ids"] = Dictionary(grouping: all, by: \.id).sorted { $0.key < $1.key }.map { id, list -> [String: Any] in
-            ["value": id, "count": list.count, "summary": FindingRules.rule(id)?.summary ?? ""]
-        }
-        return PageRequest(template: "findings", context: ctx)
+        let page = FindingsPage(
+            frame: frame(path: SitePaths.findings, title: "Findings – \(site.config.title)"),
+            summary: FindingsReport(site: site).summary, findingTotal: all.count, silencedCount: site.silenced.count,
+            rows: rows,
+            severities: Diagnostic.Severity.allCases.reversed().map { s in
+                .init(value: s.rawValue, label: s.label, count: all.filter { $0.severity == s }.count)
+            },
+            ids: Dictionary(grouping: all, by: \.id).sorted { $0.key < $1.key }.map { id, list in
+                .init(value: id, count: list.count, summary: FindingRules.rule(id)?.summary ?? "")
+            })
+        return PageRequest(template: "findings", page: page)
     }
 }

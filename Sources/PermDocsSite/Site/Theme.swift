@@ -2,6 +2,7 @@ import Foundation
 import Mustache
 import PermDocsCore
 import PermDocsMarkdown
+import PermDocsPolicy
 
 /// A theme: Mustache templates and static assets in a folder a user can edit
 /// without recompiling. `templates/NAME.mustache` are pages and partials
@@ -65,10 +66,17 @@ public struct Theme {
     /// Whether the theme has `templates/NAME.mustache` (optional pages such as `404`).
     public func hasTemplate(_ name: String) -> Bool { library.getTemplate(named: name) != nil }
 
-    /// Renders `template` with `context`, then wraps it in the layout.
-    public func page(_ template: String, context: [String: Any]) -> String {
-        var ctx = context
-        ctx["body"] = library.render(context, withTemplate: template) ?? ""
-        return library.render(ctx, withTemplate: "layout") ?? ""
+    /// Renders a page: its template with its model, then the layout around it.
+    func page(_ request: PageRequest) -> String {
+        var context = request.context
+        context["body"] = library.render(request.context, withTemplate: request.template) ?? ""
+        return library.render(context, withTemplate: "layout") ?? ""
+    }
+
+    /// A page's guide with its policy figures, drawn by the `guide` partial
+    /// as the `tool` and `page` templates draw it (without findings).
+    public func guideHTML(_ guide: RenderedGuide, blocks: [PolicyBlock]) -> String {
+        let parts = PolicyFigure().guide(guide, blocks: blocks)
+        return library.render(["guide": TemplateEncoder.tree(parts)], withTemplate: "guide") ?? ""
     }
 }

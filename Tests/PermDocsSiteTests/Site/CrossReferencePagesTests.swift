@@ -18,48 +18,83 @@ final class CrossReferencePagesTests: XCTestCase {
         return r
     }
 
-    /// The matrix row with this fragment id, as one line of HTML.
-    private func matrixRow(_ id: String) throws -> String {
-        let matrix = try TestSupport.text(try build(), "matrix.html")
-        return try XCTUnwrap(matrix.components(separatedBy: "\n").first { $0.hasPrefix("<tr id=\"\(id)\"") }, "no row \(id)")
+    /// A row of the matrix as `data/matrix.js` gives it to the page's script.
+    struct MatrixRow {
+        var name: String, url: String, service: String, level: String, kind: Int, unknown: Bool, states: String, total: Int
+        /// Per tool, in column order: the cell's label, or "" for an empty cell; and the mark's link.
+        var labels: [String]
+        var links: [String]
     }
 
-    /// The cells of a matrix row, in tool order: the visually hidden label, or "" for an empty cell.
-    private func cells(_ row: String) -> [String] {
-        row.components(separatedBy: "<td").dropFirst().dropLast().map { cell in
-            guard let r = cell.range(of: "visually-hidden\">") else { return "" }
-            return String(cell[r.upperBound...].prefix { $0 != "<" })
+    /// The matrix data, parsed as the browser reads it.
+    static func matrixData(_ report: Pipeline.Result) throws -> [String: Any] {
+        let text = try TestSupport.text(report, MatrixData.path)
+        let prefix = "window.permdocsMatrix = ", suffix = ";\n"
+        XCTAssertTrue(text.hasPrefix(prefix) && text.hasSuffix(suffix))
+        let json = text.dropFirst(prefix.count).dropLast(suffix.count)
+        return try XCTUnwrap(JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+    }
+
+    static func matrixRows(_ report: Pipeline.Result) throws -> [String: MatrixRow] {
+        let data = try matrixData(report)
+        let blocks = try XCTUnwrap(data["blocks"] as? [String]), labels = try XCTUnwrap(data["labels"] as? [String])
+        let services = try XCTUnwrap(data["services"] as? [[Any]])
+        var rows: [String: MatrixRow] = [:]
+        for r in try XCTUnwrap(data["rows"] as? [[Any]]) {
+            let states = r[7] as! String, cells = r[9] as! [Int]
+            var c = 0
+            var cellLabels: [String] = [], links: [String] = []
+            for state in states {
+                if state == "." { cellLabels.append(""); links.append(""); continue }
+                links.append(cells[c] >= 0 ? blocks[cells[c]] : r[2] as! String)
+                cellLabels.append(labels[cells[c + 1]])
+                c += 2
+            }
+            XCTAssertEqual(c, cells.count, "a cell per tool that reaches the row")
+            rows[r[0] as! String] = MatrixRow(name: r[1] as! String, url: r[2] as! String, service: services[r[3] as! Int][0] as! String,
+                                              level: r[4] as! String, kind: r[5] as! Int, unknown: r[6] as! Int == 1,
+                                              states: states, total: r[8] as! Int, labels: cellLabels, links: links)
         }
+        return rows
+    }
+
+    private func matrixRow(_ id: String) throws -> MatrixRow {
+        try XCTUnwrap(Self.matrixRows(build())[id], "no row \(id)")
     }
 
     func testMatrixMarksExplicitWildcardRoleAndUnknown() throws {
         // Tools: vm, sms, veeam, cloudberry, dms.
         let createTags = try matrixRow("action-ec2:createtags")
-        XCTAssertEqual(cells(createTags), ["named explicitly", "named, for its service role", "named explicitly", "named explicitly", ""])
-        XCTAssertTrue(createTags.contains("data-t=\"eree.\"") && createTags.contains("data-n=\"4\""), createTags)
-        XCTAssertTrue(createTags.contains("<a href=\"services/ec2.html#createtags\"><code>ec2:CreateTags</code></a>"))
+        XCTAssertEqual(createTags.labels, ["named explicitly", "named, for its service role", "named explicitly", "named explicitly", ""])
+        XCTAssertEqual(createTags.states, "eree.")
+        XCTAssertEqual(createTags.total, 4)
+        XCTAssertEqual(createTags.name, "ec2:CreateTags")
+        XCTAssertEqual(createTags.url, "services/ec2.html#createtags")
+        XCTAssertTrue(createTags.links[0].hasPrefix("tools/vm-import-export/index.html#policy-"), createTags.links[0])
 
         let describe = try matrixRow("action-ec2:describeinstances")
-        XCTAssertEqual(cells(describe), ["named explicitly", "via wildcard ec2:Describe*", "named explicitly", "named explicitly", ""])
-        XCTAssertTrue(describe.contains("title=\"via wildcard ec2:Describe*\""))
+        XCTAssertEqual(describe.labels, ["named explicitly", "via wildcard ec2:Describe*", "named explicitly", "named explicitly", ""])
 
         let getObject = try matrixRow("action-s3:getobject")
-        XCTAssertEqual(cells(getObject), ["named explicitly", "", "named explicitly", "via wildcard s3:*", ""])
+        XCTAssertEqual(getObject.labels, ["named explicitly", "", "named explicitly", "via wildcard s3:*", ""])
 
         let unknown = try matrixRow("action-ami:listroles")
-        XCTAssertTrue(unknown.contains("<span class=\"badge unknown\""), unknown)
-        XCTAssertEqual(cells(unknown), ["", "", "", "named explicitly", ""], "no one else is marked, not even through a wildcard")
-        XCTAssertTrue(unknown.contains("data-l=\"unknown\""))
+        XCTAssertTrue(unknown.unknown)
+        XCTAssertEqual(unknown.labels, ["", "", "", "named explicitly", ""], "no one else is marked, not even through a wildcard")
+        XCTAssertEqual(unknown.level, "unknown")
+        XCTAssertEqual(unknown.url, "services/not-in-catalog.html#ami-listroles")
 
         let pattern = try matrixRow("action-ec2:describe*")
-        XCTAssertTrue(pattern.contains("<span class=\"badge pattern\">pattern</span>"))
-        XCTAssertTrue(pattern.contains("data-l=\"pattern\""))
+        XCTAssertEqual(pattern.kind, 1)
+        XCTAssertEqual(pattern.level, "pattern")
 
-        let matrix = try TestSupport.text(try build(), "matrix.html")
-        XCTAssertTrue(matrix.contains("<tbody class=\"service-group\" id=\"service-ec2\" data-service=\"ec2\">"))
-        XCTAssertTrue(matrix.contains("<script src=\"assets/matrix.js\" defer></script>"))
-        // Every row of the index is in the HTML, readable without the script.
-        XCTAssertEqual(matrix.components(separatedBy: "<tr id=\"").count - 1, try build().site.index.rows.count)
+        let report = try build()
+        let matrix = try TestSupport.text(report, "matrix.html")
+        XCTAssertTrue(matrix.contains("<script src=\"data/matrix.js\" defer></script>\n<script src=\"assets/matrix.js\" defer></script>"))
+        XCTAssertTrue(matrix.contains("<li><a href=\"services/ec2.html\">ec2</a> <span class=\"count\">Amazon EC2</span>"), "readers without JavaScript reach every row through its service's page")
+        XCTAssertFalse(matrix.contains("<tr id=\""), "no row is in the page itself")
+        // Every row of the index is in the data, once.
+        XCTAssertEqual(try Self.matrixRows(report).count, report.site.index.rows.count)
     }
 
     func testOverlapPageComparisonDataAndSimilarTools() throws {
@@ -171,7 +206,7 @@ final class CrossReferencePagesTests: XCTestCase {
         let unknown = try serviceRow(notInCatalog, "ami-listroles")
         XCTAssertTrue(unknown.contains("<span class=\"badge unknown\">unknown</span>"))
         XCTAssertTrue(unknown.contains("Written in guides as <code>ami:ListRoles</code>"))
-        XCTAssertTrue(try TestSupport.text(report, "matrix.html").contains("href=\"services/not-in-catalog.html#ami-listroles\""))
+        XCTAssertEqual(try Self.matrixRows(report)["action-ami:listroles"]?.url, "services/not-in-catalog.html#ami-listroles")
 
         // No page per action; every row has an anchor on its service page, and the tool page links its actions there.
         XCTAssertFalse(report.files.contains { $0.path.hasPrefix("actions/") })

@@ -28,7 +28,8 @@ final class MatrixBrowserTests: XCTestCase {
         return (out, report)
     }
 
-    static let visibleRows = "return Array.prototype.filter.call(document.querySelectorAll('#matrix tr[id]'), function (r) { return !r.hidden && !r.parentNode.hidden; }).map(function (r) { return r.id; });"
+    /// The rows the filters show, in order (drawn or not: only those in view are in the DOM).
+    static let visibleRows = "return window.permdocsMatrixView.shownRows();"
 
     func testTextAndPairFiltersInChromium() throws {
         let driver = try WebDriver()
@@ -36,7 +37,27 @@ final class MatrixBrowserTests: XCTestCase {
         let (folder, report) = try buildSeed()
         try driver.open(folder.appendingPathComponent("matrix.html"))
         let all = try XCTUnwrap(driver.execute(Self.visibleRows) as? [String])
-        XCTAssertEqual(all.count, report.site.index.rows.count, "every row visible on load")
+        XCTAssertEqual(all.count, report.site.index.rows.count, "every row shown on load")
+        XCTAssertEqual(all, report.site.index.rows.map { SiteExports.fragment(for: $0) }, "in the index's order")
+        // Only the rows in view of the scroll box are drawn; scrolling to the end draws the last one.
+        let drawn = try XCTUnwrap(driver.execute("return window.permdocsMatrixView.drawnRows();") as? Int)
+        XCTAssertGreaterThan(drawn, 5)
+        XCTAssertLessThan(drawn, all.count)
+        _ = try driver.execute("var w = document.querySelector('.matrix-wrap'); w.scrollTop = w.scrollHeight; w.dispatchEvent(new Event('scroll'));")
+        try driver.wait(until: "return document.getElementById('\(all.last!)') !== null")
+        let lastRow = try XCTUnwrap(driver.execute("return document.getElementById('\(all.last!)').cells.length;") as? Int)
+        XCTAssertEqual(lastRow, report.site.tools.count + 2, "name, a cell per tool, total")
+        // A cell is drawn as the data says: CreateTags for SMS's service role, linking to the granting block.
+        try driver.open(URL(string: folder.appendingPathComponent("matrix.html").absoluteString + "#action-ec2:createtags")!)
+        try driver.wait(until: "return document.getElementById('action-ec2:createtags') !== null")
+        let cell = try XCTUnwrap(driver.execute("""
+            var c = document.getElementById('action-ec2:createtags').cells[2];
+            return [c.className, c.querySelector('a').getAttribute('href'), c.querySelector('.visually-hidden').textContent];
+            """) as? [String])
+        XCTAssertEqual(cell[0], "c-r")
+        XCTAssertTrue(cell[1].hasPrefix("tools/server-migration-service/index.html#policy-"), cell[1])
+        XCTAssertEqual(cell[2], "named, for its service role")
+        try driver.open(folder.appendingPathComponent("matrix.html"))
 
         // Type into the text filter (debounced), then compare two tools.
         try driver.type("ec2:describe", into: driver.element("#matrix-filters input[name=q]"))
@@ -132,7 +153,7 @@ final class MatrixBrowserTests: XCTestCase {
         try driver.wait(until: "return document.readyState === 'complete' && !document.getElementById('matrix-filters').hidden", timeout: 120)
         let wall = Date().timeIntervalSince(start)
         let nav = try driver.execute("var t = performance.getEntriesByType('navigation')[0]; return [t.domContentLoadedEventEnd, t.loadEventEnd];") as? [Double] ?? []
-        let rows = try driver.execute("return document.querySelectorAll('#matrix tr[id]').length;") as? Int ?? 0
+        let rows = try driver.execute("return window.permdocsMatrixView.shownRows().length;") as? Int ?? 0
         let slugs = try driver.execute("return Array.prototype.map.call(document.querySelectorAll('#matrix thead th[data-slug]'), function (t) { return t.getAttribute('data-slug'); });") as? [String] ?? []
         // Each measurement: set the controls, run the filter (the submit handler applies at once), force layout.
         // Returns the script's time, the time until layout is done, and the rows left visible.
@@ -142,7 +163,7 @@ final class MatrixBrowserTests: XCTestCase {
                 var t0 = performance.now(); f.dispatchEvent(new Event('submit', {cancelable: true}));
                 var t1 = performance.now(); document.body.offsetHeight;
                 var ms = performance.now() - t0;
-                return [ms, Array.prototype.filter.call(document.querySelectorAll('#matrix tr[id]'), function (r) { return !r.hidden; }).length, t1 - t0];
+                return [ms, window.permdocsMatrixView.shownRows().length, t1 - t0];
                 """) as? [Double] ?? [0, 0, 0]
             print(String(format: "  (script %.1f ms of %.1f ms)", r[2], r[0]))
             return (r[0], Int(r[1]))

@@ -1,52 +1,186 @@
-// Filters and sorts the comparison matrix. Every row is in the HTML, so the
-// page reads without JavaScript; this only hides rows (the `hidden`
-// attribute) and reorders them. State lives in the query string (read on
-// load, written with history.replaceState) so a filtered view can be shared.
-//
-// Built for 30 tools x 3,000 rows: each row's data is read once into an
-// array; a filter pass only computes, then writes `hidden` on the rows whose
-// visibility changed, with no layout reads in between; text input is debounced.
+// Draws, filters and sorts the comparison matrix from data/matrix.js
+// (window.permdocsMatrix). Only the rows in view of the scroll box are in
+// the DOM (with two spacer rows standing for the others), so a site of
+// thousands of rows opens, filters and sorts as fast as a small one.
+// Every cell is built with DOM calls from the data, never as HTML text.
+// Filters live in the query string (read on load, written with
+// history.replaceState) so a filtered view can be shared; #fragment links
+// to a row or a service scroll to it.
 (function () {
   "use strict";
+  var data = window.permdocsMatrix;
   var form = document.getElementById("matrix-filters");
   var table = document.getElementById("matrix");
-  if (!form || !table) return;
+  if (!data || !form || !table) return;
+  var wrap = table.parentNode;
+  var body = table.querySelector("tbody[data-matrix-rows]");
+  wrap.hidden = false;
   form.hidden = false;
 
+  var MARKS = { e: "\u25cf", r: "\u25c6", w: "\u25d0", o: "\u25cb", d: "\u2298" };
   var REQUIRED = { e: true, r: true, w: true };
-  var slugs = Array.prototype.map.call(table.tHead.querySelectorAll("th[data-slug]"), function (th) {
-    return th.getAttribute("data-slug");
+  var OVERSCAN = 20;
+  var slugs = data.tools.map(function (t) { return t[0]; });
+  var columns = slugs.length + 2;
+
+  var services = data.services.map(function (s) {
+    return { prefix: s[0], label: s[1], name: s[2], url: s[3], id: s[4], rows: [], counts: slugs.map(function () { return 0; }) };
   });
-  var groups = Array.prototype.slice.call(table.querySelectorAll("tbody.service-group"));
-  var records = [];
-  groups.forEach(function (body, g) {
-    var trs = body.rows;
-    for (var i = 1; i < trs.length; i++) {
-      var tr = trs[i];
-      records.push({
-        tr: tr, group: g, order: records.length,
-        text: (tr.cells[0].textContent + " " + tr.id).toLowerCase(),
-        service: tr.getAttribute("data-s"), level: tr.getAttribute("data-l"),
-        states: tr.getAttribute("data-t"), count: +tr.getAttribute("data-n"), hidden: false
-      });
+  var records = data.rows.map(function (r, i) {
+    var rec = { id: r[0], name: r[1], url: r[2], group: r[3], level: r[4], kind: r[5], unknown: r[6] === 1,
+                states: r[7], count: r[8], cells: r[9], order: i, text: (r[1] + " " + r[0]).toLowerCase(), tr: null };
+    var g = services[rec.group];
+    g.rows.push(rec);
+    for (var t = 0; t < slugs.length; t++) if (REQUIRED[rec.states.charAt(t)]) g.counts[t]++;
+    return rec;
+  });
+  var byID = {};
+  records.forEach(function (r) { byID[r.id] = r; });
+  services.forEach(function (g) { byID[g.id] = g; });
+
+  function el(tag, className, text) {
+    var e = document.createElement(tag);
+    if (className) e.className = className;
+    if (text !== undefined) e.textContent = text;
+    return e;
+  }
+
+  function rowElement(rec) {
+    if (rec.tr) return rec.tr;
+    var tr = el("tr");
+    tr.id = rec.id;
+    var th = el("th", "action-col");
+    th.scope = "row";
+    var a = el("a");
+    a.href = rec.url;
+    a.appendChild(el("code", "", rec.name));
+    th.appendChild(a);
+    function badge(text, title) {
+      var b = el("span", "badge " + (text === "unknown" ? "unknown" : "pattern"), text);
+      if (title) b.title = title;
+      th.appendChild(document.createTextNode(" "));
+      th.appendChild(b);
     }
-    var toggle = body.querySelector(".group-toggle");
-    if (toggle) {
-      toggle.hidden = false;
-      toggle.addEventListener("click", function () {
-        var collapsed = body.classList.toggle("collapsed");
-        toggle.setAttribute("aria-expanded", collapsed ? "false" : "true");
-        toggle.textContent = collapsed ? "▸" : "▾";
-      });
+    if (rec.unknown) badge("unknown", "not in the action catalog");
+    if (rec.kind === 1) badge("pattern");
+    if (rec.kind === 2) badge("NotAction");
+    tr.appendChild(th);
+    var c = 0;
+    for (var t = 0; t < slugs.length; t++) {
+      var state = rec.states.charAt(t);
+      var td = el("td");
+      if (state !== ".") {
+        var block = rec.cells[c], label = data.labels[rec.cells[c + 1]];
+        c += 2;
+        td.className = "c-" + state;
+        var link = el("a");
+        link.href = block >= 0 ? data.blocks[block] : rec.url;
+        link.title = label;
+        var mark = el("span", "", MARKS[state]);
+        mark.setAttribute("aria-hidden", "true");
+        link.appendChild(mark);
+        link.appendChild(el("span", "visually-hidden", label));
+        td.appendChild(link);
+      }
+      tr.appendChild(td);
     }
+    tr.appendChild(el("td", "num", String(rec.count)));
+    rec.tr = tr;
+    return tr;
+  }
+
+  var collapsed = {};
+  function groupElement(g, index) {
+    var tr = el("tr", "service-row");
+    tr.id = g.id;
+    var th = el("th", "action-col");
+    th.scope = "rowgroup";
+    var toggle = el("button", "group-toggle", collapsed[index] ? "\u25b8" : "\u25be");
+    toggle.type = "button";
+    toggle.setAttribute("aria-expanded", collapsed[index] ? "false" : "true");
+    toggle.setAttribute("aria-label", (collapsed[index] ? "Show " : "Hide ") + g.label);
+    toggle.setAttribute("data-group", String(index));
+    th.appendChild(toggle);
+    th.appendChild(document.createTextNode(" "));
+    var name = el(g.url ? "a" : "span", "", g.label);
+    if (g.url) name.href = g.url;
+    th.appendChild(name);
+    th.appendChild(document.createTextNode(" "));
+    th.appendChild(el("span", "count", (g.name ? g.name + " " : "") + "(" + g.rows.length + ")"));
+    tr.appendChild(th);
+    g.counts.forEach(function (n) { tr.appendChild(el("td", "num", String(n))); });
+    tr.appendChild(el("td"));
+    return tr;
+  }
+
+  // What the table shows, in order: { group } headers and { row } records.
+  var items = [];
+  var rowHeight = 0;
+  var drawn = null;
+
+  function spacer(height) {
+    var tr = el("tr", "spacer");
+    tr.setAttribute("aria-hidden", "true");
+    var td = el("td");
+    td.colSpan = columns;
+    td.style.height = height + "px";
+    tr.appendChild(td);
+    return tr;
+  }
+
+  function draw(force) {
+    if (!items.length) {
+      body.textContent = "";
+      drawn = null;
+      return;
+    }
+    if (!rowHeight) {
+      // One row drawn to learn the height every row has (CSS keeps them on one line).
+      body.textContent = "";
+      body.appendChild(itemElement(0));
+      rowHeight = body.rows[0].getBoundingClientRect().height || 28;
+    }
+    var top = wrap.scrollTop - table.tHead.offsetHeight;
+    var first = Math.max(0, Math.floor(top / rowHeight) - OVERSCAN);
+    var last = Math.min(items.length, Math.ceil((top + wrap.clientHeight) / rowHeight) + OVERSCAN);
+    if (!force && drawn && drawn[0] === first && drawn[1] === last) return;
+    drawn = [first, last];
+    var frag = document.createDocumentFragment();
+    if (first > 0) frag.appendChild(spacer(first * rowHeight));
+    for (var i = first; i < last; i++) frag.appendChild(itemElement(i));
+    if (last < items.length) frag.appendChild(spacer((items.length - last) * rowHeight));
+    body.textContent = "";
+    body.appendChild(frag);
+  }
+
+  function itemElement(i) {
+    var item = items[i];
+    return item.row ? rowElement(item.row) : groupElement(services[item.group], item.group);
+  }
+
+  var pending = false;
+  wrap.addEventListener("scroll", function () {
+    if (pending) return;
+    pending = true;
+    window.requestAnimationFrame(function () { pending = false; draw(false); });
+  }, { passive: true });
+  window.addEventListener("resize", function () { draw(true); });
+
+  body.addEventListener("click", function (e) {
+    var toggle = e.target.closest ? e.target.closest("button[data-group]") : null;
+    if (!toggle) return;
+    var g = +toggle.getAttribute("data-group");
+    collapsed[g] = !collapsed[g];
+    lastKey = null;
+    apply();
+    var again = body.querySelector("button[data-group='" + g + "']");
+    if (again) again.focus();
   });
 
   var field = function (name) { return form.elements[name]; };
   var boxes = Array.prototype.slice.call(form.querySelectorAll("input[name=tool]"));
   var count = form.querySelector("[data-count]");
   var pairLink = form.querySelector("[data-pair-link]");
-  var sortedBody = null;
-  var sortedNow = false;
 
   // Restore the state from the URL.
   var params = new URLSearchParams(window.location.search);
@@ -72,31 +206,8 @@
     return "overlap.html?tools=" + pair.map(encodeURIComponent).join(",") + "#compare";
   }
 
-  // Moves the rows into one tbody ordered by tool count, or back into their groups.
-  function arrange(sorted) {
-    if (sorted === sortedNow) return;
-    sortedNow = sorted;
-    if (!sortedBody) {
-      sortedBody = document.createElement("tbody");
-      sortedBody.className = "sorted-rows";
-      table.insertBefore(sortedBody, table.tFoot);
-    }
-    var list = records.slice();
-    if (sorted) list.sort(function (x, y) { return y.count - x.count || x.order - y.order; });
-    var frag = document.createDocumentFragment();
-    var g = -1;
-    list.forEach(function (r) {
-      if (!sorted && r.group !== g) {
-        if (g >= 0) groups[g].appendChild(frag);
-        g = r.group;
-      }
-      frag.appendChild(r.tr);
-    });
-    if (sorted) sortedBody.appendChild(frag); else if (g >= 0) groups[g].appendChild(frag);
-    groups.forEach(function (body) { body.hidden = sorted; });
-  }
-
   var lastKey = null;
+  var shownRows = [];
   function apply() {
     var s = state();
     // Selects fire both input and change: the second call finds nothing to do.
@@ -106,23 +217,29 @@
     var toolIdx = s.tools.map(function (t) { return slugs.indexOf(t); }).filter(function (i) { return i >= 0; });
     var ai = slugs.indexOf(s.a), bi = slugs.indexOf(s.b);
     var differ = ai >= 0 && bi >= 0 && ai !== bi;
-    var shownPerGroup = groups.map(function () { return 0; });
-    var shown = 0;
-    arrange(s.sort === "tools");
-    for (var k = 0; k < records.length; k++) {
-      var r = records[k];
-      var ok = (!s.service || r.service === s.service) && (!s.level || r.level === s.level) && r.count >= s.min;
+    shownRows = records.filter(function (r) {
+      var ok = (!s.service || services[r.group].prefix === s.service) && (!s.level || r.level === s.level) && r.count >= s.min;
       if (ok && s.q) ok = r.text.indexOf(s.q) !== -1;
       if (ok && toolIdx.length) {
         ok = false;
         for (var t = 0; t < toolIdx.length; t++) if (REQUIRED[r.states.charAt(toolIdx[t])]) { ok = true; break; }
       }
       if (ok && differ) ok = !REQUIRED[r.states.charAt(ai)] !== !REQUIRED[r.states.charAt(bi)];
-      if (r.hidden === ok) { r.hidden = !ok; r.tr.hidden = !ok; }
-      if (ok) { shown++; shownPerGroup[r.group]++; }
+      return ok;
+    });
+    items = [];
+    if (s.sort === "tools") {
+      shownRows.slice().sort(function (x, y) { return y.count - x.count || x.order - y.order; })
+        .forEach(function (r) { items.push({ row: r }); });
+    } else {
+      var g = -1;
+      shownRows.forEach(function (r) {
+        if (r.group !== g) { g = r.group; items.push({ group: g }); }
+        if (!collapsed[g]) items.push({ row: r });
+      });
     }
-    if (!sortedNow) groups.forEach(function (body, g) { body.hidden = shownPerGroup[g] === 0; });
-    if (count) count.textContent = shown + " of " + records.length + " rows shown";
+    if (count) count.textContent = shownRows.length + " of " + records.length + " rows shown";
+    draw(true);
 
     var pair = differ ? pairURL(s.a, s.b) : s.tools.length === 2 ? pairURL(s.tools[0], s.tools[1]) : null;
     if (pairLink) {
@@ -140,6 +257,22 @@
     history.replaceState(null, "", window.location.pathname + (query ? "?" + query : "") + window.location.hash);
   }
 
+  // A #fragment naming a row or a service: scroll the box to it (when the filters show it).
+  function reveal() {
+    var id = decodeURIComponent(window.location.hash.slice(1));
+    var target = byID[id];
+    if (!target) return;
+    for (var i = 0; i < items.length; i++) {
+      var it = items[i];
+      if (it.row === target || (it.group !== undefined && !it.row && services[it.group] === target)) {
+        wrap.scrollIntoView();
+        wrap.scrollTop = i * rowHeight;
+        draw(true);
+        return;
+      }
+    }
+  }
+
   var timer = null;
   form.addEventListener("input", function (e) {
     if (e.target === field("q")) {
@@ -152,5 +285,14 @@
   // Some ways of choosing an option (and some browsers) only fire change.
   form.addEventListener("change", function (e) { if (e.target !== field("q")) apply(); });
   form.addEventListener("submit", function (e) { e.preventDefault(); clearTimeout(timer); apply(); });
+  window.addEventListener("hashchange", reveal);
   apply();
+  reveal();
+
+  // For scripts and tests: the ids of the rows shown (filtered, in order, not in a
+  // collapsed service), and how many row elements are in the DOM now.
+  window.permdocsMatrixView = {
+    shownRows: function () { return items.filter(function (it) { return it.row; }).map(function (it) { return it.row.id; }); },
+    drawnRows: function () { return body.querySelectorAll("tr[id]").length; }
+  };
 })();

@@ -1,0 +1,74 @@
+/// A page of a tool's guide: its first page (template `tool`, with what the
+/// tool needs, its combined policy and its most similar tools) or a further
+/// page (template `page`). Both show the tool's header, the page's findings
+/// and the guide with its policy figures.
+struct ToolPage: Encodable {
+    var frame: PageFrame
+    var toolName: String
+    var pageTitle: String
+    var isIntro: Bool
+    /// The tool's first page, from this page.
+    var toolURL: String
+    /// The guide file, and where to edit it; nil for a generated landing page.
+    var sourceFile: String?
+    var editURL: String?
+    var metadata: [MetadataItem]
+    var sourceURL: String?
+    var description: String?
+    var stats: ToolStats
+    /// The tool's pages as a list (`hasPages`), or links to the previous and next page (`hasSteps`).
+    var hasPages: Bool
+    var pages: [PageLink]
+    var hasSteps: Bool
+    var previousPage: StepLink?
+    var nextPage: StepLink?
+    var diagnostics: [PageFinding]
+    var hasDiagnostics: Bool
+    var findingSummary: String
+    var guide: [GuidePart]
+    /// First page only.
+    var needs: ToolNeeds?
+    var accessBar: String?
+    var combined: CombinedPolicySection?
+    var similar: [SimilarTool]?
+    var hasSimilar: Bool
+
+    struct MetadataItem: Encodable {
+        var label: String
+        var value: String
+    }
+
+    struct PageLink: Encodable {
+        var title: String
+        var url: String
+        var current: Bool
+        var blockCount: Int
+    }
+
+    struct StepLink: Encodable {
+        var title: String
+        var url: String
+    }
+
+    /// A finding in the page's list: the ones about a block link to its figure.
+    struct PageFinding: Encodable {
+        var location: String
+        var severity: String
+        var severityLabel: String
+        var message: String
+        var id: String
+        var fix: String
+        var blockURL: String?
+        var blockAnchor: String?
+    }
+}
+
+/// A tool that needs much of what another needs, for readers without JavaScript.
+struct SimilarTool: Encodable {
+    var name: String
+    var url: String
+    var shared: Int
+    /// A percentage, as the heat map prints it.
+    var jaccard: String
+    var compareURL: String
+}
