@@ -54,9 +54,12 @@ public enum SitePaths {
         "tools/\(tool)/\(pageID).html"
     }
 
-    /// A link from the page at `from` to a policy block's anchor.
+    /// A link from the page at `from` to a policy block's anchor: `#anchor`
+    /// alone on the block's own page (no reload, and a tool page lists
+    /// hundreds of such links).
     public static func block(_ ref: BlockReference, from: String) -> String {
-        link(from: from, to: page(tool: ref.toolSlug, pageID: ref.pageID)) + "#" + ref.anchor
+        let target = page(tool: ref.toolSlug, pageID: ref.pageID)
+        return (target == from ? "" : link(from: from, to: target)) + "#" + ref.anchor
     }
 
     /// The `../` prefix that leads from `path` back to the site root.
