@@ -67,7 +67,8 @@ public final class PageStructure {
             offsets[n] = dropped
             lines.append(String(rest))
         }
-        guard lines[0].contains("|") || lines[1].contains("|"), let syntax = PipeTableSyntax.parse(lines: lines) else { return nil }
+        // Bytes, not `contains("|")`: Foundation's search bridges every multi-line paragraph to UTF-16.
+        guard lines[0].utf8.contains(UInt8(ascii: "|")) || lines[1].utf8.contains(UInt8(ascii: "|")), let syntax = PipeTableSyntax.parse(lines: lines) else { return nil }
         // Rows must cover the whole paragraph, or the paragraph is prose with pipes in it.
         guard syntax.body.count + 2 == lines.count else { return nil }
         return PipeTable(syntax: syntax, headerLine: first + syntax.header.lineIndex, bodyLines: syntax.body.map { first + $0.lineIndex }, columnOffsets: offsets)

@@ -217,7 +217,7 @@ public struct GuideRenderer {
     static func namedAnchor(_ tag: String) -> String? {
         guard tag.utf8.count < 300, let name = HeadingIDs.anchorName(inTag: tag), !name.isEmpty else { return nil }
         let lower = tag.lowercased()
-        guard lower.contains("name"), !lower.contains("href"), !lower.contains(" id") else { return nil }
+        guard lower.containsBytes("name"), !lower.containsBytes("href"), !lower.containsBytes(" id") else { return nil }
         return name
     }
 }
