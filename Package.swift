@@ -1,6 +1,13 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+/// `PERMDOCS_LIBFUZZER=1 swift build -c release --product permdocs-fuzz --scratch-path .build-libfuzzer`:
+/// the parsers' targets and `permdocs-fuzz` instrumented for libFuzzer (see
+/// Sources/permdocs-fuzz/Entry.swift). Per target, not `-Xswiftc`: the build's
+/// host tools (the EmbedFiles plugin's) must link without libFuzzer.
+let libFuzzer = Context.environment["PERMDOCS_LIBFUZZER"] == "1"
+let fuzzed: [SwiftSetting] = libFuzzer ? [.unsafeFlags(["-sanitize=fuzzer,address"]), .define("LIBFUZZER")] : []
+
 let package = Package(
     name: "permdocs",
     platforms: [.macOS(.v13)],
@@ -41,13 +48,13 @@ let package = Package(
         .target(
             name: "PermDocsCore",
             path: "Sources/PermDocsCore",
-            swiftSettings: [.swiftLanguageMode(.v5)]
+            swiftSettings: [.swiftLanguageMode(.v5)] + fuzzed
         ),
         .target(
             name: "PermDocsMarkdown",
             dependencies: ["PermDocsCore", "CMark"],
             path: "Sources/PermDocsMarkdown",
-            swiftSettings: [.swiftLanguageMode(.v5)]
+            swiftSettings: [.swiftLanguageMode(.v5)] + fuzzed
         ),
         // The catalog snapshot and the risk data are compiled in (EmbedFiles), not resources:
         // the executable then runs without a resource bundle beside it.
@@ -56,7 +63,7 @@ let package = Package(
             dependencies: ["PermDocsCore"],
             path: "Sources/PermDocsPolicy",
             exclude: ["Catalog/Snapshot", "Findings/RiskData"],
-            swiftSettings: [.swiftLanguageMode(.v5)],
+            swiftSettings: [.swiftLanguageMode(.v5)] + fuzzed,
             plugins: ["EmbedFiles"]
         ),
         .target(
@@ -66,7 +73,7 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ],
             path: "Sources/PermDocsAnalysis",
-            swiftSettings: [.swiftLanguageMode(.v5)]
+            swiftSettings: [.swiftLanguageMode(.v5)] + fuzzed
         ),
         .target(
             name: "PermDocsSite",
@@ -124,6 +131,14 @@ let package = Package(
             dependencies: ["PermDocsCore", "PermDocsAnalysis", "PermDocsSite"],
             path: "Sources/permdocs-bench",
             swiftSettings: [.swiftLanguageMode(.v5)]
+        ),
+        // The parsers under libFuzzer (see Sources/permdocs-fuzz/Entry.swift); a plain build replays saved inputs.
+        .executableTarget(
+            name: "permdocs-fuzz",
+            dependencies: ["PermDocsCore", "PermDocsMarkdown", "PermDocsPolicy", "PermDocsAnalysis"],
+            path: "Sources/permdocs-fuzz",
+            swiftSettings: [.swiftLanguageMode(.v5)] + fuzzed,
+            linkerSettings: libFuzzer ? [.unsafeFlags(["-sanitize=fuzzer,address"])] : []
         ),
         // Shared by the test targets: paths to ../shared, fixtures, in-memory builds.
         .target(
