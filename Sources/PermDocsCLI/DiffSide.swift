@@ -1,0 +1,99 @@
+import Foundation
+import PermDocsAnalysis
+import PermDocsCore
+import PermDocsPolicy
+import PermDocsSite
+
+/// What BASE or TARGET of `permdocs diff` names, in this order: a folder
+/// holding a published site's `data/` exports (the site's folder or its
+/// `data/` folder), a content folder (any other folder), else a git revision
+/// of the repository that holds the content folder (`-c`).
+enum DiffSide: Equatable {
+    case exports(String)
+    case contentFolder(String)
+    case revision(String)
+
+    /// The side `argument` names.
+    static func named(_ argument: String) -> DiffSide {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: argument, isDirectory: &isDirectory), isDirectory.boolValue else {
+            return .revision(argument)
+        }
+        let folder = URL(fileURLWithPath: argument)
+        if exportsExist(in: folder.appendingPathComponent("data")) { return .exports(folder.appendingPathComponent("data").path) }
+        if exportsExist(in: folder) { return .exports(folder.path) }
+        return .contentFolder(argument)
+    }
+
+    private static func exportsExist(in folder: URL) -> Bool {
+        [SiteExports.toolsPath, SiteExports.actionsPath].allSatisfy {
+            FileManager.default.fileExists(atPath: folder.appendingPathComponent(($0 as NSString).lastPathComponent).path)
+        }
+    }
+
+    /// What a side read: its snapshot, and its `site.yml` when it has one (for `base_url`).
+    struct Reading {
+        var snapshot: PermissionSnapshot
+        var config: SiteConfig?
+    }
+
+    /// Reads the side. `contentFolder` locates the repository for a revision;
+    /// errors say which side they come from.
+    func read(contentFolder: String, checker: PolicyChecker) async throws -> Reading {
+        switch self {
+        case .exports(let folder):
+            let data = URL(fileURLWithPath: folder)
+            func load(_ path: String) throws -> Data {
+                let url = data.appendingPathComponent((path as NSString).lastPathComponent)
+                guard let bytes = try? Data(contentsOf: url) else { throw PermDocsError("cannot read file", file: url.path) }
+                return bytes
+            }
+            let snapshot = try PermissionSnapshot(toolsJSON: try load(SiteExports.toolsPath), actionsJSON: try load(SiteExports.actionsPath),
+                                                  toolsFile: data.appendingPathComponent("tools.json").path,
+                                                  actionsFile: data.appendingPathComponent("actions.json").path)
+            return Reading(snapshot: snapshot, config: nil)
+        case .contentFolder(let folder):
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: folder + "/site.yml") || FileManager.default.fileExists(atPath: folder + "/tools", isDirectory: &isDirectory) else {
+                throw PermDocsError("neither a content folder (site.yml, tools/) nor a site with data/ exports", file: folder)
+            }
+            return try analyze(DiskContentReader(root: URL(fileURLWithPath: folder)), checker: checker) {
+                ReportPaths.fromWorkingDirectory($0, contentFolder: folder)
+            }
+        case .revision(let revision):
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: contentFolder, isDirectory: &isDirectory), isDirectory.boolValue else {
+                throw PermDocsError("'\(revision)' is no folder, so it would be a git revision, but the content folder '\(contentFolder)' whose repository it would be in is not here (pass -c DIR)")
+            }
+            let repository = try await GitRepository.holding(contentFolder)
+            let commit = try await repository.commit(revision)
+            let files = try await repository.contentFiles(at: commit, revision: revision)
+            var reader = InMemoryContentReader([:])
+            reader.contents = files
+            // Files of a revision are named as git names them: `main:Content/tools/x.md`.
+            return try analyze(reader, checker: checker) { "\(revision):\(repository.contentPrefix)\($0)" }
+        }
+    }
+
+    /// The pipeline's analyze step, as `check` runs it; a content error's
+    /// file is named by `path`, so that it says which side it is in.
+    private func analyze(_ reader: any ContentReader, checker: PolicyChecker, path: (String) -> String) throws -> Reading {
+        do {
+            let site = try Pipeline(content: reader, theme: nil, checker: checker).analyze()
+            return Reading(snapshot: PermissionSnapshot(site: site), config: site.config)
+        } catch var error as PermDocsError {
+            error.file = error.file.map(path)
+            if let file = error.location?.file { error.location?.file = path(file) }
+            throw error
+        }
+    }
+
+    /// How reports name the side.
+    var label: String {
+        switch self {
+        case .exports(let folder): return folder
+        case .contentFolder(let folder): return folder
+        case .revision(let revision): return revision
+        }
+    }
+}
