@@ -57,7 +57,7 @@ struct DiffMarkdownFormatter {
         for a in tool.added { items.append("Added \(MarkdownEscaping.code(a.name)): \(MarkdownEscaping.text(DiffWording.need(a)))") }
         for a in tool.removed { items.append("Removed \(MarkdownEscaping.code(a.name)): was \(MarkdownEscaping.text(DiffWording.need(a)))") }
         for c in tool.changed {
-            let aspects = c.aspects.map { "\($0.kind.rawValue) \(MarkdownEscaping.text(DiffWording.aspect($0)))" }
+            let aspects = c.aspects.map { "\($0.kind.rawValue) \(word($0.before)) → \(word($0.after))" }
             items.append("Changed \(MarkdownEscaping.code(c.name)): " + aspects.joined(separator: "; "))
         }
         for r in tool.resources {
@@ -72,6 +72,12 @@ struct DiffMarkdownFormatter {
         out += items.map { "- " + $0 + "\n" }.joined()
         out += "\n</details>\n"
         return out
+    }
+
+    /// An aspect's word, its patterns in code: `wildcard \`ec2:Describe*\``.
+    private func word(_ text: String) -> String {
+        guard text.hasPrefix("wildcard ") else { return MarkdownEscaping.text(text) }
+        return "wildcard " + text.dropFirst("wildcard ".count).split(separator: " ").map { MarkdownEscaping.code(String($0)) }.joined(separator: " ")
     }
 
     private func codeList(_ values: [String]) -> String {

@@ -127,8 +127,10 @@ public struct FindingRecord: Sendable, Hashable {
         self.location = location
     }
 
-    /// What makes two findings of one tool the same finding.
-    var matchKey: [String] { [id, page, value] }
+    /// What makes two findings of one tool the same finding. The value is
+    /// compared ignoring case, as IAM compares action names: respelling
+    /// `s3:Getobject` as `s3:GetObject` does not make its other findings new.
+    var matchKey: [String] { [id, page, value.lowercased()] }
 
     /// A message without the line numbers some messages carry ("already
     /// listed at line 12"): those move with the text around them.
