@@ -46,9 +46,10 @@ enum MarkdownEscaping {
     }
 
     /// A link destination in angle brackets, which may then hold `(` and `)`;
-    /// `<`, `>` and spaces are percent-encoded so none can end it early.
+    /// `<`, `>` and spaces are percent-encoded so none can end it early, and
+    /// `|`, which would end a table cell even there.
     static func destination(_ url: String) -> String {
         "<" + url.replacingOccurrences(of: "<", with: "%3C").replacingOccurrences(of: ">", with: "%3E")
-            .replacingOccurrences(of: " ", with: "%20") + ">"
+            .replacingOccurrences(of: " ", with: "%20").replacingOccurrences(of: "|", with: "%7C") + ">"
     }
 }
