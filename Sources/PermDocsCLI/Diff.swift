@@ -57,11 +57,13 @@ struct Diff: AsyncParsableCommand {
     func report() async throws -> (String, PermissionDiff) {
         let baseSide = DiffSide.named(base)
         let targetSide = target.map(DiffSide.named) ?? .contentFolder(source.content)
+        // The default target is named for what it is, not for the folder it is read from.
+        let targetLabel = target == nil ? "working tree" : targetSide.label
         do {
             let checker = try Pipeline.bundledChecker()
             let old = try await baseSide.read(contentFolder: source.content, checker: checker)
             let new = try await targetSide.read(contentFolder: source.content, checker: checker)
-            let diff = PermissionDiff(base: old.snapshot, target: new.snapshot, baseLabel: baseSide.label, targetLabel: targetSide.label)
+            let diff = PermissionDiff(base: old.snapshot, target: new.snapshot, baseLabel: baseSide.label, targetLabel: targetLabel)
             let root = (baseURL ?? new.config?.baseURL).flatMap(Self.siteRoot)
             let color = format == .text && colors.wantsColor(STDOUT_FILENO)
             return (diff.formatted(as: format, color: color) { Self.pageURL(of: $0, root: root) }, diff)

@@ -77,4 +77,19 @@ final class SeedSiteDiffTests: XCTestCase {
         XCTAssertEqual(DiffWording.summary(diff), "tools: 2 changed; resources: 1 narrowed; findings: 4 (1 security warning, 3 suggestions) resolved")
         XCTAssertEqual(diff.reportedTools.map(\.slug), ["database-migration-service", "veeam-restore-to-ec2"])
     }
+
+    /// The README shows this change's comment: its lines are what `diff` prints.
+    func testTheReadmeShowsTheRealComment() throws {
+        let (original, fixed) = try Self.fixedSeeds()
+        let diff = PermissionDiff(base: try DiffFixtures.snapshot(files: original), target: try DiffFixtures.snapshot(files: fixed),
+                                  baseLabel: "origin/main", targetLabel: "working tree")
+        let markdown = diff.formatted(as: .markdown) { "https://permissions.example.com/tools/\($0.slug)/\($0.firstPageID).html" }
+        let readme = try String(contentsOf: TestSupport.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        // The heading, the summary, the table's header, rule and two rows.
+        let shown = markdown.components(separatedBy: "\n<details>")[0].split(separator: "\n")
+        XCTAssertEqual(shown.count, 6, markdown)
+        for line in shown {
+            XCTAssertTrue(readme.contains("\n> \(line)\n"), "README lacks\n> \(line)")
+        }
+    }
 }
