@@ -19,11 +19,11 @@ enum ExitStatus {
 
     /// The statuses as `--help` lists them.
     static let help = """
-        Exit status (every command): 0 done; 1 findings at or above --fail-on (diff: new \
-        findings at or above --fail-on-new), or the \
+        Exit status (every command): 0 done; 1 findings at or above --fail-on, or the \
         command failed (a build that could not finish writes nothing; init and theme export \
         never overwrite); 2 the content or theme cannot be read (missing folder, invalid \
-        site.yml, front matter or template; diff: no such revision or repository, no git); \
-        64 usage error.
+        site.yml, front matter or template); 64 usage error. For diff, 1 also means new \
+        findings at or above --fail-on-new, and 2 a revision or repository that does not \
+        exist, or no git.
         """
 }
