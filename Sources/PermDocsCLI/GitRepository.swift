@@ -38,28 +38,35 @@ struct GitRepository {
     }
 
     /// The content folder's files at `commit`, by path relative to the
-    /// content folder. Symbolic links and submodules are left out (a link's
-    /// blob is its target's path, not the file).
+    /// content folder. Symbolic links are followed within the revision
+    /// (`RevisionLinks`); submodules are left out.
     func contentFiles(at commit: String, revision: String) async throws -> [String: Data] {
         var arguments = ["--literal-pathspecs", "-C", root, "ls-tree", "-r", "-z", "--full-tree", commit]
         if !contentPrefix.isEmpty { arguments += ["--", contentPrefix] }
         let listing = try await Self.git(arguments, what: "list the files of '\(revision)'")
         var blobs: [(path: String, object: String)] = []
+        var linkPaths = Set<String>()
         // Each entry: "<mode> <type> <object>\t<path>\0".
         for entry in listing.split(separator: "\0") {
             guard let tab = entry.firstIndex(of: "\t") else { continue }
             let fields = entry[..<tab].split(separator: " ")
-            guard fields.count == 3, fields[0] != "120000", fields[1] == "blob" else { continue }
+            guard fields.count == 3, fields[1] == "blob" else { continue }
             let path = String(entry[entry.index(after: tab)...])
             guard path.hasPrefix(contentPrefix) else { continue }
-            blobs.append((String(path.dropFirst(contentPrefix.count)), String(fields[2])))
+            let relative = String(path.dropFirst(contentPrefix.count))
+            blobs.append((relative, String(fields[2])))
+            if fields[0] == "120000" { linkPaths.insert(relative) }
         }
         if blobs.isEmpty {
             throw PermDocsError("revision '\(revision)' has no content folder '\(contentPrefix.isEmpty ? "." : contentPrefix)' in \(root)")
         }
         let input = blobs.map(\.object).joined(separator: "\n") + "\n"
         let output = try await Self.run(["-C", root, "cat-file", "--batch"], input: input, what: "read the files of '\(revision)'")
-        return try Self.parseBatch(output, paths: blobs.map(\.path))
+        var files = try Self.parseBatch(output, paths: blobs.map(\.path))
+        // A link's blob is the path it leads to.
+        var links: [String: String] = [:]
+        for path in linkPaths { links[path] = String(decoding: files.removeValue(forKey: path) ?? Data(), as: UTF8.self) }
+        return try RevisionLinks.resolve(links, in: files) { "\(revision):\(contentPrefix)\($0)" }
     }
 
     /// `cat-file --batch` output: per object `<id> blob <size>\n<bytes>\n`, in input order.
