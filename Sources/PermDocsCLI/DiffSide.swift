@@ -19,9 +19,10 @@ enum DiffSide: Equatable {
         guard FileManager.default.fileExists(atPath: argument, isDirectory: &isDirectory), isDirectory.boolValue else {
             return .revision(argument)
         }
-        let folder = URL(fileURLWithPath: argument)
-        if exportsExist(in: folder.appendingPathComponent("data")) { return .exports(folder.appendingPathComponent("data").path) }
-        if exportsExist(in: folder) { return .exports(folder.path) }
+        // Named as the user wrote it, so that the report's heading does too.
+        let data = (argument.hasSuffix("/") ? argument : argument + "/") + "data"
+        if exportsExist(in: URL(fileURLWithPath: data)) { return .exports(data) }
+        if exportsExist(in: URL(fileURLWithPath: argument)) { return .exports(argument) }
         return .contentFolder(argument)
     }
 
@@ -53,8 +54,7 @@ enum DiffSide: Equatable {
                                                   actionsFile: data.appendingPathComponent("actions.json").path)
             return Reading(snapshot: snapshot, config: nil)
         case .contentFolder(let folder):
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: folder + "/site.yml") || FileManager.default.fileExists(atPath: folder + "/tools", isDirectory: &isDirectory) else {
+            guard FileManager.default.fileExists(atPath: folder + "/site.yml") || FileManager.default.fileExists(atPath: folder + "/tools") else {
                 throw PermDocsError("neither a content folder (site.yml, tools/) nor a site with data/ exports", file: folder)
             }
             return try analyze(DiskContentReader(root: URL(fileURLWithPath: folder)), checker: checker) {
