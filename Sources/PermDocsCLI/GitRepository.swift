@@ -62,7 +62,12 @@ struct GitRepository {
         }
         let input = blobs.map(\.object).joined(separator: "\n") + "\n"
         let output = try await Self.run(["-C", root, "cat-file", "--batch"], input: input, what: "read the files of '\(revision)'")
-        var files = try Self.parseBatch(output, paths: blobs.map(\.path))
+        var files: [String: Data]
+        do {
+            files = try Self.parseBatch(output, paths: blobs.map(\.path))
+        } catch let failure as GitFailure {
+            throw PermDocsError("could not read the files of '\(revision)': \(failure.message)")
+        }
         // A link's blob is the path it leads to.
         var links: [String: String] = [:]
         for path in linkPaths { links[path] = String(decoding: files.removeValue(forKey: path) ?? Data(), as: UTF8.self) }
@@ -116,6 +121,8 @@ struct GitRepository {
             }
         } catch let error as SubprocessError where error.code == .executableNotFound {
             throw PermDocsError("git is not installed; it is needed to \(what) (Debian: apt-get install git)")
+        } catch let error as SubprocessError {
+            throw PermDocsError("could not run git to \(what.isEmpty ? "read the repository" : what): \(error)")
         }
         guard case .exited(0) = status else {
             let said = (errorText ?? "").trimmingCharacters(in: .whitespacesAndNewlines)

@@ -140,6 +140,13 @@ final class DiffCommandTests: XCTestCase {
         XCTAssertEqual(noRepository.status, 2)
         XCTAssertTrue(noRepository.stderr.hasPrefix("error: could not find the git repository holding 'Content': git said: fatal: not a git repository"), noRepository.stderr)
 
+        // No git on PATH.
+        var withoutGit = permdocs
+        withoutGit.environment["PATH"] = outside.path
+        let noGit = try withoutGit.run(["diff", "main", "-c", "Content"], in: history.root)
+        XCTAssertEqual(noGit.status, 2)
+        XCTAssertEqual(noGit.stderr, "error: git is not installed; it is needed to find the git repository holding 'Content' (Debian: apt-get install git)\n")
+
         // A commit of an empty tree, made without touching the working tree: no content folder there.
         let emptyTree = try GuideHistory.git(["hash-object", "-t", "tree", "/dev/null"], in: history.root).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         let commit = try GuideHistory.git(["-c", "user.name=t", "-c", "user.email=t@example.com", "commit-tree", emptyTree, "-m", "empty"], in: history.root)
