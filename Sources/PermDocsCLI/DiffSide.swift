@@ -6,7 +6,7 @@ import PermDocsSite
 
 /// What BASE or TARGET of `permdocs diff` names, in this order: a folder
 /// holding a published site's `data/` exports (the site's folder or its
-/// `data/` folder), a content folder (any other folder), else a git revision
+/// `data/` folder; `permissions.json`, else `tools.json` and `actions.json`), a content folder (any other folder), else a git revision
 /// of the repository that holds the content folder (`-c`).
 enum DiffSide: Equatable {
     case exports(String)
@@ -26,10 +26,15 @@ enum DiffSide: Equatable {
         return .contentFolder(argument)
     }
 
+    /// `data/permissions.json`, or (from a site built before permdocs wrote it) `tools.json` and `actions.json`.
     private static func exportsExist(in folder: URL) -> Bool {
-        [SiteExports.toolsPath, SiteExports.actionsPath].allSatisfy {
-            FileManager.default.fileExists(atPath: folder.appendingPathComponent(($0 as NSString).lastPathComponent).path)
-        }
+        let exists = { (path: String) in FileManager.default.fileExists(atPath: folder.appendingPathComponent(fileName(path)).path) }
+        return exists(SiteExports.permissionsPath) || (exists(SiteExports.toolsPath) && exists(SiteExports.actionsPath))
+    }
+
+    /// `tools.json` for `data/tools.json`.
+    private static func fileName(_ exportPath: String) -> String {
+        String(exportPath.split(separator: "/").last ?? "")
     }
 
     /// What a side read: its snapshot, and its `site.yml` when it has one (for `base_url`).
@@ -44,14 +49,17 @@ enum DiffSide: Equatable {
         switch self {
         case .exports(let folder):
             let data = URL(fileURLWithPath: folder)
-            func load(_ path: String) throws -> Data {
-                let url = data.appendingPathComponent((path as NSString).lastPathComponent)
+            func load(_ path: String) throws -> (bytes: Data, file: String) {
+                let url = data.appendingPathComponent(Self.fileName(path))
                 guard let bytes = try? Data(contentsOf: url) else { throw PermDocsError("cannot read file", file: url.path) }
-                return bytes
+                return (bytes, url.path)
             }
-            let snapshot = try PermissionSnapshot(toolsJSON: try load(SiteExports.toolsPath), actionsJSON: try load(SiteExports.actionsPath),
-                                                  toolsFile: data.appendingPathComponent("tools.json").path,
-                                                  actionsFile: data.appendingPathComponent("actions.json").path)
+            if FileManager.default.fileExists(atPath: data.appendingPathComponent(Self.fileName(SiteExports.permissionsPath)).path) {
+                let permissions = try load(SiteExports.permissionsPath)
+                return Reading(snapshot: try PermissionSnapshot(permissionsJSON: permissions.bytes, file: permissions.file), config: nil)
+            }
+            let (tools, actions) = (try load(SiteExports.toolsPath), try load(SiteExports.actionsPath))
+            let snapshot = try PermissionSnapshot(toolsJSON: tools.bytes, actionsJSON: actions.bytes, toolsFile: tools.file, actionsFile: actions.file)
             return Reading(snapshot: snapshot, config: nil)
         case .contentFolder(let folder):
             guard FileManager.default.fileExists(atPath: folder + "/site.yml") || FileManager.default.fileExists(atPath: folder + "/tools") else {

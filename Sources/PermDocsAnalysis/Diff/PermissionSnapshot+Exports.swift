@@ -1,7 +1,9 @@
-/// A snapshot read back from a published site's `data/tools.json` and
-/// `data/actions.json` (see the README's "Data exports"): the tools and how
-/// each reaches each row. The exports carry no resources, trust principals
-/// or findings (only their counts), so such a snapshot holds none.
+/// A snapshot read back from a published site's `data/` exports (see the
+/// README's "Data exports"): whole from `data/permissions.json`, which
+/// permdocs writes for this; from a site built before it had that file, the
+/// tools and how each reaches each row from `data/tools.json` and
+/// `data/actions.json`, which carry no resources, trust principals or
+/// findings (only their counts), so such a snapshot holds none.
 import Foundation
 import PermDocsCore
 import PermDocsPolicy
@@ -50,5 +52,47 @@ extension PermissionSnapshot {
             return ToolSnapshot(slug: slug, name: tool["name"] as? String ?? slug, firstPageID: page, actions: actions[slug] ?? [:])
         }
         self.init(tools: tools, holds: [])
+    }
+
+    /// The snapshot `data/permissions.json` holds (written by `SiteExports.permissionsJSON`).
+    public init(permissionsJSON: Data, file: String = "data/permissions.json") throws {
+        func fail(_ what: String) -> PermDocsError { PermDocsError("not a permdocs export: \(what)", file: file) }
+        guard let value = try? JSONSerialization.jsonObject(with: permissionsJSON), let document = value as? [String: Any] else {
+            throw fail("not a JSON object")
+        }
+        guard document["format"] as? Int == Self.exportFormat else {
+            throw fail("format \(document["format"] ?? "none"), where this permdocs reads format \(Self.exportFormat)")
+        }
+        guard let tools = document["tools"] as? [[String: Any]] else { throw fail("no \"tools\" list") }
+        self.init(tools: try tools.map { tool in
+            guard let slug = tool["slug"] as? String else { throw fail("a tool without slug") }
+            func id(_ o: [String: Any]) throws -> ActionRow.ID {
+                guard let kind = (o["kind"] as? String).flatMap(ActionRow.Kind.init(rawValue:)), let key = o["key"] as? String else {
+                    throw fail("a row of '\(slug)' without kind or key")
+                }
+                return ActionRow.ID(kind: kind, key: key)
+            }
+            var actions: [ActionRow.ID: ActionState] = [:]
+            for a in tool["actions"] as? [[String: Any]] ?? [] {
+                let rowID = try id(a)
+                guard let how = (a["how"] as? String).flatMap(ActionNeed.How.init(rawValue:)) else { throw fail("a row of '\(slug)' without how") }
+                actions[rowID] = ActionState(name: a["name"] as? String ?? rowID.key, kind: rowID.kind, isKnown: a["known"] as? Bool ?? false, how: how,
+                                             grantees: ((a["grantees"] as? [String]) ?? []).compactMap(PolicyBlock.Grantee.init(rawValue:)),
+                                             patterns: (a["patterns"] as? [String]) ?? [], isDenied: a["denied"] as? Bool ?? false,
+                                             isNamed: a["named"] as? Bool ?? true)
+            }
+            var resources: [ActionRow.ID: [String]] = [:]
+            for r in tool["resources"] as? [[String: Any]] ?? [] { resources[try id(r)] = (r["resources"] as? [String]) ?? [] }
+            let findings = try (tool["findings"] as? [[String: Any]] ?? []).map { f -> FindingRecord in
+                guard let findingID = f["id"] as? String, let severity = (f["severity"] as? String).flatMap(Diagnostic.Severity.init(rawValue:)) else {
+                    throw fail("a finding of '\(slug)' without id or severity")
+                }
+                return FindingRecord(id: findingID, severity: severity, page: f["page"] as? String ?? "index", value: f["value"] as? String ?? "",
+                                     message: f["message"] as? String ?? "",
+                                     location: SourceLocation(file: f["file"] as? String ?? "", line: f["line"] as? Int ?? 0, column: f["column"] as? Int ?? 0))
+            }
+            return ToolSnapshot(slug: slug, name: tool["name"] as? String ?? slug, firstPageID: tool["firstPage"] as? String ?? "index",
+                                actions: actions, resources: resources, principals: (tool["principals"] as? [String]) ?? [], findings: findings)
+        }, holds: .all)
     }
 }

@@ -32,6 +32,18 @@ public struct PermissionSnapshot: Sendable, Hashable {
         self.tools = tools
         self.holds = holds
     }
+
+    /// The version of `data/permissions.json`'s layout, written in it and checked when it is read.
+    public static let exportFormat = 1
+
+    /// Rows as the matrix sorts them: by service, then key, then kind.
+    public static func rowOrder(_ a: ActionRow.ID, _ b: ActionRow.ID) -> Bool {
+        (service(a.key), a.key, a.kind) < (service(b.key), b.key, b.kind)
+    }
+
+    private static func service(_ key: String) -> String {
+        key.firstIndex(of: ":").map { String(key[..<$0]) } ?? ""
+    }
 }
 
 /// One tool of a `PermissionSnapshot`.

@@ -66,7 +66,7 @@ public struct ToolDiff: Sendable, Hashable {
 
         resources = []
         if compared.contains(.resources) {
-            for id in Set(before.resources.keys).intersection(after.resources.keys).sorted(by: Self.rowOrder) {
+            for id in Set(before.resources.keys).intersection(after.resources.keys).sorted(by: PermissionSnapshot.rowOrder) {
                 let name = after.actions[id]?.name ?? before.actions[id]?.name ?? id.key
                 if let change = ResourceChange.between(before.resources[id]!, after.resources[id]!, name: name) { resources.append(change) }
             }
@@ -88,7 +88,7 @@ public struct ToolDiff: Sendable, Hashable {
     /// from that side's wildcards (`ActionCoverage`) before it counts as added or removed.
     private static func actionChanges(_ before: ToolSnapshot, _ after: ToolSnapshot) -> ([ActionState], [ActionState], [NeedChange]) {
         var added: [ActionState] = [], removed: [ActionState] = [], changed: [NeedChange] = []
-        for id in Set(before.actions.keys).union(after.actions.keys).sorted(by: rowOrder) {
+        for id in Set(before.actions.keys).union(after.actions.keys).sorted(by: PermissionSnapshot.rowOrder) {
             let old = before.actions[id] ?? after.actions[id].flatMap { ActionCoverage.state(of: $0, id: id, in: before) }
             let new = after.actions[id] ?? before.actions[id].flatMap { ActionCoverage.state(of: $0, id: id, in: after) }
             switch (old, new) {
@@ -99,14 +99,5 @@ public struct ToolDiff: Sendable, Hashable {
             }
         }
         return (added, removed, changed)
-    }
-
-    /// Rows as the matrix sorts them: by service, then key, then kind.
-    static func rowOrder(_ a: ActionRow.ID, _ b: ActionRow.ID) -> Bool {
-        (service(a.key), a.key, a.kind) < (service(b.key), b.key, b.kind)
-    }
-
-    private static func service(_ key: String) -> String {
-        key.firstIndex(of: ":").map { String(key[..<$0]) } ?? ""
     }
 }

@@ -4,14 +4,47 @@ import PermDocsCore
 import PermDocsSite
 import PermDocsTestSupport
 
-/// A published site's `data/tools.json` and `data/actions.json` read back:
-/// the same actions as the analyzed site, and nothing else to compare.
+/// A published site's exports read back: `data/permissions.json` gives the
+/// analyzed site's snapshot whole; `data/tools.json` and `data/actions.json`
+/// (all a site built before permissions.json has) its actions only.
 final class ExportsSnapshotTests: XCTestCase {
     private func exported(_ files: [String: String]) throws -> (site: PermissionSnapshot, exports: PermissionSnapshot) {
         let site = try TestSupport.pipeline(InMemoryContentReader(files), theme: nil).analyze()
         let exports = SiteExports(site: site)
         return (PermissionSnapshot(site: site),
                 try PermissionSnapshot(toolsJSON: Data(exports.toolsJSON.utf8), actionsJSON: Data(exports.actionsJSON.utf8)))
+    }
+
+    func testPermissionsJSONGivesTheWholeSnapshot() throws {
+        let site = try TestSupport.pipeline(InMemoryContentReader(try TestSupport.seedContentFiles()), theme: nil).analyze()
+        let exported = try PermissionSnapshot(permissionsJSON: Data(SiteExports(site: site).permissionsJSON.utf8))
+        let analyzed = PermissionSnapshot(site: site)
+        XCTAssertEqual(exported.holds, .all)
+        XCTAssertEqual(exported.tools.map(\.slug), analyzed.tools.map(\.slug))
+        for (e, a) in zip(exported.tools, analyzed.tools) {
+            XCTAssertFalse(a.findings.isEmpty || a.resources.isEmpty, a.slug)
+            XCTAssertEqual(e, a, a.slug)
+        }
+    }
+
+    func testPublishedSitesDiffAsTheirContentDoes() throws {
+        let (original, fixed) = try SeedSiteDiffTests.fixedSeeds()
+        func published(_ files: [String: String]) throws -> PermissionSnapshot {
+            let site = try TestSupport.pipeline(InMemoryContentReader(files), theme: nil).analyze()
+            return try PermissionSnapshot(permissionsJSON: Data(SiteExports(site: site).permissionsJSON.utf8))
+        }
+        let fromSites = PermissionDiff(base: try published(original), target: try published(fixed), baseLabel: "a", targetLabel: "b")
+        let fromContent = PermissionDiff(base: try DiffFixtures.snapshot(files: original), target: try DiffFixtures.snapshot(files: fixed),
+                                         baseLabel: "a", targetLabel: "b")
+        XCTAssertEqual(fromSites, fromContent)
+        XCTAssertEqual(fromSites.resolvedFindings.count, 4)
+    }
+
+    func testAnotherFormatIsRefused() {
+        XCTAssertThrowsError(try PermissionSnapshot(permissionsJSON: Data(#"{"format": 2, "tools": []}"#.utf8))) { error in
+            XCTAssertEqual((error as? PermDocsError)?.description,
+                           "data/permissions.json: error: not a permdocs export: format 2, where this permdocs reads format 1")
+        }
     }
 
     func testTheExportsOfTheDefaultSiteGiveItsActions() throws {
