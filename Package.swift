@@ -26,6 +26,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.0"),
+        // `permdocs diff` runs `git` as a child process (an argument array, never a shell string).
+        .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
     ],
     // The libraries are layered so that SwiftPM enforces the pipeline's direction:
     //
@@ -101,6 +103,7 @@ let package = Package(
             dependencies: [
                 "PermDocsCore", "PermDocsPolicy", "PermDocsAnalysis", "PermDocsSite", "PermDocsServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Subprocess", package: "swift-subprocess"),
             ],
             path: "Sources/PermDocsCLI",
             // Starter/: what `permdocs init` writes, compiled in (EmbedFiles).

@@ -15,7 +15,7 @@ public struct PermDocsCommand: AsyncParsableCommand {
             \(ExitStatus.help)
             """,
         version: PermDocsVersion.description,
-        subcommands: [Build.self, Check.self, Serve.self, Init.self, ThemeCommand.self, PolicyCommand.self, Rules.self],
+        subcommands: [Build.self, Check.self, Diff.self, Serve.self, Init.self, ThemeCommand.self, PolicyCommand.self, Rules.self],
         defaultSubcommand: Build.self
     )
 

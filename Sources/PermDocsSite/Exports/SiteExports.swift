@@ -28,7 +28,7 @@ public struct SiteExports {
     private var index: ActionIndex { site.index }
     private var order: [String] { index.toolOrder }
 
-    /// All the files (`blocks.json` is built in `BlocksExport.swift`).
+    /// All the files (`blocks.json` is built in `BlocksExport.swift`, `permissions.json` in `PermissionsExport.swift`).
     public var files: [OutputFile] {
         makers.map { OutputFile(path: $0.path, text: $0.make()) }
     }
@@ -37,7 +37,7 @@ public struct SiteExports {
     /// renderer runs them as separate jobs, beside the pages.
     public var makers: [(path: String, make: () -> String)] {
         [(Self.actionsPath, { actionsJSON }), (Self.blocksPath, { blocksJSON }), (Self.matrixPath, { matrixCSV }),
-         (Self.searchPath, { searchJSON }), (Self.toolsPath, { toolsJSON })]
+         (Self.permissionsPath, { permissionsJSON }), (Self.searchPath, { searchJSON }), (Self.toolsPath, { toolsJSON })]
     }
 
     // MARK: Fragments

@@ -101,7 +101,7 @@ final class SiteExportsTests: XCTestCase {
         // Deterministic bytes, and safe to inline in HTML.
         let again = SiteExports(site: try S.seedSite())
         XCTAssertEqual(again.files, e.files)
-        XCTAssertEqual(e.files.map(\.path), ["data/actions.json", "data/blocks.json", "data/matrix.csv", "data/search.json", "data/tools.json"])
+        XCTAssertEqual(e.files.map(\.path), ["data/actions.json", "data/blocks.json", "data/matrix.csv", "data/permissions.json", "data/search.json", "data/tools.json"])
         for file in e.files where file.path.hasSuffix(".json") {
             let text = String(decoding: file.data, as: UTF8.self)
             XCTAssertFalse(text.contains("<"), file.path)

@@ -1,0 +1,98 @@
+/// A snapshot read back from a published site's `data/` exports (see the
+/// README's "Data exports"): whole from `data/permissions.json`, which
+/// permdocs writes for this; from a site built before it had that file, the
+/// tools and how each reaches each row from `data/tools.json` and
+/// `data/actions.json`, which carry no resources, trust principals or
+/// findings (only their counts), so such a snapshot holds none.
+import Foundation
+import PermDocsCore
+import PermDocsPolicy
+
+extension PermissionSnapshot {
+    /// The snapshot the two export files describe; throws a `PermDocsError`
+    /// naming the file when one is not what permdocs writes.
+    public init(toolsJSON: Data, actionsJSON: Data, toolsFile: String = "data/tools.json", actionsFile: String = "data/actions.json") throws {
+        func object(_ data: Data, _ file: String) throws -> [String: Any] {
+            guard let value = try? JSONSerialization.jsonObject(with: data), let object = value as? [String: Any] else {
+                throw PermDocsError("not a permdocs export: not a JSON object", file: file)
+            }
+            return object
+        }
+        guard let toolList = try object(toolsJSON, toolsFile)["tools"] as? [[String: Any]] else {
+            throw PermDocsError("not a permdocs export: no \"tools\" list", file: toolsFile)
+        }
+        guard let rows = try object(actionsJSON, actionsFile)["actions"] as? [[String: Any]] else {
+            throw PermDocsError("not a permdocs export: no \"actions\" list", file: actionsFile)
+        }
+        var actions: [String: [ActionRow.ID: ActionState]] = [:]
+        for row in rows {
+            guard let name = row["name"] as? String, let key = row["key"] as? String,
+                  let kind = (row["kind"] as? String).flatMap(ActionRow.Kind.init(rawValue:)),
+                  let tools = row["tools"] as? [[String: Any]] else {
+                throw PermDocsError("not a permdocs export: an action without name, key, kind or tools", file: actionsFile)
+            }
+            for entry in tools {
+                guard let slug = entry["slug"] as? String, let how = (entry["how"] as? String).flatMap(ActionNeed.How.init(rawValue:)) else {
+                    throw PermDocsError("not a permdocs export: a tool of '\(name)' without slug or how", file: actionsFile)
+                }
+                let grantees = ((entry["grantees"] as? [String]) ?? []).compactMap(PolicyBlock.Grantee.init(rawValue:))
+                actions[slug, default: [:]][ActionRow.ID(kind: kind, key: key)] = ActionState(
+                    name: name, kind: kind, isKnown: row["known"] as? Bool ?? false, how: how, grantees: grantees,
+                    patterns: ((entry["patterns"] as? [String]) ?? []).sorted(), isDenied: entry["denied"] as? Bool ?? false,
+                    isNamed: entry["named"] as? Bool ?? true)
+            }
+        }
+        let tools = try toolList.map { tool -> ToolSnapshot in
+            guard let slug = tool["slug"] as? String else { throw PermDocsError("not a permdocs export: a tool without slug", file: toolsFile) }
+            // `tools/<slug>/<page>.html`: the page id is what is left.
+            var page = "index"
+            if let url = tool["url"] as? String, url.hasPrefix("tools/\(slug)/"), url.hasSuffix(".html") {
+                page = String(url.dropFirst("tools/\(slug)/".count).dropLast(".html".count))
+            }
+            return ToolSnapshot(slug: slug, name: tool["name"] as? String ?? slug, firstPageID: page, actions: actions[slug] ?? [:])
+        }
+        self.init(tools: tools, holds: [])
+    }
+
+    /// The snapshot `data/permissions.json` holds (written by `SiteExports.permissionsJSON`).
+    public init(permissionsJSON: Data, file: String = "data/permissions.json") throws {
+        func fail(_ what: String) -> PermDocsError { PermDocsError("not a permdocs export: \(what)", file: file) }
+        guard let value = try? JSONSerialization.jsonObject(with: permissionsJSON), let document = value as? [String: Any] else {
+            throw fail("not a JSON object")
+        }
+        guard document["format"] as? Int == Self.exportFormat else {
+            throw fail("format \(document["format"] ?? "none"), where this permdocs reads format \(Self.exportFormat)")
+        }
+        guard let tools = document["tools"] as? [[String: Any]] else { throw fail("no \"tools\" list") }
+        self.init(tools: try tools.map { tool in
+            guard let slug = tool["slug"] as? String else { throw fail("a tool without slug") }
+            func id(_ o: [String: Any]) throws -> ActionRow.ID {
+                guard let kind = (o["kind"] as? String).flatMap(ActionRow.Kind.init(rawValue:)), let key = o["key"] as? String else {
+                    throw fail("a row of '\(slug)' without kind or key")
+                }
+                return ActionRow.ID(kind: kind, key: key)
+            }
+            var actions: [ActionRow.ID: ActionState] = [:]
+            for a in tool["actions"] as? [[String: Any]] ?? [] {
+                let rowID = try id(a)
+                guard let how = (a["how"] as? String).flatMap(ActionNeed.How.init(rawValue:)) else { throw fail("a row of '\(slug)' without how") }
+                actions[rowID] = ActionState(name: a["name"] as? String ?? rowID.key, kind: rowID.kind, isKnown: a["known"] as? Bool ?? false, how: how,
+                                             grantees: ((a["grantees"] as? [String]) ?? []).compactMap(PolicyBlock.Grantee.init(rawValue:)),
+                                             patterns: (a["patterns"] as? [String]) ?? [], isDenied: a["denied"] as? Bool ?? false,
+                                             isNamed: a["named"] as? Bool ?? true)
+            }
+            var resources: [ActionRow.ID: [String]] = [:]
+            for r in tool["resources"] as? [[String: Any]] ?? [] { resources[try id(r)] = (r["resources"] as? [String]) ?? [] }
+            let findings = try (tool["findings"] as? [[String: Any]] ?? []).map { f -> FindingRecord in
+                guard let findingID = f["id"] as? String, let severity = (f["severity"] as? String).flatMap(Diagnostic.Severity.init(rawValue:)) else {
+                    throw fail("a finding of '\(slug)' without id or severity")
+                }
+                return FindingRecord(id: findingID, severity: severity, page: f["page"] as? String ?? "index", value: f["value"] as? String ?? "",
+                                     message: f["message"] as? String ?? "",
+                                     location: SourceLocation(file: f["file"] as? String ?? "", line: f["line"] as? Int ?? 0, column: f["column"] as? Int ?? 0))
+            }
+            return ToolSnapshot(slug: slug, name: tool["name"] as? String ?? slug, firstPageID: tool["firstPage"] as? String ?? "index",
+                                actions: actions, resources: resources, principals: (tool["principals"] as? [String]) ?? [], findings: findings)
+        }, holds: .all)
+    }
+}

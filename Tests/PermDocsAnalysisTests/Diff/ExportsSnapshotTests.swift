@@ -1,0 +1,83 @@
+import XCTest
+@testable import PermDocsAnalysis
+import PermDocsCore
+import PermDocsSite
+import PermDocsTestSupport
+
+/// A published site's exports read back: `data/permissions.json` gives the
+/// analyzed site's snapshot whole; `data/tools.json` and `data/actions.json`
+/// (all a site built before permissions.json has) its actions only.
+final class ExportsSnapshotTests: XCTestCase {
+    private func exported(_ files: [String: String]) throws -> (site: PermissionSnapshot, exports: PermissionSnapshot) {
+        let site = try TestSupport.pipeline(InMemoryContentReader(files), theme: nil).analyze()
+        let exports = SiteExports(site: site)
+        return (PermissionSnapshot(site: site),
+                try PermissionSnapshot(toolsJSON: Data(exports.toolsJSON.utf8), actionsJSON: Data(exports.actionsJSON.utf8)))
+    }
+
+    func testPermissionsJSONGivesTheWholeSnapshot() throws {
+        let site = try TestSupport.pipeline(InMemoryContentReader(try TestSupport.seedContentFiles()), theme: nil).analyze()
+        let exported = try PermissionSnapshot(permissionsJSON: Data(SiteExports(site: site).permissionsJSON.utf8))
+        let analyzed = PermissionSnapshot(site: site)
+        XCTAssertEqual(exported.holds, .all)
+        XCTAssertEqual(exported.tools.map(\.slug), analyzed.tools.map(\.slug))
+        for (e, a) in zip(exported.tools, analyzed.tools) {
+            XCTAssertFalse(a.findings.isEmpty || a.resources.isEmpty, a.slug)
+            XCTAssertEqual(e, a, a.slug)
+        }
+    }
+
+    func testPublishedSitesDiffAsTheirContentDoes() throws {
+        let (original, fixed) = try SeedSiteDiffTests.fixedSeeds()
+        func published(_ files: [String: String]) throws -> PermissionSnapshot {
+            let site = try TestSupport.pipeline(InMemoryContentReader(files), theme: nil).analyze()
+            return try PermissionSnapshot(permissionsJSON: Data(SiteExports(site: site).permissionsJSON.utf8))
+        }
+        let fromSites = PermissionDiff(base: try published(original), target: try published(fixed), baseLabel: "a", targetLabel: "b")
+        let fromContent = PermissionDiff(base: try DiffFixtures.snapshot(files: original), target: try DiffFixtures.snapshot(files: fixed),
+                                         baseLabel: "a", targetLabel: "b")
+        XCTAssertEqual(fromSites, fromContent)
+        XCTAssertEqual(fromSites.resolvedFindings.count, 4)
+    }
+
+    func testAnotherFormatIsRefused() {
+        XCTAssertThrowsError(try PermissionSnapshot(permissionsJSON: Data(#"{"format": 2, "tools": []}"#.utf8))) { error in
+            XCTAssertEqual((error as? PermDocsError)?.description,
+                           "data/permissions.json: error: not a permdocs export: format 2, where this permdocs reads format 1")
+        }
+    }
+
+    func testTheExportsOfTheDefaultSiteGiveItsActions() throws {
+        let (site, exports) = try exported(try TestSupport.seedContentFiles())
+        XCTAssertEqual(exports.tools.map(\.slug), site.tools.map(\.slug))
+        XCTAssertEqual(exports.tools.map(\.name), site.tools.map(\.name))
+        XCTAssertEqual(exports.tools.map(\.firstPageID), site.tools.map(\.firstPageID))
+        for (e, s) in zip(exports.tools, site.tools) {
+            XCTAssertFalse(s.actions.isEmpty, s.slug)
+            XCTAssertEqual(e.actions, s.actions, s.slug)
+        }
+        XCTAssertEqual(exports.holds, [])
+    }
+
+    func testDiffingPublishedSitesComparesActionsAndSaysWhatItCannot() throws {
+        let (original, fixed) = try SeedSiteDiffTests.fixedSeeds()
+        var widened = fixed
+        widened["tools/vm-import-export.md"]! += "\n\n```json\n{\"Version\": \"2012-10-17\", \"Statement\": [{\"Effect\": \"Allow\", \"Action\": \"ec2:*\", \"Resource\": \"*\"}]}\n```\n"
+        let base = try exported(original).exports, target = try exported(widened).exports
+        let diff = PermissionDiff(base: base, target: target, baseLabel: "old/data", targetLabel: "new/data")
+        XCTAssertEqual(diff.reportedTools.map(\.slug), ["vm-import-export"])
+        XCTAssertEqual(diff.reportedTools.first?.added.map(\.name), ["ec2:*"])
+        XCTAssertEqual(diff.reportedTools.first?.changed.map(\.name).isEmpty, false, "the named ec2 actions are now also under ec2:*")
+        XCTAssertEqual(diff.notCompared, ["resources, trust-policy principals and findings not compared: a site's data/ exports do not hold them"])
+        XCTAssertEqual(diff.newFindings, [])
+    }
+
+    func testSomethingElseIsNotReadAsExports() {
+        XCTAssertThrowsError(try PermissionSnapshot(toolsJSON: Data("[]".utf8), actionsJSON: Data("{}".utf8))) { error in
+            XCTAssertEqual((error as? PermDocsError)?.description, "data/tools.json: error: not a permdocs export: not a JSON object")
+        }
+        XCTAssertThrowsError(try PermissionSnapshot(toolsJSON: Data(#"{"tools": []}"#.utf8), actionsJSON: Data(#"{"rows": []}"#.utf8))) { error in
+            XCTAssertEqual((error as? PermDocsError)?.description, "data/actions.json: error: not a permdocs export: no \"actions\" list")
+        }
+    }
+}
