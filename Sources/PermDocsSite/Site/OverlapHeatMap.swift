@@ -21,7 +21,8 @@ public struct OverlapHeatMap {
     public var pairURL: (String, String) -> String
 
     static let cell = 36
-    static let labelWidth = 220
+    /// Room for a label: about 7 px per character at the map's 12 px font, for the longest (clipped) name.
+    static let characterWidth = 7.2
 
     public init(tools: [Tool], overlap: ToolOverlap, pairURL: @escaping (String, String) -> String) {
         self.tools = tools
@@ -29,9 +30,17 @@ public struct OverlapHeatMap {
         self.pairURL = pairURL
     }
 
+    /// The room the labels need: the longest clipped name, never less than a short one's.
+    var labelWidth: Int {
+        let longest = tools.map { Self.clip($0.name).count }.max() ?? 0
+        return max(60, Int((Double(longest) * Self.characterWidth).rounded(.up)) + 12)
+    }
+
     public var svg: String {
-        let n = tools.count, c = Self.cell, left = Self.labelWidth, top = Self.labelWidth
-        let size = (left + n * c + 4, top + n * c + 4)
+        let n = tools.count, c = Self.cell, left = labelWidth
+        // Column labels are turned 60°: they rise sin 60° of their length and lean cos 60° (half of it) to the right.
+        let top = Int((Double(labelWidth) * 0.87).rounded(.up)), lean = labelWidth / 2
+        let size = (left + n * c + max(4, lean - c / 2), top + n * c + 4)
         var out = "<svg class=\"heatmap\" width=\"\(size.0)\" height=\"\(size.1)\" viewBox=\"0 0 \(size.0) \(size.1)\" role=\"img\" aria-labelledby=\"heatmap-title\">"
         out += "<title id=\"heatmap-title\">Shared actions between tools; shade is Jaccard similarity</title>"
         for (i, t) in tools.enumerated() {
