@@ -52,6 +52,7 @@ struct Build: ParsableCommand {
                 content: source.reader, theme: try themeSource.reader(),
                 checker: try Pipeline.bundledChecker(), clock: clock,
                 concurrency: jobs ?? ProcessInfoConcurrency.default,
+                revisions: GitHistorySource(contentFolder: source.content),
                 progress: { event in
                     guard case .started(let started, let detail) = event else { return }
                     step.current = started
@@ -76,12 +77,18 @@ struct Build: ParsableCommand {
             if let problem = built.cacheProblem, !quiet {
                 Terminal.writeError("warning: \(problem)\n")
             }
+            if let problem = built.historyProblem, !quiet {
+                Terminal.writeError("warning: \(problem)\n")
+            }
             let findings = FindingsReport(site: built.site)
             report(findings)
             let ms = Int((clock.now() - start) * 1000)
             if verbose {
                 let steps = built.timings.map { "\($0.step.rawValue) \(Int($0.seconds * 1000)) ms" }.joined(separator: ", ")
                 print("steps: \(steps); \(pipeline.concurrency) threads; \(built.renderedPages) pages rendered, \(built.reusedPages) reused from the last build")
+                if let history = built.site.history {
+                    print("history: \(history.commitCount) commits, \(history.entries.count) changes; \(history.versionsAnalyzed) past versions analyzed, \(history.versionsReused) reused")
+                }
             }
             if !quiet, let written = built.written {
                 for path in written.removedStale {
@@ -119,7 +126,7 @@ private final class StepRecorder: @unchecked Sendable {
 
     var readsInput: Bool {
         switch current {
-        case nil, .theme?, .analyze?: return true
+        case nil, .theme?, .analyze?, .history?: return true
         case .render?, .gate?, .write?: return false
         }
     }

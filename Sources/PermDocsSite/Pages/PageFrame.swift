@@ -25,6 +25,8 @@ struct PageFrame: Encodable {
     var catalogVersion: String
     var catalogDate: String
     var tools: [ToolLink]
+    /// `changes.html`, when the site has a permission history (the header links it then only).
+    var changesURL: String?
     /// With `base_url`: the page's absolute address.
     var canonicalURL: String?
 }

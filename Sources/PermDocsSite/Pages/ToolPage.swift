@@ -32,6 +32,8 @@ struct ToolPage: Encodable {
     var combined: CombinedPolicySection?
     var similar: [SimilarTool]?
     var hasSimilar: Bool
+    /// First page only, with `history:`: the tool's permission changes, newest first.
+    var history: ToolHistory?
 
     struct MetadataItem: Encodable {
         var label: String

@@ -8,6 +8,8 @@ public enum SitePaths {
     public static let findings = "findings.html"
     public static let overlap = "overlap.html"
     public static let search = "search.html"
+    /// The permission history, with `history:` in `site.yml`.
+    public static let changes = "changes.html"
     public static let filterScript = "assets/filter.js"
     public static let matrixScript = "assets/matrix.js"
     public static let searchScript = "assets/search.js"

@@ -107,6 +107,9 @@ public struct SiteRenderer {
         if theme.hasTemplate("404") {
             jobs.append(.page(path: SitePaths.notFound, request: notFoundPage))
         }
+        if hasChangesPage {
+            jobs.append(.page(path: SitePaths.changes, request: changesPage))
+        }
         let salt = fingerprintSalt
         let results = ParallelMap.map(jobs, concurrency: concurrency) { job -> [RenderResult] in
             switch job {
@@ -170,6 +173,7 @@ public struct SiteRenderer {
             favicon: root + SitePaths.favicon, generator: generator,
             catalogVersion: site.catalogVersion ?? "", catalogDate: site.catalog?.sourceDate ?? "",
             tools: toolLinks[root] ?? Self.toolLinks(site.tools, root: root),
+            changesURL: hasChangesPage ? root + SitePaths.changes : nil,
             canonicalURL: site.config.absoluteBaseURL.map { $0 + SiteConfig.urlPath(path) })
     }
 
@@ -282,6 +286,7 @@ public struct SiteRenderer {
             let similar = similarTools(tool, from: path)
             model.similar = similar
             model.hasSimilar = !similar.isEmpty
+            model.history = toolHistory(tool, from: path)
         }
         return PageRequest(template: isIntro ? "tool" : "page", page: model)
     }
