@@ -16,6 +16,9 @@ struct MatrixPage: Encodable {
 
     struct Column: Encodable {
         var name: String
+        /// What the column's header shows: the tool's `short_name`, else its
+        /// name (the full name is the header's tooltip and screen-reader text).
+        var shortName: String
         var slug: String
         var url: String
         /// Rows the tool needs (●, ◆ or ◐).

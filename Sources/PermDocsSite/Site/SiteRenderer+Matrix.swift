@@ -33,7 +33,7 @@ extension SiteRenderer {
         let page = MatrixPage(
             frame: frame(path: path, title: "Comparison matrix – \(site.config.title)"),
             columns: site.tools.enumerated().map { i, t in
-                .init(name: t.tool.metadata.name, slug: t.slug, url: SitePaths.page(tool: t.slug, pageID: t.pages[0].source.pageID),
+                .init(name: t.tool.metadata.name, shortName: t.tool.metadata.shortName ?? t.tool.metadata.name, slug: t.slug, url: SitePaths.page(tool: t.slug, pageID: t.pages[0].source.pageID),
                       total: requiredPerTool[i])
             },
             columnCount: site.tools.count, services: services,
