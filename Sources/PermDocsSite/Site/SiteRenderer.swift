@@ -167,6 +167,7 @@ public struct SiteRenderer {
             findingsURL: root + SitePaths.findings, overlapURL: root + SitePaths.overlap, searchURL: root + SitePaths.search,
             searchDataURL: root + SiteExports.searchPath, filterScript: root + SitePaths.filterScript,
             matrixScript: root + SitePaths.matrixScript, searchScript: root + SitePaths.searchScript,
+            copyScript: root + SitePaths.copyScript,
             favicon: root + SitePaths.favicon, generator: generator,
             catalogVersion: site.catalogVersion ?? "", catalogDate: site.catalog?.sourceDate ?? "",
             tools: toolLinks[root] ?? Self.toolLinks(site.tools, root: root),
