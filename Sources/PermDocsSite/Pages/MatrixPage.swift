@@ -12,6 +12,9 @@ struct MatrixPage: Encodable {
     var rowTotal: Int
     var unknownTotal: Int
     var patternTotal: Int
+    /// "107 rows", "5 tools".
+    var rowsText: String
+    var columnsText: String
     var dataURL: String
 
     struct Column: Encodable {

@@ -57,7 +57,8 @@ struct ToolPage: Encodable {
         var severityLabel: String
         var message: String
         var id: String
-        var fix: String
+        /// nil when the finding has no fix, so `{{#fix}}Fix: …{{/fix}}` shows nothing.
+        var fix: String?
         var blockURL: String?
         var blockAnchor: String?
     }

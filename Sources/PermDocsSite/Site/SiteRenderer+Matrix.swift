@@ -40,6 +40,7 @@ extension SiteRenderer {
             levels: (AccessLevel.allCases.map(\.rawValue) + ["unknown", "pattern"]).map { .init(value: $0) },
             rowTotal: index.rows.count, unknownTotal: index.rows.filter(\.isUnknown).count,
             patternTotal: index.rows.filter(\.isPattern).count,
+            rowsText: CountPhrase.of(index.rows.count, "row"), columnsText: CountPhrase.of(site.tools.count, "tool"),
             dataURL: SitePaths.link(from: path, to: MatrixData.path))
         return PageRequest(template: "matrix", page: page)
     }

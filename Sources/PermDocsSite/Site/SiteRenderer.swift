@@ -227,6 +227,9 @@ public struct SiteRenderer {
         let page = IndexPage(
             frame: frame(path: SitePaths.index, title: site.config.title), toolRows: rows, toolCount: site.tools.count,
             actionTotal: site.index.actions.count, diagnosticTotal: site.diagnostics.count,
+            toolsText: CountPhrase.of(site.tools.count, "tool"),
+            actionsText: CountPhrase.of(site.index.actions.count, "distinct action"),
+            diagnosticsText: CountPhrase.of(site.diagnostics.count, "diagnostic"),
             sets: setLinks(from: SitePaths.index), hasSets: !site.config.toolSets.isEmpty)
         return PageRequest(template: "index", page: page)
     }
@@ -259,7 +262,7 @@ public struct SiteRenderer {
             hasPages: false, pages: [], hasSteps: false,
             diagnostics: page.diagnostics.sortedForOutput().map { d in
                 ToolPage.PageFinding(location: d.location.description, severity: d.severity.rawValue, severityLabel: d.severity.label,
-                                     message: d.message, id: d.id, fix: d.fix ?? "",
+                                     message: d.message, id: d.id, fix: d.fix?.isEmpty == false ? d.fix : nil,
                                      blockURL: d.block.map { "#" + $0.anchor }, blockAnchor: d.block?.anchor)
             },
             hasDiagnostics: !page.diagnostics.isEmpty,
@@ -318,8 +321,9 @@ public struct SiteRenderer {
         }
         let denied = (index.uses[tool.slug] ?? []).filter { !$0.isAllow }
         return ToolNeeds(
-            requiredGroups: groups(required), requiredCount: required.count,
-            optionalGroups: groups(optional), optionalCount: optional.count, hasOptional: !optional.isEmpty,
+            requiredGroups: groups(required), requiredCount: required.count, requiredText: CountPhrase.of(required.count, "action"),
+            optionalGroups: groups(optional), optionalCount: optional.count, optionalText: CountPhrase.of(optional.count, "action"),
+            hasOptional: !optional.isEmpty,
             trust: trust, hasTrust: !trust.isEmpty,
             denied: denied.map { .init(name: $0.action.written, url: SitePaths.block($0.block, from: path), anchor: $0.block.anchor) },
             hasDenied: !denied.isEmpty)
@@ -349,7 +353,7 @@ public struct SiteRenderer {
         let pagePaths = Dictionary(site.tools.flatMap { t in t.pages.map { ($0.source.path, (t.slug, $0.source.pageID)) } }, uniquingKeysWith: { a, _ in a })
         let rows = all.map { d in
             var row = FindingsPage.Row(location: d.location.description, severity: d.severity.rawValue, severityLabel: d.severity.label,
-                                       message: d.message, id: d.id, fix: d.fix ?? "")
+                                       message: d.message, id: d.id, fix: d.fix?.isEmpty == false ? d.fix : nil)
             if let block = d.block {
                 row.url = SitePaths.block(block, from: SitePaths.findings)
                 row.tool = toolNames[block.toolSlug] ?? block.toolSlug
@@ -363,6 +367,7 @@ public struct SiteRenderer {
         let page = FindingsPage(
             frame: frame(path: SitePaths.findings, title: "Findings – \(site.config.title)"),
             summary: FindingsReport(site: site).summary, findingTotal: all.count, silencedCount: site.silenced.count,
+            silencedText: site.silenced.count == 1 ? "1 finding is" : "\(site.silenced.count) findings are",
             rows: rows,
             severities: Diagnostic.Severity.allCases.reversed().map { s in
                 .init(value: s.rawValue, label: s.label, count: all.filter { $0.severity == s }.count)
