@@ -31,8 +31,11 @@ public struct OverlapHeatMap {
 
     public var svg: String {
         let n = tools.count, c = Self.cell, left = Self.labelWidth, top = Self.labelWidth
-        let size = (left + n * c + 4, top + n * c + 4)
-        var out = "<svg class=\"heatmap\" width=\"\(size.0)\" height=\"\(size.1)\" viewBox=\"0 0 \(size.0) \(size.1)\" role=\"img\" aria-labelledby=\"heatmap-title\">"
+        // The column labels lean right (-60°): room for the last one's half-width beyond the grid.
+        let size = (left + n * c + 4 + left / 2, top + n * c + 4)
+        // No role="img": an img's content is hidden from assistive technology, and the map's links must stay
+        // reachable (axe's nested-interactive). The SVG's own role (graphics-document) keeps the title as its name.
+        var out = "<svg class=\"heatmap\" width=\"\(size.0)\" height=\"\(size.1)\" viewBox=\"0 0 \(size.0) \(size.1)\" aria-labelledby=\"heatmap-title\">"
         out += "<title id=\"heatmap-title\">Shared actions between tools; shade is Jaccard similarity</title>"
         for (i, t) in tools.enumerated() {
             let y = top + i * c + c / 2 + 4
@@ -47,7 +50,7 @@ public struct OverlapHeatMap {
                 let jaccard = overlap.jaccard(a.slug, b.slug)
                 let title: String, url: String
                 if i == j {
-                    title = "\(a.name): needs \(shared) actions"
+                    title = "\(a.name): needs \(CountPhrase.of(shared, "action"))"
                     url = a.url
                 } else {
                     let u = overlap.unionCount(a.slug, b.slug)
