@@ -28,6 +28,8 @@ struct ToolPage: Encodable {
     var guide: [GuidePart]
     /// First page only.
     var needs: ToolNeeds?
+    /// What the tool needs in short, shown before the guide (partial `summary`).
+    var summary: ToolSummary?
     var accessBar: String?
     var combined: CombinedPolicySection?
     var similar: [SimilarTool]?

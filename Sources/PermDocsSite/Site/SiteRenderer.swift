@@ -280,7 +280,9 @@ public struct SiteRenderer {
             if i + 1 < tool.pages.count { model.nextPage = .init(title: tool.pages[i + 1].title, url: link(tool.pages[i + 1])) }
         }
         if isIntro {
-            model.needs = needs(of: tool, path: path)
+            let needs = needs(of: tool, path: path)
+            model.needs = needs
+            model.summary = toolSummary(tool, needs: needs, path: path)
             model.accessBar = accessBars[tool.slug] ?? ""
             model.combined = combinedPolicySection(tool, path: path)
             let similar = similarTools(tool, from: path)
