@@ -11,6 +11,8 @@ public struct OverlapHeatMap {
     public struct Tool {
         public var slug: String
         public var name: String
+        /// What the row and column labels show: the tool's `short_name`, else its name (the full name is the label link's accessible name).
+        public var label: String
         /// From the page the map stands on.
         public var url: String
     }
@@ -30,7 +32,9 @@ public struct OverlapHeatMap {
     }
 
     public var svg: String {
-        let n = tools.count, c = Self.cell, left = Self.labelWidth, top = Self.labelWidth
+        // Room for the longest label (about 7 px a character at 12 px), at most labelWidth: short names make a smaller map.
+        let longest = tools.map { Self.clip($0.label).count }.max() ?? 0
+        let n = tools.count, c = Self.cell, left = min(Self.labelWidth, 16 + 7 * longest), top = left
         // The column labels lean right (-60°): room for the last one's half-width beyond the grid.
         let size = (left + n * c + 4 + left / 2, top + n * c + 4)
         // No role="img": an img's content is hidden from assistive technology, and the map's links must stay
@@ -39,9 +43,10 @@ public struct OverlapHeatMap {
         out += "<title id=\"heatmap-title\">Shared actions between tools; shade is Jaccard similarity</title>"
         for (i, t) in tools.enumerated() {
             let y = top + i * c + c / 2 + 4
-            out += "<a href=\"\(HTMLEscaping.attribute(t.url))\"><text class=\"row-label\" x=\"\(left - 6)\" y=\"\(y)\" text-anchor=\"end\">\(HTMLEscaping.text(Self.clip(t.name)))</text></a>"
+            let link = "<a href=\"\(HTMLEscaping.attribute(t.url))\" aria-label=\"\(HTMLEscaping.attribute(t.name))\">"
+            out += link + "<text class=\"row-label\" x=\"\(left - 6)\" y=\"\(y)\" text-anchor=\"end\">\(HTMLEscaping.text(Self.clip(t.label)))</text></a>"
             let x = left + i * c + c / 2 + 4
-            out += "<a href=\"\(HTMLEscaping.attribute(t.url))\"><text class=\"col-label\" x=\"\(x)\" y=\"\(top - 6)\" transform=\"rotate(-60 \(x) \(top - 6))\">\(HTMLEscaping.text(Self.clip(t.name)))</text></a>"
+            out += link + "<text class=\"col-label\" x=\"\(x)\" y=\"\(top - 6)\" transform=\"rotate(-60 \(x) \(top - 6))\">\(HTMLEscaping.text(Self.clip(t.label)))</text></a>"
         }
         for (i, a) in tools.enumerated() {
             for (j, b) in tools.enumerated() {

@@ -20,7 +20,8 @@ extension SiteRenderer {
         let path = SitePaths.overlap
         let tools = site.tools
         let map = OverlapHeatMap(
-            tools: tools.map { .init(slug: $0.slug, name: $0.tool.metadata.name, url: toolURL($0, from: path)) },
+            tools: tools.map { .init(slug: $0.slug, name: $0.tool.metadata.name, label: $0.tool.metadata.shortName ?? $0.tool.metadata.name,
+                                url: toolURL($0, from: path)) },
             overlap: overlap, pairURL: { SitePaths.link(from: path, to: SitePaths.compare([$0, $1])) })
         var pairs: [(pair: OverlapPage.Pair, jaccard: Double, rank: Int)] = []
         for i in tools.indices {
