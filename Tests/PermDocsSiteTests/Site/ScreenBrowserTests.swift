@@ -77,6 +77,59 @@ final class ScreenBrowserTests: XCTestCase {
         }
     }
 
+    /// Every policy figure has Copy and Download (copy.js); Download holds the figure's JSON, Copy puts it on the clipboard.
+    func testPolicyFiguresHaveCopyAndDownload() throws {
+        let driver = try WebDriver()
+        defer { driver.quit() }
+        let site = try DefaultSiteFolder.build(for: self)
+        try driver.open(site.appendingPathComponent("tools/vm-import-export/index.html"))
+        let figures = try XCTUnwrap(driver.execute("""
+            return Array.prototype.map.call(document.querySelectorAll('figure.policy'), function (f) {
+              var a = f.querySelector('figcaption a.download'), code = f.querySelector('pre code').textContent;
+              return [f.id, !!f.querySelector('figcaption .copy-button'), a ? a.getAttribute('download') : '',
+                      a ? decodeURIComponent(a.getAttribute('href').replace(/^data:application\\/json;charset=utf-8,/, '')) === code : false];
+            });
+            """) as? [[Any]])
+        XCTAssertEqual(figures.count, 6)
+        for f in figures {
+            let id = f[0] as? String ?? "?"
+            XCTAssertEqual(f[1] as? Bool, true, "\(id): no Copy button")
+            XCTAssertEqual(f[2] as? String, "\(id).json")
+            XCTAssertEqual(f[3] as? Bool, true, "\(id): the download is not the figure's JSON")
+        }
+        // Each combined policy's paragraph (required, optional add-ons): Copy beside its download link.
+        let combined = try XCTUnwrap(driver.execute("return [document.querySelectorAll('.combined .policy-meta .copy-button').length, document.querySelectorAll('.combined pre.policy-json').length];") as? [Int])
+        XCTAssertEqual(combined[0], combined[1])
+        XCTAssertGreaterThan(combined[0], 0)
+        // Copying: the clipboard gets the figure's text (the button says so either way).
+        try driver.execute("window.__copied = null; navigator.clipboard.writeText = function (t) { window.__copied = t; return Promise.resolve(); };")
+        try driver.click(driver.element("#policy-1 .copy-button"))
+        try driver.wait(until: "return document.querySelector('#policy-1 .copy-button').textContent === 'Copied';")
+        let copied = try XCTUnwrap(driver.execute("return window.__copied === document.querySelector('#policy-1 pre code').textContent;") as? Bool)
+        XCTAssertTrue(copied)
+    }
+
+    /// Printing the matrix (dark screen or not): every row on paper, light colours, no controls.
+    func testPrintingTheMatrixDrawsEveryRowInTheLightScheme() throws {
+        let driver = try WebDriver()
+        defer { driver.quit() }
+        let site = try DefaultSiteFolder.build(for: self)
+        try driver.setColorScheme(dark: true, print: true)
+        try driver.open(site.appendingPathComponent("matrix.html"))
+        let shown = try XCTUnwrap(driver.execute(MatrixBrowserTests.visibleRows) as? [String])
+        try driver.execute("window.dispatchEvent(new Event('beforeprint'));")
+        let drawn = try XCTUnwrap(driver.execute("return arguments[0].filter(function (id) { return document.getElementById(id) !== null; }).length + '/' + document.querySelectorAll('#matrix tr.spacer').length;", [shown]) as? String)
+        XCTAssertEqual(drawn, "\(shown.count)/0", "every row drawn, no spacer standing for rows")
+        let looks = try XCTUnwrap(driver.execute("""
+            return [getComputedStyle(document.body).backgroundColor, getComputedStyle(document.getElementById('matrix-filters')).display,
+                    getComputedStyle(document.querySelector('.matrix-wrap')).overflowY];
+            """) as? [String])
+        XCTAssertEqual(looks, ["rgb(255, 255, 255)", "none", "visible"])
+        try driver.setColorScheme(dark: true)
+        try driver.execute("window.dispatchEvent(new Event('afterprint'));")
+        XCTAssertLessThan(try XCTUnwrap(driver.execute("return window.permdocsMatrixView.drawnRows();") as? Int), shown.count, "the window of rows is back")
+    }
+
     /// The document's width, the viewport's, and what sticks out past the viewport (outermost elements only).
     static let pageWidth = """
         var root = document.documentElement, w = root.clientWidth, out = [];

@@ -113,10 +113,13 @@ final class WebDriver {
                                                      "params": ["width": width, "height": height, "deviceScaleFactor": 1, "mobile": false]])
     }
 
-    /// Makes `prefers-color-scheme` match `dark` (or light) in the pages opened from now on.
-    func setColorScheme(dark: Bool) throws {
+    /// Makes `prefers-color-scheme` match `dark` (or light) from now on, and
+    /// with `print` lays pages out for paper (`@media print`; the page's
+    /// `beforeprint` handlers do not run: dispatch the event to run them).
+    func setColorScheme(dark: Bool, print: Bool = false) throws {
         _ = try command("POST", "goog/cdp/execute", ["cmd": "Emulation.setEmulatedMedia",
-                                                     "params": ["features": [["name": "prefers-color-scheme", "value": dark ? "dark" : "light"]]]])
+                                                     "params": ["media": print ? "print" : "",
+                                                                "features": [["name": "prefers-color-scheme", "value": dark ? "dark" : "light"]]]])
     }
 
     /// Polls `script` until it returns true, or fails after `timeout` seconds.
