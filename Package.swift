@@ -141,7 +141,7 @@ let package = Package(
             dependencies: ["PermDocsCore", "PermDocsMarkdown", "PermDocsPolicy", "PermDocsAnalysis"],
             path: "Sources/permdocs-fuzz",
             swiftSettings: [.swiftLanguageMode(.v5)] + fuzzed,
-            linkerSettings: libFuzzer ? [.unsafeFlags(["-sanitize=fuzzer,address"])] : []
+            linkerSettings: libFuzzer ? [.unsafeFlags(["-sanitize=fuzzer,address", "-use-ld=lld"])] : []
         ),
         // Shared by the test targets: paths to ../shared, fixtures, in-memory builds.
         .target(

@@ -10,17 +10,23 @@
 // to replay what libFuzzer saved (crash-…, timeout-…).
 import Foundation
 
-#if LIBFUZZER
-@_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
-    FuzzEntry.target.run(UnsafeBufferPointer(start: data, count: data == nil ? 0 : size))
-    return 0
-}
-#else
 @main
-struct FuzzReplay {
+struct FuzzMain {
     static func main() {
-        let files = CommandLine.arguments.dropFirst()
+        #if LIBFUZZER
+        // libFuzzer's own `main` cannot be used: SwiftPM links an executable's
+        // entry point under the module's name. Its driver takes the arguments
+        // (-max_total_time=…, corpus folders) and calls back for each input.
+        var argc = CommandLine.argc
+        var argv = CommandLine.unsafeArgv
+        exit(LLVMFuzzerRunDriver(&argc, &argv, fuzzOneInput))
+        #else
+        replay(Array(CommandLine.arguments.dropFirst()))
+        #endif
+    }
+
+    /// Runs each saved input once (crash-…, timeout-… files libFuzzer wrote).
+    static func replay(_ files: [String]) {
         guard !files.isEmpty else {
             FileHandle.standardError.write(Data("usage: PERMDOCS_FUZZ_TARGET=\(FuzzTarget.allCases.map(\.rawValue).joined(separator: "|")) permdocs-fuzz FILE…\n".utf8))
             exit(2)
@@ -34,6 +40,20 @@ struct FuzzReplay {
             print("\(file): ran \(data.count) bytes through \(FuzzEntry.target.rawValue)")
         }
     }
+}
+
+#if LIBFUZZER
+/// libFuzzer's driver (compiler-rt). Declared by its symbol: its arguments are
+/// pointers and a C function, passed alike by Swift's and C's conventions.
+@_silgen_name("LLVMFuzzerRunDriver")
+func LLVMFuzzerRunDriver(_ argc: UnsafeMutablePointer<CInt>,
+                         _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
+                         _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt) -> CInt
+
+/// One input: libFuzzer calls this with each mutation.
+func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+    FuzzEntry.target.run(UnsafeBufferPointer(start: data, count: data == nil ? 0 : size))
+    return 0
 }
 #endif
 

@@ -28,6 +28,17 @@ struct GranteeReading {
     /// Sections (file and heading chain) that hold a trust policy letting a
     /// service or a web identity (a Kubernetes service account) assume a role.
     var roleSections: Set<String>
+    /// What each text says, read once: the blocks of a page share its title,
+    /// first paragraph, headings and outer paragraphs, and each reading runs
+    /// several patterns (NSRegularExpression copies the text to UTF-16 for
+    /// each). Without it, reading grantees was a fifth of a corpus build.
+    private let memo = Memo()
+
+    private final class Memo {
+        var targets: [String: PolicyBlock.Grantee?] = [:]
+        var kinds: [String: PolicyBlock.Grantee?] = [:]
+        var headingKinds: [String: PolicyBlock.Grantee?] = [:]
+    }
 
     init(blocks: [PolicyBlock]) {
         var sections = Set<String>()
@@ -82,12 +93,12 @@ struct GranteeReading {
     func decide(_ block: PolicyBlock) -> (grantee: PolicyBlock.Grantee, because: String) {
         for (ring, texts) in Self.rings(block).enumerated() {
             for text in texts {
-                if let g = Self.target(text) {
+                if let g = target(text) {
                     let phrase = ContextPhrases.match(g == .user ? ContextPhrases.userTarget : ContextPhrases.roleTarget, text) ?? ""
                     return (g, "target «\(phrase)» in: \(text)")
                 }
             }
-            for text in texts { if let g = Self.kind(text, isHeading: ring == Self.headingRing) { return (g, "named in: \(text)") } }
+            for text in texts { if let g = kind(text, isHeading: ring == Self.headingRing) { return (g, "named in: \(text)") } }
         }
         if roleSections.contains(Self.section(block, dropping: 0))
             || block.context.headings.count >= 2 && roleSections.contains(Self.section(block, dropping: 1)) {
@@ -97,4 +108,20 @@ struct GranteeReading {
     }
 
     func grantee(of block: PolicyBlock) -> PolicyBlock.Grantee { decide(block).grantee }
+
+    /// `Self.target(text)`, remembered.
+    private func target(_ text: String) -> PolicyBlock.Grantee? {
+        if let known = memo.targets[text] { return known }
+        let found = Self.target(text)
+        memo.targets[text] = .some(found)
+        return found
+    }
+
+    /// `Self.kind(text, isHeading:)`, remembered.
+    private func kind(_ text: String, isHeading: Bool) -> PolicyBlock.Grantee? {
+        if let known = isHeading ? memo.headingKinds[text] : memo.kinds[text] { return known }
+        let found = Self.kind(text, isHeading: isHeading)
+        if isHeading { memo.headingKinds[text] = .some(found) } else { memo.kinds[text] = .some(found) }
+        return found
+    }
 }

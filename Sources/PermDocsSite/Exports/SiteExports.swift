@@ -14,7 +14,6 @@ public struct SiteExports {
     public static let toolsPath = "data/tools.json"
     public static let actionsPath = "data/actions.json"
     public static let matrixPath = "data/matrix.csv"
-    public static let searchPath = "data/search.json"
 
     public let site: AnalyzedSite
     public let catalog: ActionCatalog?
@@ -37,7 +36,7 @@ public struct SiteExports {
     /// renderer runs them as separate jobs, beside the pages.
     public var makers: [(path: String, make: () -> String)] {
         [(Self.actionsPath, { actionsJSON }), (Self.blocksPath, { blocksJSON }), (Self.matrixPath, { matrixCSV }),
-         (Self.permissionsPath, { permissionsJSON }), (Self.searchPath, { searchJSON }), (Self.toolsPath, { toolsJSON })]
+         (Self.permissionsPath, { permissionsJSON }), (Self.toolsPath, { toolsJSON })]
     }
 
     // MARK: Fragments
@@ -205,35 +204,5 @@ public struct SiteExports {
                                      row.isKnown ? "yes" : "no"] + order.map { Self.matrixCell(row.needs[$0]) })
         }
         return out
-    }
-
-    // MARK: search.json
-
-    /// `data/search.json`: `{"tools": [...], "actions": [...], "services": [...]}`.
-    /// Tools in site order (slug, name, vendor, url); actions in row order
-    /// (name, kind, service, accessLevel, known, `tools` whose Allow
-    /// statements reach it in site order, url to its matrix row); services
-    /// sorted by prefix (prefix, name, `actions`: its row count, `tools`, url
-    /// to its matrix group). Rows without a service prefix are under `""`.
-    public var searchJSON: String {
-        let tools = site.tools.map { tool -> ExportJSON in
-            .object(["slug": .string(tool.slug), "name": .string(tool.tool.metadata.name),
-                     "vendor": .optional(tool.tool.metadata.vendor), "url": .string(toolURL(tool))])
-        }
-        let actions = index.rows.map { row -> ExportJSON in
-            .object(["name": .string(row.name), "kind": .string(row.kind.rawValue), "service": .string(row.service),
-                     "accessLevel": .optional(row.accessLevel?.rawValue), "known": .bool(row.isKnown),
-                     "tools": .strings(row.toolsAllowing(in: order)),
-                     "url": .string(SitePaths.matrix + "#" + Self.fragment(for: row))])
-        }
-        let byService = Dictionary(grouping: index.rows, by: \.service)
-        let services = byService.keys.sorted().map { prefix -> ExportJSON in
-            let rows = byService[prefix]!
-            let tools = order.filter { slug in rows.contains { $0.needs[slug].map { !$0.isOnlyDenied } ?? false } }
-            return .object(["prefix": .string(prefix), "name": .optional(catalog?.service(prefix)?.displayName),
-                            "actions": .int(rows.count), "tools": .strings(tools),
-                            "url": .string(SitePaths.matrix + "#" + Self.serviceFragment(prefix))])
-        }
-        return ExportJSON.object(["tools": .array(tools), "actions": .array(actions), "services": .array(services)]).fileText
     }
 }

@@ -4,9 +4,14 @@
 /// Hand-written because no listed library does this job: swift-mustache looks
 /// children up in `[String: Any]` dictionaries, in types conforming to its
 /// `MustacheParent` (one hand-written `switch` per type), or else through
-/// `Mirror`, which reflects every field of a value on every lookup. Encoding
-/// each model once keeps the models plain structs (synthesized `Encodable`,
-/// no lookup code per type) and gives the engine its fastest representation.
+/// `Mirror`, which reflects every field of a value on every lookup.
+/// Measured (`Benchmarks/template-representation`, 2,000 rows × 10 cells):
+/// Mirror renders 3.5–4.6× slower than dictionaries, a hand-written
+/// `MustacheParent` switch about 0.6× their time. Encoding each model once
+/// keeps the models plain structs (synthesized `Encodable`, no lookup code
+/// per type to keep in step with its fields) at the dictionaries' speed; the
+/// switch would save about a tenth of a 40-tool build, at the price of a
+/// lookup table per type.
 ///
 /// Two rules keep templates reading the fields a model declares:
 /// - an absent optional becomes `TemplateNull`, not a missing key: a missing

@@ -23,7 +23,8 @@ public struct OverlapHeatMap {
     public var pairURL: (String, String) -> String
 
     static let cell = 36
-    static let labelWidth = 220
+    /// Room for a label: about 7 px per character at the map's 12 px font, for the longest (clipped) name.
+    static let characterWidth = 7.2
 
     public init(tools: [Tool], overlap: ToolOverlap, pairURL: @escaping (String, String) -> String) {
         self.tools = tools
@@ -31,12 +32,17 @@ public struct OverlapHeatMap {
         self.pairURL = pairURL
     }
 
-    public var svg: String {
-        // Room for the longest label (about 7 px a character at 12 px), at most labelWidth: short names make a smaller map.
+    /// The room the labels need: the longest clipped label, never less than a short one's.
+    var labelWidth: Int {
         let longest = tools.map { Self.clip($0.label).count }.max() ?? 0
-        let n = tools.count, c = Self.cell, left = min(Self.labelWidth, 16 + 7 * longest), top = left
-        // The column labels lean right (-60°): room for the last one's half-width beyond the grid.
-        let size = (left + n * c + 4 + left / 2, top + n * c + 4)
+        return max(60, Int((Double(longest) * Self.characterWidth).rounded(.up)) + 12)
+    }
+
+    public var svg: String {
+        let n = tools.count, c = Self.cell, left = labelWidth
+        // Column labels are turned 60°: they rise sin 60° of their length and lean cos 60° (half of it) to the right.
+        let top = Int((Double(labelWidth) * 0.87).rounded(.up)), lean = labelWidth / 2
+        let size = (left + n * c + max(4, lean - c / 2), top + n * c + 4)
         // No role="img": an img's content is hidden from assistive technology, and the map's links must stay
         // reachable (axe's nested-interactive). The SVG's own role (graphics-document) keeps the title as its name.
         var out = "<svg class=\"heatmap\" width=\"\(size.0)\" height=\"\(size.1)\" viewBox=\"0 0 \(size.0) \(size.1)\" aria-labelledby=\"heatmap-title\">"

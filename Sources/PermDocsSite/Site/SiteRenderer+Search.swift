@@ -1,11 +1,17 @@
 /// `search.html`: every tool, service and row as a plain list of links, so
-/// search works without JavaScript (and from file:// URLs, where a page
-/// cannot fetch `data/search.json`): `search.js` only hides the entries
-/// that do not match the query. The header's search box submits here.
+/// the page reads without JavaScript; with it, `search.js` ranks the entries
+/// of `data/search.js` (`SearchIndex`: also actions' descriptions and the
+/// findings) for the query. The header's search box submits here.
 import PermDocsCore
 
 extension SiteRenderer {
-    func searchPage() -> PageRequest {
+    /// The search page and the index it ranks.
+    func searchJobs() -> [RenderJob] {
+        [.page(path: SitePaths.search, request: searchPage),
+         .files { [OutputFile(path: SearchIndex.path, text: SearchIndex.script(site: self.site, siteMap: self.siteMap))] }]
+    }
+
+    private func searchPage() -> PageRequest {
         let path = SitePaths.search
         var services: [String: Int] = [:]
         for row in site.index.rows { services[row.service, default: 0] += 1 }

@@ -91,7 +91,6 @@ public struct SiteRenderer {
             .page(path: SitePaths.index, request: indexPage),
             .page(path: SitePaths.findings, request: findingsPage),
             .files(policyFiles),
-            .page(path: SitePaths.search, request: searchPage),
         ]
         // Each export is its own job, so the big ones run beside pages, not one after another.
         jobs += SiteExports(site: site).makers.map { export in .files { [OutputFile(path: export.path, text: export.make())] } }
@@ -101,6 +100,7 @@ public struct SiteRenderer {
                 jobs.append(.page(path: path) { toolPage(tool, page: page, path: path) })
             }
         }
+        jobs += searchJobs()
         jobs += matrixJobs()
         jobs += overlapJobs()
         jobs += serviceJobs()
@@ -165,7 +165,7 @@ public struct SiteRenderer {
             root: root, title: title, siteTitle: site.config.title, siteDescription: site.config.description,
             stylesheet: root + SitePaths.stylesheet, indexURL: root + SitePaths.index, matrixURL: root + SitePaths.matrix,
             findingsURL: root + SitePaths.findings, overlapURL: root + SitePaths.overlap, searchURL: root + SitePaths.search,
-            searchDataURL: root + SiteExports.searchPath, filterScript: root + SitePaths.filterScript,
+            searchDataURL: root + SearchIndex.path, filterScript: root + SitePaths.filterScript,
             matrixScript: root + SitePaths.matrixScript, searchScript: root + SitePaths.searchScript,
             copyScript: root + SitePaths.copyScript,
             favicon: root + SitePaths.favicon, generator: generator,
