@@ -38,6 +38,14 @@ public struct FrontMatter: Sendable, Hashable {
             }
             for (k, v) in mapping {
                 guard let key = k.string else { continue }
+                // Guides carry all sorts of keys, read leniently; short_name is permdocs' own and checked.
+                if key == "short_name" {
+                    let here = YAMLReading.location(of: v, file: file, firstLine: 2)
+                    guard let text = YAMLReading.text(v) else {
+                        throw PermDocsError("'short_name' must be a single value, such as short_name: DMS", at: here)
+                    }
+                    try ShortName.check(text, key: "short_name", at: here)
+                }
                 if let s = YAMLReading.text(v) {
                     fields[key] = s
                 } else if let seq = v.sequence {

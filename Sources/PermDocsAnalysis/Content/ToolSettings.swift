@@ -68,7 +68,9 @@ public struct ToolSettings: Hashable, Sendable {
                 }
                 switch name {
                 case "name": settings.name = text
-                case "short_name": settings.shortName = text
+                case "short_name":
+                    try ShortName.check(text, key: "tools.\(slug).short_name", at: YAMLReading.location(of: fieldValue, file: file))
+                    settings.shortName = text
                 case "vendor": settings.vendor = text
                 case "source_url": settings.sourceURL = text
                 default:

@@ -37,7 +37,7 @@ public enum SearchIndex {
             guard let url = siteMap.servicePage(prefix) else { continue }
             let name = catalog?.service(prefix)?.displayName
             entries.append(entry("service", prefix.isEmpty ? "(no service prefix)" : prefix,
-                                 [name, "\(rowsPerService[prefix]!) rows"].compactMap { $0 }.joined(separator: " · "), url))
+                                 [name, CountPhrase.of(rowsPerService[prefix]!, "row")].compactMap { $0 }.joined(separator: " · "), url))
         }
         for row in index.rows {
             var detail = row.isUnknown ? "not in the catalog" : row.isPattern ? "pattern" : row.accessLevel?.rawValue ?? ""

@@ -15,6 +15,8 @@ struct PolicyView: Encodable {
     var downloadURL: String
     var fileName: String
     var statementCount: Int
+    /// "1 statement", "4 statements".
+    var statementsText: String
     var characters: Int
     var quota: Int
     var exceeds: Bool

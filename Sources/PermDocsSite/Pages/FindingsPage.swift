@@ -4,6 +4,8 @@ struct FindingsPage: Encodable {
     var summary: String
     var findingTotal: Int
     var silencedCount: Int
+    /// "1 finding is", "3 findings are" (silenced).
+    var silencedText: String
     var rows: [Row]
     var severities: [Severity]
     var ids: [FindingID]
@@ -14,7 +16,8 @@ struct FindingsPage: Encodable {
         var severityLabel: String
         var message: String
         var id: String
-        var fix: String
+        /// nil when the finding has no fix, so `{{#fix}}Fix: …{{/fix}}` shows nothing.
+        var fix: String?
         /// The block or page the finding is about, and its tool.
         var url: String?
         var tool: String?

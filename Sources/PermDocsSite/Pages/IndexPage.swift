@@ -5,6 +5,10 @@ struct IndexPage: Encodable {
     var toolCount: Int
     var actionTotal: Int
     var diagnosticTotal: Int
+    /// The three counts above as phrases: "5 tools", "1 distinct action", "3 diagnostics".
+    var toolsText: String
+    var actionsText: String
+    var diagnosticsText: String
     var sets: [SetLink]
     var hasSets: Bool
 
@@ -27,4 +31,6 @@ struct SetLink: Encodable {
     var name: String
     var url: String
     var toolCount: Int
+    /// "2 tools".
+    var toolsText: String
 }

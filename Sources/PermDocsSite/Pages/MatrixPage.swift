@@ -12,10 +12,16 @@ struct MatrixPage: Encodable {
     var rowTotal: Int
     var unknownTotal: Int
     var patternTotal: Int
+    /// "107 rows", "5 tools".
+    var rowsText: String
+    var columnsText: String
     var dataURL: String
 
     struct Column: Encodable {
         var name: String
+        /// What the column's header shows: the tool's `short_name`, else its
+        /// name (the full name is the header's tooltip and screen-reader text).
+        var shortName: String
         var slug: String
         var url: String
         /// Rows the tool needs (●, ◆ or ◐).

@@ -20,6 +20,8 @@ struct PageFrame: Encodable {
     var filterScript: String
     var matrixScript: String
     var searchScript: String
+    /// Copy (and download) buttons on policies, on every page.
+    var copyScript: String
     var favicon: String
     var generator: String
     var catalogVersion: String

@@ -13,6 +13,10 @@ struct ServicePage: Encodable {
     var toolCount: Int
     var rows: [Row]
     var rowCount: Int
+    /// "1 row", "1 tool reaches", "3 tools reach", "12 actions".
+    var rowsText: String
+    var toolsReachText: String
+    var catalogText: String
 
     struct Row: Encodable {
         var anchor: String
@@ -37,6 +41,8 @@ struct ServicePage: Encodable {
         var coveredCount: Int?
         var hasCovered: Bool?
         var expandsTo: Int?
+        /// "1 action", "12 actions".
+        var expandsToText: String?
         var hasExpansion: Bool?
         var cells: [Cell]
     }

@@ -4,8 +4,11 @@
 struct ToolNeeds: Encodable {
     var requiredGroups: [ServiceGroup]
     var requiredCount: Int
+    /// "1 action", "42 actions".
+    var requiredText: String
     var optionalGroups: [ServiceGroup]
     var optionalCount: Int
+    var optionalText: String
     var hasOptional: Bool
     var trust: [TrustBlock]
     var hasTrust: Bool

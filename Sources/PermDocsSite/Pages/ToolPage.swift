@@ -28,6 +28,8 @@ struct ToolPage: Encodable {
     var guide: [GuidePart]
     /// First page only.
     var needs: ToolNeeds?
+    /// What the tool needs in short, shown before the guide (partial `summary`).
+    var summary: ToolSummary?
     var accessBar: String?
     var combined: CombinedPolicySection?
     var similar: [SimilarTool]?
@@ -59,7 +61,8 @@ struct ToolPage: Encodable {
         var severityLabel: String
         var message: String
         var id: String
-        var fix: String
+        /// nil when the finding has no fix, so `{{#fix}}Fix: …{{/fix}}` shows nothing.
+        var fix: String?
         var blockURL: String?
         var blockAnchor: String?
     }

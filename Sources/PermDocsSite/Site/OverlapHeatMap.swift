@@ -11,6 +11,8 @@ public struct OverlapHeatMap {
     public struct Tool {
         public var slug: String
         public var name: String
+        /// What the row and column labels show: the tool's `short_name`, else its name (the full name is the label link's accessible name).
+        public var label: String
         /// From the page the map stands on.
         public var url: String
     }
@@ -30,9 +32,9 @@ public struct OverlapHeatMap {
         self.pairURL = pairURL
     }
 
-    /// The room the labels need: the longest clipped name, never less than a short one's.
+    /// The room the labels need: the longest clipped label, never less than a short one's.
     var labelWidth: Int {
-        let longest = tools.map { Self.clip($0.name).count }.max() ?? 0
+        let longest = tools.map { Self.clip($0.label).count }.max() ?? 0
         return max(60, Int((Double(longest) * Self.characterWidth).rounded(.up)) + 12)
     }
 
@@ -41,13 +43,16 @@ public struct OverlapHeatMap {
         // Column labels are turned 60°: they rise sin 60° of their length and lean cos 60° (half of it) to the right.
         let top = Int((Double(labelWidth) * 0.87).rounded(.up)), lean = labelWidth / 2
         let size = (left + n * c + max(4, lean - c / 2), top + n * c + 4)
-        var out = "<svg class=\"heatmap\" width=\"\(size.0)\" height=\"\(size.1)\" viewBox=\"0 0 \(size.0) \(size.1)\" role=\"img\" aria-labelledby=\"heatmap-title\">"
+        // No role="img": an img's content is hidden from assistive technology, and the map's links must stay
+        // reachable (axe's nested-interactive). The SVG's own role (graphics-document) keeps the title as its name.
+        var out = "<svg class=\"heatmap\" width=\"\(size.0)\" height=\"\(size.1)\" viewBox=\"0 0 \(size.0) \(size.1)\" aria-labelledby=\"heatmap-title\">"
         out += "<title id=\"heatmap-title\">Shared actions between tools; shade is Jaccard similarity</title>"
         for (i, t) in tools.enumerated() {
             let y = top + i * c + c / 2 + 4
-            out += "<a href=\"\(HTMLEscaping.attribute(t.url))\"><text class=\"row-label\" x=\"\(left - 6)\" y=\"\(y)\" text-anchor=\"end\">\(HTMLEscaping.text(Self.clip(t.name)))</text></a>"
+            let link = "<a href=\"\(HTMLEscaping.attribute(t.url))\" aria-label=\"\(HTMLEscaping.attribute(t.name))\">"
+            out += link + "<text class=\"row-label\" x=\"\(left - 6)\" y=\"\(y)\" text-anchor=\"end\">\(HTMLEscaping.text(Self.clip(t.label)))</text></a>"
             let x = left + i * c + c / 2 + 4
-            out += "<a href=\"\(HTMLEscaping.attribute(t.url))\"><text class=\"col-label\" x=\"\(x)\" y=\"\(top - 6)\" transform=\"rotate(-60 \(x) \(top - 6))\">\(HTMLEscaping.text(Self.clip(t.name)))</text></a>"
+            out += link + "<text class=\"col-label\" x=\"\(x)\" y=\"\(top - 6)\" transform=\"rotate(-60 \(x) \(top - 6))\">\(HTMLEscaping.text(Self.clip(t.label)))</text></a>"
         }
         for (i, a) in tools.enumerated() {
             for (j, b) in tools.enumerated() {
@@ -56,7 +61,7 @@ public struct OverlapHeatMap {
                 let jaccard = overlap.jaccard(a.slug, b.slug)
                 let title: String, url: String
                 if i == j {
-                    title = "\(a.name): needs \(shared) actions"
+                    title = "\(a.name): needs \(CountPhrase.of(shared, "action"))"
                     url = a.url
                 } else {
                     let u = overlap.unionCount(a.slug, b.slug)

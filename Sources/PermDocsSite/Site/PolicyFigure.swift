@@ -51,7 +51,8 @@ public struct PolicyFigure {
             hasFindings: !list.isEmpty,
             findings: list.map { d in
                 Figure.BlockFinding(severity: d.severity.rawValue, severityLabel: d.severity.label, line: d.location.line,
-                                    column: d.location.column, message: d.message, id: d.id, fix: d.fix)
+                                    column: d.location.column, message: d.message, id: d.id,
+                                    fix: d.fix?.isEmpty == false ? d.fix : nil)
             })
         if let err = block.syntaxError {
             figure.syntaxError = .init(location: err.location.description, message: err.message)

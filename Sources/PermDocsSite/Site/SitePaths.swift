@@ -13,6 +13,7 @@ public enum SitePaths {
     public static let filterScript = "assets/filter.js"
     public static let matrixScript = "assets/matrix.js"
     public static let searchScript = "assets/search.js"
+    public static let copyScript = "assets/copy.js"
     public static let stylesheet = "assets/style.css"
     public static let favicon = "assets/favicon.svg"
     /// Shown by servers for a missing path (GitHub Pages, Netlify, `permdocs serve`).

@@ -33,13 +33,14 @@ extension SiteRenderer {
         let page = MatrixPage(
             frame: frame(path: path, title: "Comparison matrix – \(site.config.title)"),
             columns: site.tools.enumerated().map { i, t in
-                .init(name: t.tool.metadata.name, slug: t.slug, url: SitePaths.page(tool: t.slug, pageID: t.pages[0].source.pageID),
+                .init(name: t.tool.metadata.name, shortName: t.tool.metadata.shortName ?? t.tool.metadata.name, slug: t.slug, url: SitePaths.page(tool: t.slug, pageID: t.pages[0].source.pageID),
                       total: requiredPerTool[i])
             },
             columnCount: site.tools.count, services: services,
             levels: (AccessLevel.allCases.map(\.rawValue) + ["unknown", "pattern"]).map { .init(value: $0) },
             rowTotal: index.rows.count, unknownTotal: index.rows.filter(\.isUnknown).count,
             patternTotal: index.rows.filter(\.isPattern).count,
+            rowsText: CountPhrase.of(index.rows.count, "row"), columnsText: CountPhrase.of(site.tools.count, "tool"),
             dataURL: SitePaths.link(from: path, to: MatrixData.path))
         return PageRequest(template: "matrix", page: page)
     }

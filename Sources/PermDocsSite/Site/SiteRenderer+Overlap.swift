@@ -22,7 +22,8 @@ extension SiteRenderer {
         // Similar tools side by side (the page explains the order).
         let clustered = ToolClustering.order(tools.map(\.slug), overlap: overlap).compactMap { toolsBySlug[$0] }
         let map = OverlapHeatMap(
-            tools: clustered.map { .init(slug: $0.slug, name: $0.tool.metadata.name, url: toolURL($0, from: path)) },
+            tools: clustered.map { .init(slug: $0.slug, name: $0.tool.metadata.name, label: $0.tool.metadata.shortName ?? $0.tool.metadata.name,
+                                         url: toolURL($0, from: path)) },
             overlap: overlap, pairURL: { SitePaths.link(from: path, to: SitePaths.compare([$0, $1])) })
         var pairs: [(pair: OverlapPage.Pair, jaccard: Double, rank: Int)] = []
         for i in tools.indices {

@@ -12,7 +12,8 @@ extension SiteRenderer {
     func policyView(_ doc: MergedPolicyDocument, file: String, from path: String) -> PolicyView {
         PolicyView(json: Self.policyFileText(doc), downloadURL: SitePaths.link(from: path, to: file),
                    fileName: file.split(separator: "/").last.map(String.init) ?? file,
-                   statementCount: doc.statements.count, characters: doc.characterCount,
+                   statementCount: doc.statements.count,
+                   statementsText: CountPhrase.of(doc.statements.count, "statement"), characters: doc.characterCount,
                    quota: MergedPolicyDocument.managedPolicyQuota, exceeds: doc.exceedsManagedPolicyQuota,
                    empty: doc.isEmpty)
     }
@@ -63,7 +64,7 @@ extension SiteRenderer {
     func setLinks(from path: String) -> [SetLink] {
         site.config.toolSets.map { set in
             SetLink(name: set.name, url: SitePaths.link(from: path, to: SitePaths.set(siteMap.setSlugs[set.name] ?? PathSlug.make(set.name))),
-                    toolCount: set.tools.count)
+                    toolCount: set.tools.count, toolsText: CountPhrase.of(set.tools.count, "tool"))
         }
     }
 }

@@ -24,7 +24,7 @@ extension SiteRenderer {
             serviceEntries: services.keys.sorted().compactMap { prefix in
                 guard let url = siteMap.servicePage(prefix) else { return nil }
                 return .init(name: prefix.isEmpty ? "(no service prefix)" : prefix,
-                             extra: [catalog?.service(prefix)?.displayName, "\(services[prefix]!) rows"].compactMap { $0 }.joined(separator: " · "),
+                             extra: [catalog?.service(prefix)?.displayName, CountPhrase.of(services[prefix]!, "row")].compactMap { $0 }.joined(separator: " · "),
                              url: url)
             },
             actionEntries: site.index.rows.map { row in

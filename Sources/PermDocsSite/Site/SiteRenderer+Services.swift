@@ -44,7 +44,9 @@ extension SiteRenderer {
             },
             toolCount: columns.count,
             rows: rows.map { row in self.row(row, columns: columns, serviceRows: serviceRows[row.service] ?? [], allRows: allRows, path: path) },
-            rowCount: rows.count)
+            rowCount: rows.count, rowsText: CountPhrase.of(rows.count, "row"),
+            toolsReachText: columns.count == 1 ? "1 tool reaches" : "\(columns.count) tools reach",
+            catalogText: CountPhrase.of(catalogCount, "action"))
         return PageRequest(template: "service", page: page)
     }
 
@@ -88,6 +90,7 @@ extension SiteRenderer {
             model.hasCovered = !covered.isEmpty
             if row.kind == .pattern, catalog != nil {
                 model.expandsTo = catalog!.expand(row.name).count
+                model.expandsToText = CountPhrase.of(model.expandsTo ?? 0, "action")
                 model.hasExpansion = true
             }
         }

@@ -170,6 +170,7 @@ public struct SiteRenderer {
             findingsURL: root + SitePaths.findings, overlapURL: root + SitePaths.overlap, searchURL: root + SitePaths.search,
             searchDataURL: root + SearchIndex.path, filterScript: root + SitePaths.filterScript,
             matrixScript: root + SitePaths.matrixScript, searchScript: root + SitePaths.searchScript,
+            copyScript: root + SitePaths.copyScript,
             favicon: root + SitePaths.favicon, generator: generator,
             catalogVersion: site.catalogVersion ?? "", catalogDate: site.catalog?.sourceDate ?? "",
             tools: toolLinks[root] ?? Self.toolLinks(site.tools, root: root),
@@ -230,6 +231,9 @@ public struct SiteRenderer {
         let page = IndexPage(
             frame: frame(path: SitePaths.index, title: site.config.title), toolRows: rows, toolCount: site.tools.count,
             actionTotal: site.index.actions.count, diagnosticTotal: site.diagnostics.count,
+            toolsText: CountPhrase.of(site.tools.count, "tool"),
+            actionsText: CountPhrase.of(site.index.actions.count, "distinct action"),
+            diagnosticsText: CountPhrase.of(site.diagnostics.count, "diagnostic"),
             sets: setLinks(from: SitePaths.index), hasSets: !site.config.toolSets.isEmpty)
         return PageRequest(template: "index", page: page)
     }
@@ -262,7 +266,7 @@ public struct SiteRenderer {
             hasPages: false, pages: [], hasSteps: false,
             diagnostics: page.diagnostics.sortedForOutput().map { d in
                 ToolPage.PageFinding(location: d.location.description, severity: d.severity.rawValue, severityLabel: d.severity.label,
-                                     message: d.message, id: d.id, fix: d.fix ?? "",
+                                     message: d.message, id: d.id, fix: d.fix?.isEmpty == false ? d.fix : nil,
                                      blockURL: d.block.map { "#" + $0.anchor }, blockAnchor: d.block?.anchor)
             },
             hasDiagnostics: !page.diagnostics.isEmpty,
@@ -280,7 +284,9 @@ public struct SiteRenderer {
             if i + 1 < tool.pages.count { model.nextPage = .init(title: tool.pages[i + 1].title, url: link(tool.pages[i + 1])) }
         }
         if isIntro {
-            model.needs = needs(of: tool, path: path)
+            let needs = needs(of: tool, path: path)
+            model.needs = needs
+            model.summary = toolSummary(tool, needs: needs, path: path)
             model.accessBar = accessBars[tool.slug] ?? ""
             model.combined = combinedPolicySection(tool, path: path)
             let similar = similarTools(tool, from: path)
@@ -322,8 +328,9 @@ public struct SiteRenderer {
         }
         let denied = (index.uses[tool.slug] ?? []).filter { !$0.isAllow }
         return ToolNeeds(
-            requiredGroups: groups(required), requiredCount: required.count,
-            optionalGroups: groups(optional), optionalCount: optional.count, hasOptional: !optional.isEmpty,
+            requiredGroups: groups(required), requiredCount: required.count, requiredText: CountPhrase.of(required.count, "action"),
+            optionalGroups: groups(optional), optionalCount: optional.count, optionalText: CountPhrase.of(optional.count, "action"),
+            hasOptional: !optional.isEmpty,
             trust: trust, hasTrust: !trust.isEmpty,
             denied: denied.map { .init(name: $0.action.written, url: SitePaths.block($0.block, from: path), anchor: $0.block.anchor) },
             hasDenied: !denied.isEmpty)
@@ -353,7 +360,7 @@ public struct SiteRenderer {
         let pagePaths = Dictionary(site.tools.flatMap { t in t.pages.map { ($0.source.path, (t.slug, $0.source.pageID)) } }, uniquingKeysWith: { a, _ in a })
         let rows = all.map { d in
             var row = FindingsPage.Row(location: d.location.description, severity: d.severity.rawValue, severityLabel: d.severity.label,
-                                       message: d.message, id: d.id, fix: d.fix ?? "")
+                                       message: d.message, id: d.id, fix: d.fix?.isEmpty == false ? d.fix : nil)
             if let block = d.block {
                 row.url = SitePaths.block(block, from: SitePaths.findings)
                 row.tool = toolNames[block.toolSlug] ?? block.toolSlug
@@ -367,6 +374,7 @@ public struct SiteRenderer {
         let page = FindingsPage(
             frame: frame(path: SitePaths.findings, title: "Findings – \(site.config.title)"),
             summary: FindingsReport(site: site).summary, findingTotal: all.count, silencedCount: site.silenced.count,
+            silencedText: site.silenced.count == 1 ? "1 finding is" : "\(site.silenced.count) findings are",
             rows: rows,
             severities: Diagnostic.Severity.allCases.reversed().map { s in
                 .init(value: s.rawValue, label: s.label, count: all.filter { $0.severity == s }.count)

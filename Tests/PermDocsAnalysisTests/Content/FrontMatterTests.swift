@@ -41,4 +41,19 @@ final class FrontMatterTests: XCTestCase {
             XCTAssertEqual((error as? PermDocsError)?.location?.line, 2)
         }
     }
+
+    /// short_name is permdocs' own key: a list or a multi-line value is an error at the value.
+    func testShortNameMustBeOneLineAtItsPosition() throws {
+        XCTAssertEqual(try FrontMatter.split("---\nshort_name: DMS\n---\n", file: "a.md").0["short_name"], "DMS")
+        for (yaml, line, column, words) in [("title: t\nshort_name: [a, b]\n", 3, 13, "single value"),
+                                             ("short_name: |\n  two\n  lines\n", 2, 13, "one line"),
+                                             ("short_name: \"\"\n", 2, 13, "empty")] {
+            XCTAssertThrowsError(try FrontMatter.split("---\n" + yaml + "---\n", file: "a.md"), yaml) { error in
+                let e = error as? PermDocsError
+                XCTAssertEqual(e?.location?.line, line, yaml)
+                XCTAssertEqual(e?.location?.column, column, yaml)
+                XCTAssertTrue(e?.message.contains(words) ?? false, "\(String(describing: e))")
+            }
+        }
+    }
 }

@@ -131,5 +131,8 @@ final class ToolIdentityTests: XCTestCase {
         XCTAssertEqual(error("tools: [a]\n")?.location?.line, 1)
         XCTAssertEqual(error("tools:\n  a: A\n")?.location, SourceLocation(file: "site.yml", line: 2, column: 6))
         XCTAssertEqual(error("tools:\n  a: {name: [x]}\n")?.location?.line, 2)
+        let multiLine = error("tools:\n  a:\n    short_name: \"D\\nMS\"\n")
+        XCTAssertEqual(multiLine?.location, SourceLocation(file: "site.yml", line: 3, column: 17))
+        XCTAssertTrue(multiLine?.message.contains("'tools.a.short_name' must be one line") == true, "\(String(describing: multiLine))")
     }
 }

@@ -104,6 +104,24 @@ final class WebDriver {
     }
     func click(_ element: String) throws { _ = try command("POST", "element/\(element)/click", [:]) }
 
+    /// Lays pages out at `width` × `height` CSS pixels from now on. Through
+    /// DevTools' device metrics, not the window: a headless window is never
+    /// narrower than 500 px. Not a mobile emulation (no zooming out to fit),
+    /// so a page wider than `width` scrolls sideways, as a phone would.
+    func setViewport(width: Int, height: Int) throws {
+        _ = try command("POST", "goog/cdp/execute", ["cmd": "Emulation.setDeviceMetricsOverride",
+                                                     "params": ["width": width, "height": height, "deviceScaleFactor": 1, "mobile": false]])
+    }
+
+    /// Makes `prefers-color-scheme` match `dark` (or light) from now on, and
+    /// with `print` lays pages out for paper (`@media print`; the page's
+    /// `beforeprint` handlers do not run: dispatch the event to run them).
+    func setColorScheme(dark: Bool, print: Bool = false) throws {
+        _ = try command("POST", "goog/cdp/execute", ["cmd": "Emulation.setEmulatedMedia",
+                                                     "params": ["media": print ? "print" : "",
+                                                                "features": [["name": "prefers-color-scheme", "value": dark ? "dark" : "light"]]]])
+    }
+
     /// Polls `script` until it returns true, or fails after `timeout` seconds.
     func wait(until script: String, timeout: TimeInterval = 10) throws {
         let deadline = Date().addingTimeInterval(timeout)

@@ -165,6 +165,16 @@
     window.requestAnimationFrame(function () { pending = false; draw(false); });
   }, { passive: true });
   window.addEventListener("resize", function () { draw(true); });
+  // Printing: every row the filters show goes on paper, not only those in view
+  // of the scroll box; the window of rows comes back after.
+  window.addEventListener("beforeprint", function () {
+    var frag = document.createDocumentFragment();
+    for (var i = 0; i < items.length; i++) frag.appendChild(itemElement(i));
+    body.textContent = "";
+    body.appendChild(frag);
+    drawn = null;
+  });
+  window.addEventListener("afterprint", function () { draw(true); });
 
   body.addEventListener("click", function (e) {
     var toggle = e.target.closest ? e.target.closest("button[data-group]") : null;
