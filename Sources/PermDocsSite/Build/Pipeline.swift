@@ -7,11 +7,14 @@ import PermDocsPolicy
 ///
 /// 1. **theme**: load and parse the theme's templates (a template error stops
 ///    the build before any work on the content);
-/// 2. **analyze**: read `site.yml` and the guides, parse, extract, classify,
+/// 2. **compare** (`buildUnlessUnchanged` only): the input against the
+///    output folder's `BuildRecord`; when both are as the last build left
+///    them, nothing more is done;
+/// 3. **analyze**: read `site.yml` and the guides, parse, extract, classify,
 ///    check against the catalog, apply `silence:`, cross-reference;
-/// 3. **render**: turn the analyzed site into files, in memory;
-/// 4. **gate**: stop when a finding is at or above `failOn`;
-/// 5. **write**: swap the files into the output folder (`OutputWriter`).
+/// 4. **render**: turn the analyzed site into files, in memory;
+/// 5. **gate**: stop when a finding is at or above `failOn`;
+/// 6. **write**: swap the files into the output folder (`OutputWriter`).
 ///
 /// `permdocs build`, `check`, `policy`, `serve` and `permdocs-bench` all run
 /// it; each takes the steps it needs. Its dependencies are passed in: where
@@ -21,7 +24,9 @@ import PermDocsPolicy
 public struct Pipeline {
     /// The steps, in order.
     public enum Step: String, Sendable, CaseIterable {
-        case theme, analyze, render, gate, write
+        /// `compare` runs only in `buildUnlessUnchanged`: the input's fingerprint
+        /// and the output folder against the last build's record.
+        case theme, compare, analyze, render, gate, write
     }
 
     /// What the pipeline reports while it runs: a step starting (with what it
@@ -65,6 +70,8 @@ public struct Pipeline {
         public var fingerprints: [String: Fingerprint] = [:]
         /// Why the output folder's cache was not used, said once (nil when it was, or for a first build).
         public var cacheProblem: String?
+        /// Why the output folder's build record was not used (`buildUnlessUnchanged`), said once.
+        public var recordProblem: String?
 
         public var diagnostics: [Diagnostic] { site.diagnostics }
         public var pageCount: Int { site.tools.reduce(0) { $0 + $1.pages.count } }
@@ -133,9 +140,10 @@ public struct Pipeline {
         try render(reusing: renderCache)
     }
 
-    private func render(reusing cache: (any RenderCache)?) throws -> Result {
-        var timings: [Timing] = []
-        let theme = try step(.theme, "loading the theme", &timings) { try loadTheme() }
+    /// Render, after `timings` (the steps already run) with `theme` when it is already loaded.
+    private func render(reusing cache: (any RenderCache)?, theme loaded: Theme? = nil, after timings: [Timing] = []) throws -> Result {
+        var timings = timings
+        let theme = try loaded ?? step(.theme, "loading the theme", &timings) { try loadTheme() }
         let site = try analyze(timings: &timings)
         let rendered = try step(.render, "rendering \(site.tools.reduce(0) { $0 + $1.pages.count }) pages", &timings) {
             var renderer = SiteRenderer(theme: theme, site: site, generator: generator)
@@ -161,6 +169,62 @@ public struct Pipeline {
     /// `OutputCache` (unless the writer is `clean`), and the new cache is
     /// written with the site.
     public func build(writingTo writer: OutputWriter, failOn: Diagnostic.Severity? = nil) throws -> Result {
+        try build(writingTo: writer, failOn: failOn, recording: nil)
+    }
+
+    /// What `buildUnlessUnchanged` did.
+    public enum Outcome {
+        /// The site was built and written (`build(writingTo:failOn:)`).
+        case built(Result)
+        /// Nothing to do: the input is the one the output folder was built
+        /// from, and the folder still holds every file as written. Nothing
+        /// was analyzed, rendered or written.
+        case unchanged(Unchanged)
+    }
+
+    /// A build that found its output up to date.
+    public struct Unchanged {
+        /// The last build's record: its findings and counts, to report again.
+        public var record: BuildRecord
+        /// The files of the output folder, all left as they were.
+        public var files: Int
+        public var timings: [Timing]
+    }
+
+    /// `permdocs build`: as `build(writingTo:failOn:)`, but first compares
+    /// the input (`InputFingerprint`) with the output folder's `BuildRecord`:
+    /// when the fingerprints are equal and the folder still holds every file
+    /// as written, the build stops there (`.unchanged`), reporting the
+    /// recorded findings. Otherwise it builds, and writes the record beside
+    /// the site. A `clean` writer always builds. A record whose findings fail
+    /// the gate is not used: the full build then stops at the gate as usual.
+    public func buildUnlessUnchanged(writingTo writer: OutputWriter, failOn: Diagnostic.Severity? = nil) throws -> Outcome {
+        var timings: [Timing] = []
+        let theme = try step(.theme, "loading the theme", &timings) { try loadTheme() }
+        let compared = try step(.compare, "comparing the input with the last build", &timings) { () -> (input: Fingerprint?, unchanged: BuildRecord?, problem: String?) in
+            // A listing that fails is reported by the full build, as always.
+            guard let input = try? InputFingerprint.of(content: content, theme: theme, catalog: checker.catalog, generator: generator) else {
+                return (nil, nil, nil)
+            }
+            guard !writer.clean else { return (input, nil, nil) }
+            let loaded = BuildRecord.load(from: writer.output)
+            guard let record = loaded.record, record.input == input, !(failOn.map { record.report.fails(at: $0) } ?? false),
+                  OutputVerification.holdsManifest(writer.output, bookkeeping: [OutputCache.fileName, BuildRecord.fileName], concurrency: concurrency) else {
+                return (input, nil, loaded.problem)
+            }
+            return (input, record, nil)
+        }
+        if let record = compared.unchanged {
+            return .unchanged(Unchanged(record: record, files: OutputWriter.manifest(in: writer.output).count, timings: timings))
+        }
+        var result = try build(writingTo: writer, failOn: failOn, recording: compared.input, theme: theme, after: timings)
+        result.recordProblem = compared.problem
+        return .built(result)
+    }
+
+    /// `build(writingTo:failOn:)`, also writing a `BuildRecord` of `input` when given.
+    private func build(writingTo writer: OutputWriter, failOn: Diagnostic.Severity?, recording input: Fingerprint?,
+                       theme: Theme? = nil, after steps: [Timing] = []) throws -> Result {
         var cache = renderCache
         var cacheProblem: String?
         if cache == nil && !writer.clean {
@@ -168,7 +232,7 @@ public struct Pipeline {
             cache = loaded.cache
             cacheProblem = loaded.problem
         }
-        var result = try render(reusing: cache)
+        var result = try render(reusing: cache, theme: theme, after: steps)
         result.cacheProblem = cacheProblem
         var timings = result.timings
         if let failOn {
@@ -180,8 +244,9 @@ public struct Pipeline {
             if stop { throw GateFailure(severity: failOn, result: result) }
         }
         let files = result.files
-        let cacheFile = OutputCache.file(fingerprints: result.fingerprints)
-        result.written = try step(.write, "writing \(files.count) files", &timings) { try writer.write(files, bookkeeping: [cacheFile]) }
+        var bookkeeping = [OutputCache.file(fingerprints: result.fingerprints)]
+        if let input { bookkeeping.append(BuildRecord(input: input, site: result.site).file) }
+        result.written = try step(.write, "writing \(files.count) files", &timings) { try writer.write(files, bookkeeping: bookkeeping) }
         result.timings = timings
         return result
     }
