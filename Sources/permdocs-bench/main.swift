@@ -38,7 +38,7 @@ func build(_ label: String) throws {
     pages = Pipeline.renderCache(of: result)
     let total = result.timings.reduce(0) { $0 + $1.seconds }
     let steps = result.timings.map { "\($0.step.rawValue) \(Int($0.seconds * 1000))" }.joined(separator: ", ")
-    print("\(label): \(Int(total * 1000)) ms total (\(steps)); \(result.pageCount) pages, \(cache.lastAnalyzed) analyzed, \(cache.lastReused) reused; \(result.renderedPages) rendered, \(result.reusedPages) reused; \(result.written?.written ?? 0) files written, \(result.written?.unchanged ?? 0) unchanged")
+    print("\(label): \(Int(total * 1000)) ms total (\(steps)); \(result.pageCount) pages, \(cache.sources.lastRead) files read, \(cache.lastAnalyzed) analyzed, \(cache.lastReused) reused; \(result.renderedPages) rendered, \(result.reusedPages) reused; \(result.written?.written ?? 0) files written, \(result.written?.unchanged ?? 0) unchanged")
 }
 
 do {

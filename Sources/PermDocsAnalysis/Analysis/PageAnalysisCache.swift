@@ -20,6 +20,8 @@ public final class PageAnalysisCache: @unchecked Sendable {
         var page: AnalyzedPage
     }
 
+    /// The guides as read, by file identity (`ContentLoader` uses it).
+    public let sources = SourceFileCache()
     private let lock = NSLock()
     private var entries: [String: Entry] = [:]
     private var toolMemos: [String: ToolAnalysisMemo] = [:]

@@ -4,9 +4,12 @@ import PermDocsCore
 
 public struct ContentLoader {
     public var reader: any ContentReader
+    /// Guides read by earlier builds of the process (`serve`); nil reads every file.
+    public var sources: SourceFileCache?
 
-    public init(reader: any ContentReader) {
+    public init(reader: any ContentReader, sources: SourceFileCache? = nil) {
         self.reader = reader
+        self.sources = sources
     }
 
     /// The site's configuration and tools, in the configured order.
@@ -41,6 +44,7 @@ public struct ContentLoader {
         for (slug, paths) in groups {
             tools.append(try loadTool(slug: slug, paths: paths, settings: config.tools[slug]))
         }
+        sources?.finishBuild(keeping: Set(groups.values.joined()))
         return (config, Self.order(tools, by: config.toolOrder))
     }
 
@@ -63,8 +67,11 @@ public struct ContentLoader {
         let single = paths.count == 1 && paths[0] == "tools/\(slug).md"
         var pages: [PageSource] = []
         for path in paths.sorted() {
-            let text = try reader.readText(path, maximumBytes: ContentLimits.maximumGuideBytes, limitReason: ContentLimits.guideReason)
-            let (frontMatter, body) = try FrontMatter.split(text, file: path)
+            let read = {
+                let text = try reader.readText(path, maximumBytes: ContentLimits.maximumGuideBytes, limitReason: ContentLimits.guideReason)
+                return try FrontMatter.split(text, file: path)
+            }
+            let (frontMatter, body) = try sources?.page(path, reader: reader, load: read) ?? read()
             let pageID: String
             if single {
                 pageID = "index"
