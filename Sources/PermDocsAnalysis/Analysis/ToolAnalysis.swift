@@ -68,8 +68,8 @@ struct ToolAnalysis {
 
         // Links between the tool's pages, checked once all of them are read.
         let pageIDs = Set(key.pageIDs)
-        let ids = LinkCheck.ids(of: toolPages)
-        new.ids = toolPages.map(\.guide.ids)
+        // A guide's ids are collected from its HTML on each call: only changed pages' are.
+        new.ids = toolPages.indices.map { p in memo.map { changed.contains(p) ? toolPages[p].guide.ids : $0.ids[p] } ?? toolPages[p].guide.ids }
         let changedIDs = Set(changed.filter { p in memo.map { $0.ids[p] != new.ids[p] } ?? true }.map { key.pageIDs[$0] })
         let relink = toolPages.indices.filter { p in
             guard let memo else { return true }
@@ -78,8 +78,11 @@ struct ToolAnalysis {
         new.linkFindings = memo?.linkFindings ?? Array(repeating: [], count: pages.count)
         new.consulted = memo?.consulted ?? Array(repeating: [], count: pages.count)
         counts.linkChecked = relink.count
-        for p in relink {
-            (new.linkFindings[p], new.consulted[p]) = LinkCheck.findings(for: toolPages[p], pageIDs: pageIDs, ids: ids)
+        if !relink.isEmpty {
+            let ids = Dictionary(zip(key.pageIDs, new.ids), uniquingKeysWith: { a, _ in a })
+            for p in relink {
+                (new.linkFindings[p], new.consulted[p]) = LinkCheck.findings(for: toolPages[p], pageIDs: pageIDs, ids: ids)
+            }
         }
         for p in toolPages.indices where !new.linkFindings[p].isEmpty {
             toolPages[p].diagnostics = (toolPages[p].diagnostics + new.linkFindings[p]).sortedForOutput()

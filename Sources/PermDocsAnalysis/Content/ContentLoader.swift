@@ -67,18 +67,18 @@ public struct ContentLoader {
         let single = paths.count == 1 && paths[0] == "tools/\(slug).md"
         var pages: [PageSource] = []
         for path in paths.sorted() {
-            let read = {
-                let text = try reader.readText(path, maximumBytes: ContentLimits.maximumGuideBytes, limitReason: ContentLimits.guideReason)
-                return try FrontMatter.split(text, file: path)
-            }
-            let (frontMatter, body) = try sources?.page(path, reader: reader, load: read) ?? read()
             let pageID: String
             if single {
                 pageID = "index"
             } else {
                 pageID = String(path.dropFirst("tools/\(slug)/".count).dropLast(3))
             }
-            pages.append(PageSource(path: path, pageID: pageID, frontMatter: frontMatter, body: body))
+            let read = {
+                let text = try reader.readText(path, maximumBytes: ContentLimits.maximumGuideBytes, limitReason: ContentLimits.guideReason)
+                let (frontMatter, body) = try FrontMatter.split(text, file: path)
+                return PageSource(path: path, pageID: pageID, frontMatter: frontMatter, body: body)
+            }
+            pages.append(try sources?.page(path, pageID: pageID, reader: reader, load: read) ?? read())
         }
         pages.sort { $0.pageID < $1.pageID }
         if let (kept, clashing) = ContentFileNames.caseClash(pages.map(\.pageID)), let page = pages.first(where: { $0.pageID == clashing }) {

@@ -4,21 +4,20 @@ import PermDocsCore
 /// The guides read by earlier builds of this process, each with its file's
 /// `FileIdentity` when it was read: a rebuild (`permdocs serve`) reads and
 /// splits again only the files whose identity changed, instead of every file
-/// of the site (1.6 s for 7,825 pages). A reader that cannot tell identities
+/// of the site (1.6 s for 7,825 pages); what it keeps is the `PageSource`. A reader that cannot tell identities
 /// (files in memory) is always read.
 ///
 /// The identity is taken before the file is read, so a write during the read
 /// leaves an identity that no longer matches; and an entry is kept only once
 /// its identity has settled (`FileIdentity.settled`), so a file written twice
 /// within the file system's timestamp granularity is read again. What is
-/// kept is what reading gives, text and front matter; whether a page's
+/// kept is what reading gives (text, front matter, first heading); whether a page's
 /// analysis is reused is still decided by comparing the text
 /// (`PageAnalysisCache`).
 public final class SourceFileCache: @unchecked Sendable {
     private struct Entry {
         var identity: FileIdentity
-        var frontMatter: FrontMatter
-        var body: String
+        var page: PageSource
     }
 
     private let lock = NSLock()
@@ -35,22 +34,22 @@ public final class SourceFileCache: @unchecked Sendable {
         self.settleMargin = settleMargin
     }
 
-    /// The front matter and body of the guide at `path`: the cached ones when
-    /// the file's identity is unchanged, else `load`'s (read and split).
-    func page(_ path: String, reader: any ContentReader, load: () throws -> (FrontMatter, String)) rethrows -> (FrontMatter, String) {
+    /// The page read from `path`: the cached one when the file's identity is
+    /// unchanged (and its page id the same), else `load`'s (read and split).
+    func page(_ path: String, pageID: String, reader: any ContentReader, load: () throws -> PageSource) rethrows -> PageSource {
         let identity = reader.identity(of: path)
         if let identity {
             lock.lock()
             let cached = entries[path]
             lock.unlock()
-            if let cached, cached.identity == identity { return (cached.frontMatter, cached.body) }
+            if let cached, cached.identity == identity, cached.page.pageID == pageID { return cached.page }
         }
         let loaded = try load()
         lock.lock()
         defer { lock.unlock() }
         read += 1
         if let identity, identity.settled(at: FileIdentity.now(), margin: settleMargin) {
-            entries[path] = Entry(identity: identity, frontMatter: loaded.0, body: loaded.1)
+            entries[path] = Entry(identity: identity, page: loaded)
         } else {
             entries[path] = nil
         }
