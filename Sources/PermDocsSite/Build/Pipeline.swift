@@ -52,6 +52,11 @@ public struct Pipeline {
     public struct Timing: Sendable {
         public var step: Step
         public var seconds: Double
+
+        public init(step: Step, seconds: Double) {
+            self.step = step
+            self.seconds = seconds
+        }
     }
 
     /// What a run produced.
