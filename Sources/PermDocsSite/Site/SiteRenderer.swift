@@ -98,9 +98,9 @@ public struct SiteRenderer {
         // Each export is its own job, so the big ones run beside pages, not one after another.
         jobs += SiteExports(site: site).makers.map { export in .files { [OutputFile(path: export.path, text: export.make())] } }
         for tool in site.tools {
-            for page in tool.pages {
+            for (index, page) in tool.pages.enumerated() {
                 let path = SitePaths.page(tool: tool.slug, pageID: page.source.pageID)
-                jobs.append(.page(path: path) { toolPage(tool, page: page, path: path) })
+                jobs.append(.page(path: path) { toolPage(tool, page: page, at: index, path: path) })
             }
         }
         jobs += overlapJobs()
@@ -250,7 +250,9 @@ public struct SiteRenderer {
 
     // MARK: Tool pages
 
-    private func toolPage(_ tool: AnalyzedTool, page: AnalyzedPage, path: String) -> PageRequest {
+    /// The page at `index` of the tool's pages (passed in: looking it up per page
+    /// was quadratic, 7,204 pages of one tool).
+    private func toolPage(_ tool: AnalyzedTool, page: AnalyzedPage, at i: Int, path: String) -> PageRequest {
         let meta = tool.tool.metadata
         let isIntro = page.source.pageID == tool.pages[0].source.pageID
         var ctx = base(path: path, title: isIntro ? meta.name : "\(page.title) – \(meta.name)")
@@ -277,7 +279,7 @@ public struct SiteRenderer {
                 ["title": p.title, "url": SitePaths.link(from: path, to: SitePaths.page(tool: tool.slug, pageID: p.source.pageID)),
                  "current": p.source.pageID == page.source.pageID, "blockCount": p.blocks.count]
             }
-        } else if tool.pages.count > 1, let i = tool.pages.firstIndex(where: { $0.source.pageID == page.source.pageID }) {
+        } else if tool.pages.count > 1 {
             func link(_ p: AnalyzedPage) -> [String: Any] {
                 ["title": p.title, "url": SitePaths.link(from: path, to: SitePaths.page(tool: tool.slug, pageID: p.source.pageID))]
             }
