@@ -206,7 +206,7 @@ public struct Pipeline {
     public func buildUnlessUnchanged(writingTo writer: OutputWriter, failOn: Diagnostic.Severity? = nil) throws -> Outcome {
         var timings: [Timing] = []
         let theme = try step(.theme, "loading the theme", &timings) { try loadTheme() }
-        let compared = try step(.compare, "comparing the input with the last build", &timings) { () -> (input: Fingerprint?, unchanged: BuildRecord?, problem: String?) in
+        let compared = try step(.compare, "comparing the input with the last build", &timings) { () -> (input: Fingerprint?, unchanged: (BuildRecord, Int)?, problem: String?) in
             // A listing that fails is reported by the full build, as always.
             guard let input = try? InputFingerprint.of(content: content, theme: theme, catalog: checker.catalog, generator: generator) else {
                 return (nil, nil, nil)
@@ -214,13 +214,13 @@ public struct Pipeline {
             guard !writer.clean else { return (input, nil, nil) }
             let loaded = BuildRecord.load(from: writer.output)
             guard let record = loaded.record, record.input == input, !(failOn.map { record.report.fails(at: $0) } ?? false),
-                  OutputVerification.holdsManifest(writer.output, bookkeeping: [OutputCache.fileName, BuildRecord.fileName], concurrency: concurrency) else {
+                  let files = OutputVerification.holdsManifest(writer.output, bookkeeping: [OutputCache.fileName, BuildRecord.fileName], concurrency: concurrency) else {
                 return (input, nil, loaded.problem)
             }
-            return (input, record, nil)
+            return (input, (record, files), nil)
         }
-        if let record = compared.unchanged {
-            return .unchanged(Unchanged(record: record, files: OutputWriter.manifest(in: writer.output).count, timings: timings))
+        if let (record, files) = compared.unchanged {
+            return .unchanged(Unchanged(record: record, files: files, timings: timings))
         }
         var result = try build(writingTo: writer, failOn: failOn, recording: compared.input, theme: theme, after: timings)
         result.recordProblem = compared.problem
