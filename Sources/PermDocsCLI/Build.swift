@@ -115,6 +115,9 @@ struct Build: ParsableCommand {
             print("steps: \(steps); \(threads) threads; input and output as the last build left them: nothing analyzed, rendered or written")
         }
         if !quiet {
+            for path in unchanged.removedStale {
+                Terminal.writeError("removed \(path), left by a build that did not finish\n")
+            }
             print("built \(output)/ from \(findings.pageCount) pages of \(findings.toolCount) tools: 0 files written, \(unchanged.files) unchanged; \(findings.summary); in \(ms) ms")
         }
     }

@@ -114,7 +114,8 @@ struct ToolAnalysis {
 /// What `ToolAnalysis` found for one tool, kept for the next build of the
 /// process: per page, in page order.
 struct ToolAnalysisMemo {
-    /// What must be equal for any of it to be reused.
+    /// What must be equal for any of it to be reused. The risk rules are not
+    /// in it: they are compiled in, the same for every build of a process.
     struct Key: Equatable {
         var paths: [String]
         var pageIDs: [String]

@@ -194,6 +194,8 @@ public struct Pipeline {
         /// The files of the output folder, all left as they were.
         public var files: Int
         public var timings: [Timing]
+        /// Folders of builds that died before finishing, removed (their paths).
+        public var removedStale: [String]
     }
 
     /// `permdocs build`: as `build(writingTo:failOn:)`, but first compares
@@ -220,7 +222,8 @@ public struct Pipeline {
             return (input, (record, files), nil)
         }
         if let (record, files) = compared.unchanged {
-            return .unchanged(Unchanged(record: record, files: files, timings: timings))
+            let removed = try writer.removeLeftovers()
+            return .unchanged(Unchanged(record: record, files: files, timings: timings, removedStale: removed))
         }
         var result = try build(writingTo: writer, failOn: failOn, recording: compared.input, theme: theme, after: timings)
         result.recordProblem = compared.problem

@@ -156,6 +156,16 @@ final class BuildRecordTests: XCTestCase {
         }
     }
 
+    func testAnUnchangedBuildStillRemovesWhatKilledBuildsLeft() throws {
+        _ = try build("public")
+        // A pid no process has (above the usual pid_max of 2^22 there are none).
+        let stale = dir.appendingPathComponent(".public.staging-4194400")
+        try fm.createDirectory(at: stale.appendingPathComponent("tools"), withIntermediateDirectories: true)
+        guard case .unchanged(let unchanged) = try build("public") else { return XCTFail("nothing changed") }
+        XCTAssertEqual(unchanged.removedStale, [stale.path])
+        XCTAssertFalse(fm.fileExists(atPath: stale.path))
+    }
+
     func testTheRecordKeepsEveryFieldOfAFinding() throws {
         guard case .built(let first) = try build("public") else { return XCTFail() }
         var d = Diagnostic(id: "x-id", severity: .securityWarning, message: "a \"quoted\"\tmessage\nwith é", location: SourceLocation(file: "tools/a b.md", line: 3, column: 7), fix: "do this")
