@@ -73,6 +73,8 @@ public struct Pipeline {
         public var renderedPages = 0
         /// Each page's fingerprint, for the next build's cache (`renderCache(of:)`).
         public var fingerprints: [String: Fingerprint] = [:]
+        /// The inputs of the pages that have them (`ToolPageInputs`), for the next build in this process.
+        public var pageInputs: [String: AnyHashable] = [:]
         /// Why the output folder's cache was not used, said once (nil when it was, or for a first build).
         public var cacheProblem: String?
         /// Why the output folder's build record was not used (`buildUnlessUnchanged`), said once.
@@ -159,12 +161,13 @@ public struct Pipeline {
         result.reusedPages = rendered.reused
         result.renderedPages = rendered.rendered
         result.fingerprints = rendered.fingerprints
+        result.pageInputs = rendered.inputs
         return result
     }
 
     /// A cache holding what `result` rendered, for the next run in this process.
     public static func renderCache(of result: Result) -> any RenderCache {
-        MemoryRenderCache(files: result.files, fingerprints: result.fingerprints)
+        MemoryRenderCache(files: result.files, fingerprints: result.fingerprints, inputs: result.pageInputs)
     }
 
     /// Every step: render, stop at the gate when a finding is at or above

@@ -97,10 +97,19 @@ public struct SiteRenderer {
         ]
         // Each export is its own job, so the big ones run beside pages, not one after another.
         jobs += SiteExports(site: site).makers.map { export in .files { [OutputFile(path: export.path, text: export.make())] } }
+        let salt = fingerprintSalt
+        let siteInputs = siteInputs(salt: salt)
         for tool in site.tools {
+            let toolInputs = toolInputs(tool)
             for (index, page) in tool.pages.enumerated() {
                 let path = SitePaths.page(tool: tool.slug, pageID: page.source.pageID)
-                jobs.append(.page(path: path) { toolPage(tool, page: page, at: index, path: path) })
+                let request = { toolPage(tool, page: page, at: index, path: path) }
+                // Further pages can be reused by their inputs, without building their context.
+                if let inputs = toolPageInputs(site: siteInputs, tool: toolInputs, tool, at: index, path: path) {
+                    jobs.append(.keyedPage(path: path, inputs: inputs, request: request))
+                } else {
+                    jobs.append(.page(path: path, request: request))
+                }
             }
         }
         jobs += overlapJobs()
@@ -108,19 +117,19 @@ public struct SiteRenderer {
         if theme.hasTemplate("404") {
             jobs.append(.page(path: SitePaths.notFound, request: notFoundPage))
         }
-        let salt = fingerprintSalt
         let results = ParallelMap.map(jobs, concurrency: concurrency) { job -> [RenderResult] in
             switch job {
             case .files(let make):
                 return make().map { RenderResult(file: $0, fingerprint: nil, origin: .made) }
             case .page(let path, let make):
-                let request = make()
-                let fingerprint = request.fingerprint(salt: salt)
-                if let fingerprint, let data = cache?.reusable(path, fingerprint: fingerprint) {
-                    return [RenderResult(file: OutputFile(path: path, data: data), fingerprint: fingerprint, origin: .reused)]
+                return [page(path, make, salt: salt, cache: cache)]
+            case .keyedPage(let path, let inputs, let make):
+                if let (fingerprint, data) = cache?.reusable(path, inputs: inputs) {
+                    return [RenderResult(file: OutputFile(path: path, data: data), fingerprint: fingerprint, origin: .reused, inputs: inputs)]
                 }
-                let html = theme.page(request.template, context: request.context)
-                return [RenderResult(file: OutputFile(path: path, text: html), fingerprint: fingerprint, origin: .rendered)]
+                var result = page(path, make, salt: salt, cache: cache)
+                result.inputs = inputs
+                return [result]
             }
         }.flatMap { $0 }
         var files = results.map(\.file)
@@ -133,7 +142,19 @@ public struct SiteRenderer {
         }
         return RenderedSite(files: files.sorted { $0.path < $1.path }, fingerprints: fingerprints,
                             reused: results.filter { $0.origin == .reused }.count,
-                            rendered: results.filter { $0.origin == .rendered }.count)
+                            rendered: results.filter { $0.origin == .rendered }.count,
+                            inputs: Dictionary(results.compactMap { r in r.inputs.map { (r.file.path, $0) } }, uniquingKeysWith: { a, _ in a }))
+    }
+
+    /// A page from its request: reused from `cache` by fingerprint, else rendered.
+    private func page(_ path: String, _ make: () -> PageRequest, salt: Fingerprint, cache: (any RenderCache)?) -> RenderResult {
+        let request = make()
+        let fingerprint = request.fingerprint(salt: salt)
+        if let fingerprint, let data = cache?.reusable(path, fingerprint: fingerprint) {
+            return RenderResult(file: OutputFile(path: path, data: data), fingerprint: fingerprint, origin: .reused)
+        }
+        let html = theme.page(request.template, context: request.context)
+        return RenderResult(file: OutputFile(path: path, text: html), fingerprint: fingerprint, origin: .rendered)
     }
 
     /// One file of a job, with where it came from.
@@ -142,6 +163,8 @@ public struct SiteRenderer {
         var file: OutputFile
         var fingerprint: Fingerprint?
         var origin: Origin
+        /// The page's inputs, when it has them (`ToolPageInputs`).
+        var inputs: AnyHashable?
     }
 
     /// What every page's fingerprint starts from: the theme (templates and
@@ -224,7 +247,7 @@ public struct SiteRenderer {
         tools.map { ["name": $0.tool.metadata.name, "url": root + SitePaths.page(tool: $0.slug, pageID: $0.pages[0].source.pageID)] }
     }
 
-    private func stats(_ tool: AnalyzedTool) -> [String: Any] {
+    func stats(_ tool: AnalyzedTool) -> [String: Any] {
         toolStats[tool.slug] ?? [:]
     }
 
