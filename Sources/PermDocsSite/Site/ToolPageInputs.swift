@@ -33,7 +33,9 @@ struct ToolPageInputs: Hashable {
         var slug: String
         var metadata: ToolMetadata
         var stats: [String]
-        var pageIDs: [String]
+        /// The tool's page ids, as one fingerprint: compared for every page,
+        /// the list itself was quadratic in a tool with thousands of pages.
+        var pageIDs: Fingerprint
         /// Each page's title and block count, when its pages list them all.
         var listed: [[String]]
     }
@@ -65,8 +67,10 @@ extension SiteRenderer {
         // Every count the pages show, whatever they are.
         let counts = stats(tool).sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
         let listed = tool.pages.count <= Self.fullPageListLimit ? tool.pages.map { [$0.title, String($0.blocks.count)] } : []
+        var pageIDs = FingerprintHasher()
+        for page in tool.pages { pageIDs.combine(page.source.pageID) }
         return ToolPageInputs.Tool(slug: tool.slug, metadata: tool.tool.metadata, stats: counts,
-                                   pageIDs: tool.pages.map(\.source.pageID), listed: listed)
+                                   pageIDs: pageIDs.fingerprint, listed: listed)
     }
 
     /// The inputs of the page at `index` of `tool`; nil for the intro page.
