@@ -131,7 +131,7 @@ let package = Package(
         // Phase timings in one process, cold and after an edit (Benchmarks/run).
         .executableTarget(
             name: "permdocs-bench",
-            dependencies: ["PermDocsCore", "PermDocsAnalysis", "PermDocsSite"],
+            dependencies: ["PermDocsCore", "PermDocsAnalysis", "PermDocsSite", "PermDocsServer"],
             path: "Sources/permdocs-bench",
             swiftSettings: [.swiftLanguageMode(.v5)]
         ),

@@ -66,7 +66,14 @@ struct Build: ParsableCommand {
                 if ProcessInfo.processInfo.environment["PERMDOCS_TEST_STOP_BEFORE_SWAP"] != nil {
                     writer.beforeSwap = { raise(SIGSTOP) }
                 }
-                built = try pipeline.build(writingTo: writer, failOn: failOn)
+                switch try pipeline.buildUnlessUnchanged(writingTo: writer, failOn: failOn) {
+                case .built(let result):
+                    built = result
+                case .unchanged(let unchanged):
+                    progress.clear()
+                    reportUnchanged(unchanged, threads: pipeline.concurrency, start: start, clock: clock)
+                    return
+                }
             } catch let failure as Pipeline.GateFailure {
                 progress.clear()
                 report(FindingsReport(site: failure.result.site))
@@ -74,7 +81,7 @@ struct Build: ParsableCommand {
                 throw ExitStatus.failed
             }
             progress.clear()
-            if let problem = built.cacheProblem, !quiet {
+            for problem in [built.recordProblem, built.cacheProblem].compactMap({ $0 }) where !quiet {
                 Terminal.writeError("warning: \(problem)\n")
             }
             if let problem = built.historyProblem, !quiet {
@@ -104,6 +111,24 @@ struct Build: ParsableCommand {
         }
     }
 
+    /// What a build prints when its input and output are as the last build
+    /// left them: the same findings and summary line, nothing written.
+    private func reportUnchanged(_ unchanged: Pipeline.Unchanged, threads: Int, start: Double, clock: Pipeline.Clock) {
+        let findings = unchanged.record.report
+        report(findings)
+        let ms = Int((clock.now() - start) * 1000)
+        if verbose {
+            let steps = unchanged.timings.map { "\($0.step.rawValue) \(Int($0.seconds * 1000)) ms" }.joined(separator: ", ")
+            print("steps: \(steps); \(threads) threads; input and output as the last build left them: nothing analyzed, rendered or written")
+        }
+        if !quiet {
+            for path in unchanged.removedStale {
+                Terminal.writeError("removed \(path), left by a build that did not finish\n")
+            }
+            print("built \(output)/ from \(findings.pageCount) pages of \(findings.toolCount) tools: 0 files written, \(unchanged.files) unchanged; \(findings.summary); in \(ms) ms")
+        }
+    }
+
     /// The findings on standard error: all of them, or with `--quiet` the errors only.
     private func report(_ report: FindingsReport) {
         guard !quiet || report.fails(at: .error) else { return }
@@ -126,7 +151,7 @@ private final class StepRecorder: @unchecked Sendable {
 
     var readsInput: Bool {
         switch current {
-        case nil, .theme?, .analyze?, .history?: return true
+        case nil, .theme?, .compare?, .analyze?, .history?: return true
         case .render?, .gate?, .write?: return false
         }
     }

@@ -15,8 +15,8 @@ struct Serve: AsyncParsableCommand {
 
     @OptionGroup var themeSource: ThemeOptions
 
-    @Option(name: [.short, .long], help: ArgumentHelp("Where the served site is written; kept apart from `build`'s public/ so serving never touches it.", valueName: "dir"))
-    var output: String = ".build/permdocs-serve"
+    @Option(name: [.short, .long], help: ArgumentHelp("Also write the served site to this folder on each rebuild (by default it is kept in memory only).", valueName: "dir"))
+    var output: String?
 
     @Option(name: [.short, .long], help: "The port to listen on (0 picks a free one).")
     var port: Int = 8000
@@ -45,12 +45,14 @@ struct Serve: AsyncParsableCommand {
         let pages = RenderCacheBox()
         // The built-in theme cannot change while serving: only a theme folder is watched.
         let watch = [content] + (themeFolder.map { [$0] } ?? [])
+        // Served from memory: a rebuild hands its files over instead of writing them all.
+        let files = ServedFiles()
+        let watched = watch.map { URL(fileURLWithPath: $0) }
+        var configuration = DevServer.Configuration(serving: files, watch: watched, host: host, port: UInt16(port))
+        if let output { configuration.output = URL(fileURLWithPath: output).standardizedFileURL }
         let server = DevServer(
-            configuration: .init(
-                output: URL(fileURLWithPath: output),
-                watch: watch.map { URL(fileURLWithPath: $0) },
-                host: host, port: UInt16(port)),
-            rebuild: { try Self.build(content: content, theme: theme, themeFolder: themeFolder, output: output, cache: cache, pages: pages) },
+            configuration: configuration,
+            rebuild: { try Self.build(content: content, theme: theme, themeFolder: themeFolder, output: output, files: files, cache: cache, pages: pages) },
             log: Self.printLine)
         let url: URL
         do {
@@ -59,7 +61,7 @@ struct Serve: AsyncParsableCommand {
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))
             throw ExitCode(1)
         }
-        Self.printLine("serving \(output)/ at \(url.absoluteString), rebuilding when \(watch.map { $0 + "/" }.joined(separator: " or ")) changes (Ctrl-C to stop)")
+        Self.printLine("serving \(output.map { "\($0)/" } ?? "the site from memory") at \(url.absoluteString), rebuilding when \(watch.map { $0 + "/" }.joined(separator: " or ")) changes (Ctrl-C to stop)")
         if !["127.0.0.1", "::1", "[::1]", "localhost"].contains(host) {
             Self.printLine("note: listening on \(host), so other machines can connect")
         }
@@ -73,9 +75,10 @@ struct Serve: AsyncParsableCommand {
         FileHandle.standardOutput.write(Data((line + "\n").utf8))
     }
 
-    /// One build through the pipeline `permdocs build` runs; diagnostics go to standard error.
-    private static func build(content: String, theme: any ContentReader, themeFolder: String?, output: String,
-                              cache: PageAnalysisCache, pages: RenderCacheBox) throws -> String {
+    /// One build through the pipeline `permdocs build` runs, its files handed to the server
+    /// (and written to `output` when given); diagnostics go to standard error.
+    private static func build(content: String, theme: any ContentReader, themeFolder: String?, output: String?,
+                              files: ServedFiles, cache: PageAnalysisCache, pages: RenderCacheBox) throws -> String {
         let clock = Pipeline.Clock.system
         let start = clock.now()
         do {
@@ -84,7 +87,8 @@ struct Serve: AsyncParsableCommand {
                 theme: theme,
                 checker: try Pipeline.bundledChecker(), clock: clock, cache: cache,
                 renderCache: pages.cache, revisions: GitHistorySource(contentFolder: content), historyCache: pages.history)
-            let built = try pipeline.build(writingTo: OutputWriter(output: URL(fileURLWithPath: output)))
+            let built = try output.map { try pipeline.build(writingTo: OutputWriter(output: URL(fileURLWithPath: $0))) } ?? pipeline.render()
+            files.replace(with: Dictionary(built.files.map { ($0.path, $0.data) }, uniquingKeysWith: { a, _ in a }))
             pages.cache = Pipeline.renderCache(of: built)
             let report = FindingsReport(site: built.site)
             let text = report.formatted(as: .text, path: { ReportPaths.fromWorkingDirectory($0, contentFolder: content) })
@@ -92,7 +96,8 @@ struct Serve: AsyncParsableCommand {
             if let problem = built.historyProblem { FileHandle.standardError.write(Data("warning: \(problem)\n".utf8)) }
             let ms = Int((clock.now() - start) * 1000)
             let written = built.written
-            return "rebuilt: \(cache.lastAnalyzed) pages analyzed, \(cache.lastReused) reused; \(built.renderedPages) pages rendered, \(built.reusedPages) reused; \(written?.written ?? 0) files written, \(written?.unchanged ?? 0) unchanged; \(report.summary); \(ms) ms"
+            let files = written.map { "\($0.written) files written, \($0.unchanged) unchanged" } ?? "\(built.files.count) files in memory"
+            return "rebuilt: \(cache.sources.lastRead) files read, \(cache.lastAnalyzed) pages analyzed, \(cache.lastReused) reused; \(built.renderedPages) pages rendered, \(built.reusedPages) reused; \(files); \(report.summary); \(ms) ms"
         } catch let error as PermDocsError {
             throw BuildFailure(description: Terminal.displayMessage(error.description, content: content, theme: themeFolder))
         }

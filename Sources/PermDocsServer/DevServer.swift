@@ -5,15 +5,19 @@ import Foundation
 /// `permdocs serve`: builds the site, serves it, and rebuilds it whenever a watched
 /// folder changes, telling open pages to reload (or why the build failed).
 ///
-/// A failed rebuild leaves the last good site served, because the `rebuild` closure
-/// writes through `OutputWriter`, which replaces the output folder only on success.
+/// The site is served from memory (`ServedFiles`, which the `rebuild` closure fills)
+/// or from an output folder the closure writes. A failed rebuild leaves the last good
+/// site served: the closure hands its files over, or writes through `OutputWriter`
+/// (which replaces the output folder), only on success.
 ///
 /// Call `start()` and `stop()` from one task; rebuilds run on the watcher's thread.
 public final class DevServer: @unchecked Sendable {
     /// Where to listen, what to serve and what to watch.
     public struct Configuration: Sendable {
-        /// The folder the build writes and the server serves.
-        public var output: URL
+        /// The folder the build writes and the server serves; nil when served from `files`.
+        public var output: URL?
+        /// The site in memory, when it is served from there.
+        public var files: ServedFiles?
         /// Folders whose changes trigger a rebuild (the content and the theme).
         public var watch: [URL]
         /// An IPv4 or IPv6 address, or `localhost`. Only loopback unless asked otherwise.
@@ -34,6 +38,14 @@ public final class DevServer: @unchecked Sendable {
             self.debounce = debounce
             self.limits = limits
         }
+
+        /// Serves the site in `files`, which the `rebuild` closure replaces.
+        public init(serving files: ServedFiles, watch: [URL], host: String = "127.0.0.1", port: UInt16 = 8000,
+                    debounce: Duration = .milliseconds(100), limits: HTTPLimits = HTTPLimits()) {
+            self.init(output: URL(fileURLWithPath: "/"), watch: watch, host: host, port: port, debounce: debounce, limits: limits)
+            self.output = nil
+            self.files = files
+        }
     }
 
     /// Why the server could not start.
@@ -41,7 +53,7 @@ public final class DevServer: @unchecked Sendable {
         public var description: String
     }
 
-    /// Builds the site into the output folder and returns a one-line summary, or throws an
+    /// Builds the site (into `files`, or the output folder) and returns a one-line summary, or throws an
     /// error whose description is what the author should read. Called once at start and
     /// then after each change, never two at a time.
     public typealias Rebuild = @Sendable () throws -> String
@@ -70,7 +82,11 @@ public final class DevServer: @unchecked Sendable {
         let socketAddress = try Self.address(host: configuration.host, port: configuration.port)
         var routes = RoutedHTTPHandler()
         routes.appendRoute(HTTPRoute("GET \(LiveReload.eventsPath)"), to: liveReload)
-        routes.appendRoute("*", to: StaticFileHandler(root: configuration.output, htmlSnippet: LiveReload.script))
+        if let files = configuration.files {
+            routes.appendRoute("*", to: StaticFileHandler(files: files, htmlSnippet: LiveReload.script))
+        } else if let output = configuration.output {
+            routes.appendRoute("*", to: StaticFileHandler(root: output, htmlSnippet: LiveReload.script))
+        }
         let server: BoundedHTTPServer
         do {
             // Binding first: a taken port is reported before anything is built.
@@ -135,7 +151,7 @@ public final class DevServer: @unchecked Sendable {
     /// Builds into a watched folder would trigger themselves forever; a watched folder
     /// inside the output would be deleted by the first build.
     private func checkOutputIsApartFromWatchedFolders() throws {
-        let output = configuration.output.path
+        guard let output = configuration.output?.path else { return }
         for folder in configuration.watch.map(\.path) {
             if Self.isSameOrInside(output, folder) || Self.isSameOrInside(folder, output) {
                 throw Error(description: "the output folder \(output) must be apart from the watched folder \(folder)")

@@ -7,7 +7,8 @@ import Darwin
 import PermDocsCore
 #endif
 
-/// Serves the files of a built site from its output folder.
+/// Serves the files of a built site from its output folder, or from memory
+/// (`ServedFiles`).
 ///
 /// `/` and `dir/` serve `index.html`; a folder asked for without its slash is redirected
 /// to it, so the site's relative links resolve as they do from disk. Nothing outside the
@@ -20,12 +21,21 @@ public struct StaticFileHandler: HTTPHandler {
     /// replaces the folder itself (by renaming) on each build.
     public var root: URL
 
+    /// The site in memory; when set, nothing is read from `root`.
+    public var files: ServedFiles?
+
     /// Markup added to HTML pages as they are served, e.g. the live-reload script.
     public var htmlSnippet: String?
 
     public init(root: URL, htmlSnippet: String? = nil) {
         self.root = root.standardizedFileURL
         self.htmlSnippet = htmlSnippet
+    }
+
+    /// Serves the site in `files`, read from no disk.
+    public init(files: ServedFiles, htmlSnippet: String? = nil) {
+        self.init(root: URL(fileURLWithPath: "/nonexistent-permdocs-site"), htmlSnippet: htmlSnippet)
+        self.files = files
     }
 
     public func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
@@ -37,7 +47,10 @@ public struct StaticFileHandler: HTTPHandler {
         let rawPath = request.target.path(percentEncoded: true)
         switch resolve(rawPath: rawPath) {
         case .file(let url):
-            return try fileResponse(url, headOnly: request.method == .HEAD)
+            return fileResponse(try Data(contentsOf: url), path: url.path, headOnly: request.method == .HEAD)
+        case .stored(let path):
+            guard let data = files?.file(path) else { return notFound() }
+            return fileResponse(data, path: path, headOnly: request.method == .HEAD)
         case .folderWithoutSlash:
             let query = request.target.query(percentEncoded: true)
             let location = rawPath + "/" + (query.isEmpty ? "" : "?" + query)
@@ -51,6 +64,8 @@ public struct StaticFileHandler: HTTPHandler {
     public enum Resolution: Equatable, Sendable {
         /// A regular file inside the root (symlinks resolved).
         case file(URL)
+        /// A file of the site in memory, by its path.
+        case stored(String)
         /// A folder asked for without its trailing slash.
         case folderWithoutSlash
         /// Missing, or not allowed.
@@ -81,6 +96,7 @@ public struct StaticFileHandler: HTTPHandler {
         // A name starting with a dot is never part of the site: `.permdocs-manifest` (the
         // output's file hashes), `.` and `..`, and whatever hidden file a tool leaves.
         guard segments.allSatisfy({ !$0.isEmpty && !$0.hasPrefix(".") }) else { return .notFound }
+        if let files { return Self.resolve(segments.joined(separator: "/"), wantsFolder: wantsFolder, in: files) }
 
         guard let realRoot = Self.realPath(root.path) else { return .notFound }
         let joined = ([realRoot] + segments.map(String.init)).joined(separator: "/")
@@ -98,6 +114,18 @@ public struct StaticFileHandler: HTTPHandler {
         }
         guard !wantsFolder, Self.isRegularFile(real) else { return .notFound }
         return .file(URL(fileURLWithPath: real))
+    }
+
+    /// The same rules as on disk, for a site in memory: a folder serves its
+    /// `index.html`, and is redirected to when asked for without its slash.
+    private static func resolve(_ path: String, wantsFolder: Bool, in files: ServedFiles) -> Resolution {
+        if files.isFolder(path) {
+            guard wantsFolder || path.isEmpty else { return .folderWithoutSlash }
+            let index = path.isEmpty ? "index.html" : path + "/index.html"
+            return files.file(index) != nil ? .stored(index) : .notFound
+        }
+        guard !wantsFolder, files.file(path) != nil else { return .notFound }
+        return .stored(path)
     }
 
     /// The Content-Type for a file name, by its extension.
@@ -128,9 +156,9 @@ public struct StaticFileHandler: HTTPHandler {
         return Data((text[..<close.lowerBound] + snippet + text[close.lowerBound...]).utf8)
     }
 
-    private func fileResponse(_ url: URL, headOnly: Bool) throws -> HTTPResponse {
-        var data = try Data(contentsOf: url)
-        let type = Self.contentType(for: url.path)
+    private func fileResponse(_ bytes: Data, path: String, headOnly: Bool) -> HTTPResponse {
+        var data = bytes
+        let type = Self.contentType(for: path)
         if let htmlSnippet, type.hasPrefix("text/html") {
             data = Self.inject(htmlSnippet, into: data)
         }
@@ -148,7 +176,13 @@ public struct StaticFileHandler: HTTPHandler {
     /// missing page (e.g. before the first successful build) reloads when the site appears.
     private func notFound() -> HTTPResponse {
         let page: Data
-        if case .file(let url) = resolve(rawPath: "/404.html"), let data = try? Data(contentsOf: url) {
+        let stored: Data?
+        switch resolve(rawPath: "/404.html") {
+        case .file(let url): stored = try? Data(contentsOf: url)
+        case .stored(let path): stored = files?.file(path)
+        default: stored = nil
+        }
+        if let data = stored {
             page = htmlSnippet.map { Self.inject($0, into: data) } ?? data
         } else {
             page = Data(("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Not found</title></head>"

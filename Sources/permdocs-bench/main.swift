@@ -1,6 +1,9 @@
 // permdocs-bench: times the phases of a build in one process, cold and then
 // after a one-page edit with the page-analysis and render caches that
 // `permdocs serve` keeps, which `Benchmarks/run` cannot see from outside the process.
+// The cold build is written to OUTPUT_DIR, as `permdocs build` writes it; the
+// rebuild after the edit is handed to the server in memory, as `serve` does
+// (its "serve" time).
 //
 //   permdocs-bench CONTENT_DIR OUTPUT_DIR [PAGE_TO_EDIT]
 //
@@ -9,6 +12,7 @@ import Foundation
 import PermDocsAnalysis
 import PermDocsCore
 import PermDocsPolicy
+import PermDocsServer
 import PermDocsSite
 
 let args = CommandLine.arguments
@@ -30,26 +34,41 @@ do {
     exit(1)
 }
 
-/// One build through the pipeline `permdocs build` and `serve` run, timing each step.
-func build(_ label: String) throws {
+let served = ServedFiles()
+
+/// One build through the pipeline `permdocs build` and `serve` run, timing each
+/// step: written to the output folder, or handed to the server in memory.
+func build(_ label: String, inMemory: Bool) throws {
     let pipeline = Pipeline(content: DiskContentReader(root: content), theme: theme, checker: checker, cache: cache,
                             renderCache: pages ?? MemoryRenderCache())
-    let result = try pipeline.build(writingTo: OutputWriter(output: output))
+    var result: Pipeline.Result
+    var handOver = ""
+    if inMemory {
+        result = try pipeline.render()
+        let start = Pipeline.Clock.system.now()
+        served.replace(with: Dictionary(result.files.map { ($0.path, $0.data) }, uniquingKeysWith: { a, _ in a }))
+        let seconds = Pipeline.Clock.system.now() - start
+        result.timings.append(Pipeline.Timing(step: .write, seconds: seconds))
+        handOver = "\(result.files.count) files handed to the server"
+    } else {
+        result = try pipeline.build(writingTo: OutputWriter(output: output))
+        handOver = "\(result.written?.written ?? 0) files written, \(result.written?.unchanged ?? 0) unchanged"
+    }
     pages = Pipeline.renderCache(of: result)
     let total = result.timings.reduce(0) { $0 + $1.seconds }
     let steps = result.timings.map { "\($0.step.rawValue) \(Int($0.seconds * 1000))" }.joined(separator: ", ")
-    print("\(label): \(Int(total * 1000)) ms total (\(steps)); \(result.pageCount) pages, \(cache.lastAnalyzed) analyzed, \(cache.lastReused) reused; \(result.renderedPages) rendered, \(result.reusedPages) reused; \(result.written?.written ?? 0) files written, \(result.written?.unchanged ?? 0) unchanged")
+    print("\(label): \(Int(total * 1000)) ms total (\(steps)); \(result.pageCount) pages, \(cache.sources.lastRead) files read, \(cache.lastAnalyzed) analyzed, \(cache.lastReused) reused; \(result.renderedPages) rendered, \(result.reusedPages) reused; \(handOver)")
 }
 
 do {
-    try build("cold")
+    try build("cold", inMemory: false)
     if args.count > 3 {
         let page = content.appendingPathComponent(args[3])
         let handle = try FileHandle(forWritingTo: page)
         handle.seekToEndOfFile()
         handle.write(Data("\nBenchmark edit.\n".utf8))
         try handle.close()
-        try build("after editing \(args[3])")
+        try build("after editing \(args[3])", inMemory: true)
     }
 } catch {
     FileHandle.standardError.write(Data("\(error)\n".utf8))

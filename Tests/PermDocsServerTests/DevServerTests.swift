@@ -21,17 +21,23 @@ final class DevServerTests: XCTestCase {
         try? FileManager.default.removeItem(at: dir)
     }
 
-    /// A server that builds as the CLI does: the pipeline, writing through OutputWriter.
-    private func startServer(port: UInt16 = 0) async throws -> UInt16 {
+    /// A server that builds as the CLI does: the pipeline, its files handed to the
+    /// server in memory (what `permdocs serve` does), or written through OutputWriter.
+    private func startServer(port: UInt16 = 0, inMemory: Bool = false) async throws -> UInt16 {
         let (content, output) = (content, output)
         let theme = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("Themes/default")
+        let files = ServedFiles()
         let server = DevServer(
-            configuration: .init(output: output, watch: [content], port: port),
+            configuration: inMemory ? .init(serving: files, watch: [content], port: port) : .init(output: output, watch: [content], port: port),
             rebuild: {
                 let report = try Pipeline(content: DiskContentReader(root: content), theme: DiskContentReader(root: theme),
                                           checker: try Pipeline.bundledChecker()).render()
-                try OutputWriter(output: output).write(report.files)
+                if inMemory {
+                    files.replace(with: Dictionary(uniqueKeysWithValues: report.files.map { ($0.path, $0.data) }))
+                } else {
+                    try OutputWriter(output: output).write(report.files)
+                }
                 return "built \(report.files.count) files"
             },
             log: { _ in })
@@ -49,13 +55,26 @@ final class DevServerTests: XCTestCase {
     }
 
     func testAChangeRebuildsAndTellsPagesToReload() async throws {
-        let port = try await startServer()
+        try await assertAChangeRebuildsAndTellsPagesToReload(inMemory: false)
+    }
+
+    func testAChangeRebuildsTheSiteInMemoryAndTellsPagesToReload() async throws {
+        try await assertAChangeRebuildsAndTellsPagesToReload(inMemory: true)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: output.path), "nothing is written")
+    }
+
+    private func assertAChangeRebuildsAndTellsPagesToReload(inMemory: Bool) async throws {
+        let port = try await startServer(inMemory: inMemory)
         let before = try RawHTTPResponse.get("/tools/alpha/", port: port)
         XCTAssertEqual(before.status, 200)
         XCTAssertTrue(before.body.contains("First version."))
         XCTAssertTrue(before.body.contains(LiveReload.eventsPath), "served pages carry the script")
-        let built = try String(contentsOf: output.appendingPathComponent("tools/alpha/index.html"), encoding: .utf8)
-        XCTAssertFalse(built.contains(LiveReload.eventsPath), "built files do not")
+        if !inMemory {
+            let built = try String(contentsOf: output.appendingPathComponent("tools/alpha/index.html"), encoding: .utf8)
+            XCTAssertFalse(built.contains(LiveReload.eventsPath), "built files do not")
+        }
+        XCTAssertEqual(try RawHTTPResponse.get("/tools/alpha", port: port).status, 301)
+        XCTAssertEqual(try RawHTTPResponse.get("/tools/missing/", port: port).status, 404)
 
         let stream = try events(port: port)
         try Data("# Alpha\n\nSecond version.\n".utf8).write(to: page)
@@ -64,7 +83,15 @@ final class DevServerTests: XCTestCase {
     }
 
     func testABuildErrorIsSentAndTheLastGoodSiteStaysServed() async throws {
-        let port = try await startServer()
+        try await assertABuildErrorIsSentAndTheLastGoodSiteStaysServed(inMemory: false)
+    }
+
+    func testABuildErrorIsSentAndTheLastGoodSiteStaysServedFromMemory() async throws {
+        try await assertABuildErrorIsSentAndTheLastGoodSiteStaysServed(inMemory: true)
+    }
+
+    private func assertABuildErrorIsSentAndTheLastGoodSiteStaysServed(inMemory: Bool) async throws {
+        let port = try await startServer(inMemory: inMemory)
         let stream = try events(port: port)
         try Data("---\ntool: [unclosed\n---\n# Alpha\n\nBroken version.\n".utf8).write(to: page)
         XCTAssertTrue(stream.waitFor("event: build-error\ndata: tools/alpha.md:"), stream.receivedText)

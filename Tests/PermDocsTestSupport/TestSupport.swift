@@ -69,6 +69,18 @@ public enum TestSupport {
         }
     }
 
+    /// The bundled catalog under another version, with the bundled risk data.
+    public static func checker(withCatalogVersion version: String) throws -> PolicyChecker {
+        let catalog = try catalogCopy { copy in
+            let metadata = copy.appendingPathComponent("metadata.tsv")
+            let lines = try String(contentsOf: metadata, encoding: .utf8).split(separator: "\n").map { line in
+                line.hasPrefix("version\t") ? "version\t\(version)" : String(line)
+            }
+            try (lines.joined(separator: "\n") + "\n").write(to: metadata, atomically: true, encoding: .utf8)
+        }
+        return PolicyChecker(catalog: catalog, risks: try RiskRules.bundled())
+    }
+
     /// The files of the default site (`Content/`), for in-memory builds.
     public static func seedContentFiles() throws -> [String: String] {
         let root = packageRoot.appendingPathComponent("Content")

@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 import PermDocsCore
 import PermDocsMarkdown
 import PermDocsPolicy
@@ -41,54 +42,41 @@ public struct Analyzer {
     }
 
     /// Analyses every page of every tool, classifies each tool's blocks,
-    /// checks them, applies `silence:` and indexes actions.
+    /// checks them (`ToolAnalysis`), applies `silence:` and indexes actions.
+    /// With a cache, pages whose text did not change are not analyzed again,
+    /// and the tool-wide steps redo only what the changed pages can change.
     public func analyze(config: SiteConfig, tools: [Tool]) -> AnalyzedSite {
         let jobs = tools.flatMap { tool in
             let ids = Set(tool.pages.map(\.pageID))
-            return tool.pages.map { (page: $0, slug: tool.slug, ids: ids) }
+            // A page's analysis rewrites its links to the tool's other pages,
+            // so it is reused only while the tool has the same pages.
+            let key = tool.slug + "\n" + ContentHash.hex(Data(tool.pages.map(\.pageID).sorted().joined(separator: "\n").utf8))
+            return tool.pages.map { (page: $0, slug: tool.slug, ids: ids, key: key) }
         }
-        let cached = jobs.map { cache?.lookup($0.page, toolSlug: $0.slug) }
+        let cached = jobs.map { cache?.lookup($0.page, tool: $0.key) }
         let fresh = jobs.indices.filter { cached[$0] == nil }
         let freshPages = ParallelMap.map(fresh, concurrency: concurrency) { analyze(page: jobs[$0].page, toolSlug: jobs[$0].slug, pageIDs: jobs[$0].ids) }
         var pages = cached
         for (k, i) in fresh.enumerated() { pages[i] = freshPages[k] }
         let all = pages.map { $0! }
-        cache?.replace(with: zip(all, jobs.map(\.slug)).map { ($0, $1) }, analyzed: fresh.count)
+        cache?.replace(with: zip(all, jobs.map(\.key)).map { ($0, $1) }, analyzed: fresh.count)
 
+        let freshSet = Set(fresh)
+        let steps = ToolAnalysis(catalog: catalog, checker: checker, concurrency: concurrency)
         var analyzed: [AnalyzedTool] = []
+        var memos: [String: ToolAnalysisMemo] = [:]
+        var counts = ToolAnalysis.Counts()
         var k = 0
         for tool in tools {
-            var toolPages = Array(all[k..<(k + tool.pages.count)])
+            let range = k..<(k + tool.pages.count)
             k += tool.pages.count
-            let classified = BlockClassifier.classify(toolPages.flatMap(\.blocks), isAWSService: catalog.map { c in { c.serviceExists($0) } })
-            var b = 0
-            for p in toolPages.indices {
-                let n = toolPages[p].blocks.count
-                toolPages[p].blocks = Array(classified[b..<(b + n)])
-                b += n
-            }
-            // Links between the tool's pages are checked once all of them are read.
-            for (p, findings) in LinkCheck.findings(pages: toolPages).enumerated() where !findings.isEmpty {
-                toolPages[p].diagnostics = (toolPages[p].diagnostics + findings).sortedForOutput()
-            }
-            analyzed.append(AnalyzedTool(tool: tool, pages: toolPages))
+            let changed = Set(range.filter(freshSet.contains).map { $0 - range.lowerBound })
+            let (result, memo, toolCounts) = steps.run(tool, pages: Array(all[range]), changed: changed, memo: cache?.toolMemo(tool.slug))
+            analyzed.append(result)
+            counts = counts + toolCounts
+            memos[tool.slug] = memo
         }
-
-        if let checker {
-            let pageRefs = analyzed.indices.flatMap { t in analyzed[t].pages.indices.map { (t, $0) } }
-            let findings = ParallelMap.map(pageRefs, concurrency: concurrency) { t, p in
-                analyzed[t].pages[p].blocks.flatMap { checker.findings(for: $0) }
-            }
-            for (i, (t, p)) in pageRefs.enumerated() {
-                analyzed[t].pages[p].diagnostics = (analyzed[t].pages[p].diagnostics + findings[i]).sortedForOutput()
-            }
-            // Checks across a tool's pages, once all of them are classified.
-            for t in analyzed.indices {
-                for (p, found) in DependentActions.findings(for: analyzed[t], catalog: checker.catalog).enumerated() where !found.isEmpty {
-                    analyzed[t].pages[p].diagnostics = (analyzed[t].pages[p].diagnostics + found).sortedForOutput()
-                }
-            }
-        }
+        cache?.replaceToolMemos(memos, counts: counts)
 
         var silenced: [Diagnostic] = []
         if !config.silence.isEmpty {

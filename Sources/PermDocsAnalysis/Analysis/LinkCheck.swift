@@ -13,26 +13,36 @@ public enum LinkCheck {
     /// `broken-link` warnings for every page of one tool, in page order.
     public static func findings(pages: [AnalyzedPage]) -> [[Diagnostic]] {
         let pageIDs = Set(pages.map(\.source.pageID))
-        let byID = Dictionary(pages.map { ($0.source.pageID, $0) }, uniquingKeysWith: { a, _ in a })
-        var idCache: [String: Set<String>] = [:]
-        func ids(_ pageID: String) -> Set<String> {
-            if let cached = idCache[pageID] { return cached }
-            let found = byID[pageID]?.guide.ids ?? []
-            idCache[pageID] = found
-            return found
-        }
-        return pages.map { page in
-            page.guide.links.compactMap { link -> Diagnostic? in
-                guard let problem = problem(link.url, from: page.source.pageID, pages: pageIDs, ids: ids) else { return nil }
-                let what = link.isImage ? "image" : "link"
-                var d = FindingRules.brokenLink.finding(
-                    "\(what) '\(link.url)' \(problem.message)",
-                    at: SourceLocation(file: page.source.path, line: link.position.line, column: link.position.column),
-                    fix: problem.fix, subject: link.url)
-                d.block = nil
-                return d
+        let ids = Self.ids(of: pages)
+        return pages.map { findings(for: $0, pageIDs: pageIDs, ids: ids).findings }
+    }
+
+    /// The heading and anchor ids of each page, by page id.
+    static func ids(of pages: [AnalyzedPage]) -> [String: Set<String>] {
+        Dictionary(pages.map { ($0.source.pageID, $0.guide.ids) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// The `broken-link` warnings of one page of a tool whose pages are
+    /// `pageIDs`, and the pages whose ids they depend on (the page itself for
+    /// `#fragment` links, the target of `page.md#fragment` links): only a
+    /// change of those pages' ids, or of the tool's pages, can change them.
+    static func findings(for page: AnalyzedPage, pageIDs: Set<String>, ids: [String: Set<String>]) -> (findings: [Diagnostic], consulted: Set<String>) {
+        var consulted = Set<String>()
+        let findings = page.guide.links.compactMap { link -> Diagnostic? in
+            let found = problem(link.url, from: page.source.pageID, pages: pageIDs) { pageID in
+                consulted.insert(pageID)
+                return ids[pageID] ?? []
             }
+            guard let problem = found else { return nil }
+            let what = link.isImage ? "image" : "link"
+            var d = FindingRules.brokenLink.finding(
+                "\(what) '\(link.url)' \(problem.message)",
+                at: SourceLocation(file: page.source.path, line: link.position.line, column: link.position.column),
+                fix: problem.fix, subject: link.url)
+            d.block = nil
+            return d
         }
+        return (findings, consulted)
     }
 
     struct Problem {

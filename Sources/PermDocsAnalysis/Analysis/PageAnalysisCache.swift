@@ -4,30 +4,40 @@ import Foundation
 /// of one process, so a rebuild after an edit analyses only the pages whose
 /// text changed. `permdocs serve` keeps one for its whole run.
 ///
-/// A page is reused only when its path, tool, page id and body are all equal
-/// to last time; classification, checks and the index are always recomputed
-/// from the pages, since one page's change can change another's meaning.
+/// A page is reused only when its path, tool, the tool's page ids, its page
+/// id, title and body are all equal to last time (links to the tool's pages
+/// are rewritten by the analysis; the title is in each block's context). It also keeps
+/// what each tool's steps across pages found (`ToolAnalysisMemo`), which
+/// `ToolAnalysis` reuses only where the changed pages cannot have changed it;
+/// the index is always recomputed from the pages.
 public final class PageAnalysisCache: @unchecked Sendable {
     private struct Entry {
-        var toolSlug: String
+        /// The tool's slug and a hash of its page ids (`Analyzer` makes it).
+        var tool: String
         var pageID: String
+        var title: String
         var body: String
         var page: AnalyzedPage
     }
 
+    /// The guides as read, by file identity (`ContentLoader` uses it).
+    public let sources = SourceFileCache()
     private let lock = NSLock()
     private var entries: [String: Entry] = [:]
+    private var toolMemos: [String: ToolAnalysisMemo] = [:]
     /// Pages analyzed anew and pages reused by the last build, for the summary.
     public private(set) var lastAnalyzed = 0
     public private(set) var lastReused = 0
+    /// Pages the last build classified, link-checked and checked anew.
+    private(set) var lastToolSteps = ToolAnalysis.Counts()
 
     public init() {}
 
     /// The cached analysis of `page`, if it is still valid.
-    func lookup(_ page: PageSource, toolSlug: String) -> AnalyzedPage? {
+    func lookup(_ page: PageSource, tool: String) -> AnalyzedPage? {
         lock.lock()
         defer { lock.unlock() }
-        guard let e = entries[page.path], e.toolSlug == toolSlug, e.pageID == page.pageID, e.body == page.body else { return nil }
+        guard let e = entries[page.path], e.tool == tool, e.pageID == page.pageID, e.title == page.title, e.body == page.body else { return nil }
         var reused = e.page
         reused.source = page  // front matter may have changed; the analysis does not depend on it
         return reused
@@ -37,8 +47,23 @@ public final class PageAnalysisCache: @unchecked Sendable {
     func replace(with pages: [(AnalyzedPage, String)], analyzed: Int) {
         lock.lock()
         defer { lock.unlock() }
-        entries = Dictionary(pages.map { ($0.0.source.path, Entry(toolSlug: $0.1, pageID: $0.0.source.pageID, body: $0.0.source.body, page: $0.0)) }, uniquingKeysWith: { a, _ in a })
+        entries = Dictionary(pages.map { ($0.0.source.path, Entry(tool: $0.1, pageID: $0.0.source.pageID, title: $0.0.source.title, body: $0.0.source.body, page: $0.0)) }, uniquingKeysWith: { a, _ in a })
         lastAnalyzed = analyzed
         lastReused = pages.count - analyzed
+    }
+
+    /// What the last build's `ToolAnalysis` found for the tool.
+    func toolMemo(_ slug: String) -> ToolAnalysisMemo? {
+        lock.lock()
+        defer { lock.unlock() }
+        return toolMemos[slug]
+    }
+
+    /// Replaces the tools' memos with this build's (so removed tools are forgotten).
+    func replaceToolMemos(_ memos: [String: ToolAnalysisMemo], counts: ToolAnalysis.Counts) {
+        lock.lock()
+        defer { lock.unlock() }
+        toolMemos = memos
+        lastToolSteps = counts
     }
 }

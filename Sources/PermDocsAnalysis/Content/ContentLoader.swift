@@ -4,9 +4,12 @@ import PermDocsCore
 
 public struct ContentLoader {
     public var reader: any ContentReader
+    /// Guides read by earlier builds of the process (`serve`); nil reads every file.
+    public var sources: SourceFileCache?
 
-    public init(reader: any ContentReader) {
+    public init(reader: any ContentReader, sources: SourceFileCache? = nil) {
         self.reader = reader
+        self.sources = sources
     }
 
     /// The site's configuration and tools, in the configured order.
@@ -41,6 +44,7 @@ public struct ContentLoader {
         for (slug, paths) in groups {
             tools.append(try loadTool(slug: slug, paths: paths, settings: config.tools[slug]))
         }
+        sources?.finishBuild(keeping: Set(groups.values.joined()))
         return (config, Self.order(tools, by: config.toolOrder))
     }
 
@@ -63,15 +67,18 @@ public struct ContentLoader {
         let single = paths.count == 1 && paths[0] == "tools/\(slug).md"
         var pages: [PageSource] = []
         for path in paths.sorted() {
-            let text = try reader.readText(path, maximumBytes: ContentLimits.maximumGuideBytes, limitReason: ContentLimits.guideReason)
-            let (frontMatter, body) = try FrontMatter.split(text, file: path)
             let pageID: String
             if single {
                 pageID = "index"
             } else {
                 pageID = String(path.dropFirst("tools/\(slug)/".count).dropLast(3))
             }
-            pages.append(PageSource(path: path, pageID: pageID, frontMatter: frontMatter, body: body))
+            let read = {
+                let text = try reader.readText(path, maximumBytes: ContentLimits.maximumGuideBytes, limitReason: ContentLimits.guideReason)
+                let (frontMatter, body) = try FrontMatter.split(text, file: path)
+                return PageSource(path: path, pageID: pageID, frontMatter: frontMatter, body: body)
+            }
+            pages.append(try sources?.page(path, pageID: pageID, reader: reader, load: read) ?? read())
         }
         pages.sort { $0.pageID < $1.pageID }
         if let (kept, clashing) = ContentFileNames.caseClash(pages.map(\.pageID)), let page = pages.first(where: { $0.pageID == clashing }) {

@@ -10,6 +10,13 @@ public protocol ContentReader: Sendable {
     func read(_ path: String) throws -> Data
     /// True when the path names an existing file.
     func fileExists(_ path: String) -> Bool
+    /// The file's `FileIdentity`, when the reader can tell (on disk); nil
+    /// means "unknown", and the file is then always read.
+    func identity(of path: String) -> FileIdentity?
+}
+
+extension ContentReader {
+    public func identity(of path: String) -> FileIdentity? { nil }
 }
 
 extension ContentReader {
@@ -172,6 +179,10 @@ public struct DiskContentReader: ContentReader {
     public func fileExists(_ path: String) -> Bool {
         var isDir: ObjCBool = false
         return FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path, isDirectory: &isDir) && !isDir.boolValue
+    }
+
+    public func identity(of path: String) -> FileIdentity? {
+        FileIdentity.of(path: root.path + "/" + path)
     }
 }
 

@@ -21,7 +21,15 @@ public struct StableHasher: Sendable {
     }
 
     public mutating func feed(_ bytes: UnsafeRawBufferPointer) {
-        for byte in bytes { feed(byte) }
+        // The lanes in locals, not stored properties, through the loop: the
+        // same arithmetic as `feed(_: UInt8)`, and the hash of a 75 MB site's
+        // files in a fraction of the time.
+        var (h, l) = (high, low)
+        for byte in bytes {
+            h = (h ^ UInt64(byte)) &* Self.prime
+            l = (l ^ UInt64(byte ^ 0x5A)) &* Self.prime
+        }
+        (high, low) = (h, l)
     }
 
     /// A 64-bit value as 16 lower-case hex digits.

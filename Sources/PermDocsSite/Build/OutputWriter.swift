@@ -124,6 +124,15 @@ public struct OutputWriter {
         return summary
     }
 
+    /// For a build that writes nothing (its output is up to date): removes what
+    /// killed builds left beside the output, with its lock held, as `write` does
+    /// first. Returns the folders removed.
+    public func removeLeftovers() throws -> [String] {
+        let lock = try OutputLock(output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).lock"))
+        defer { lock.release() }
+        return removeStaleFolders()
+    }
+
     /// Removes `.<output>.staging-<pid>` and `.<output>.old-<pid>` folders:
     /// what a killed build leaves beside the output. Called with the output's
     /// lock held, so no live build of this output owns one; a live process of

@@ -7,9 +7,12 @@ import PermDocsPolicy
 ///
 /// 1. **theme**: load and parse the theme's templates (a template error stops
 ///    the build before any work on the content);
-/// 2. **analyze**: read `site.yml` and the guides, parse, extract, classify,
+/// 2. **compare** (`buildUnlessUnchanged` only): the input against the
+///    output folder's `BuildRecord`; when both are as the last build left
+///    them, nothing more is done;
+/// 3. **analyze**: read `site.yml` and the guides, parse, extract, classify,
 ///    check against the catalog, apply `silence:`, cross-reference;
-/// 3. **history**: with `history:` in `site.yml` only, walk the guides' past
+/// 4. **history**: with `history:` in `site.yml` only, walk the guides' past
 ///    versions (`HistoryWalk`, through the injected `RevisionSource`);
 /// 4. **render**: turn the analyzed site into files, in memory;
 /// 5. **gate**: stop when a finding is at or above `failOn`;
@@ -23,7 +26,9 @@ import PermDocsPolicy
 public struct Pipeline {
     /// The steps, in order.
     public enum Step: String, Sendable, CaseIterable {
-        case theme, analyze, history, render, gate, write
+        /// `compare` runs only in `buildUnlessUnchanged`: the input's fingerprint
+        /// and the output folder against the last build's record.
+        case theme, compare, analyze, history, render, gate, write
     }
 
     /// What the pipeline reports while it runs: a step starting (with what it
@@ -49,6 +54,11 @@ public struct Pipeline {
     public struct Timing: Sendable {
         public var step: Step
         public var seconds: Double
+
+        public init(step: Step, seconds: Double) {
+            self.step = step
+            self.seconds = seconds
+        }
     }
 
     /// What a run produced.
@@ -65,6 +75,8 @@ public struct Pipeline {
         public var renderedPages = 0
         /// Each page's fingerprint, for the next build's cache (`renderCache(of:)`).
         public var fingerprints: [String: Fingerprint] = [:]
+        /// The inputs of the pages that have them (`ToolPageInputs`), for the next build in this process.
+        public var pageInputs: [String: AnyHashable] = [:]
         /// Why the output folder's cache was not used, said once (nil when it was, or for a first build).
         public var cacheProblem: String?
         /// Why the site has no history though `site.yml` asks for one (no git
@@ -73,6 +85,8 @@ public struct Pipeline {
         public var historyProblem: String?
         /// The history cache the run used, when the site has a history (what the write step keeps).
         public var historyCache: HistoryCache?
+        /// Why the output folder's build record was not used (`buildUnlessUnchanged`), said once.
+        public var recordProblem: String?
 
         public var diagnostics: [Diagnostic] { site.diagnostics }
         public var pageCount: Int { site.tools.reduce(0) { $0 + $1.pages.count } }
@@ -147,13 +161,15 @@ public struct Pipeline {
 
     /// Theme, analyze and render: the site in memory, nothing written.
     public func render() throws -> Result {
-        try render(reusing: renderCache) { (historyCache ?? HistoryCache(), nil) }
+        try render(reusing: renderCache, historyCache: { (historyCache ?? HistoryCache(), nil) })
     }
 
-    /// `historyCache` is asked for only when `site.yml` has `history:`.
-    private func render(reusing cache: (any RenderCache)?, historyCache: () -> (HistoryCache, String?)) throws -> Result {
-        var timings: [Timing] = []
-        let theme = try step(.theme, "loading the theme", &timings) { try loadTheme() }
+    /// Render, after `timings` (the steps already run) with `theme` when it is
+    /// already loaded. `historyCache` is asked for only when `site.yml` has `history:`.
+    private func render(reusing cache: (any RenderCache)?, theme loaded: Theme? = nil, after timings: [Timing] = [],
+                        historyCache: () -> (HistoryCache, String?)) throws -> Result {
+        var timings = timings
+        let theme = try loaded ?? step(.theme, "loading the theme", &timings) { try loadTheme() }
         var site = try analyze(timings: &timings)
         var historyProblem: String?
         var usedHistory: HistoryCache?
@@ -176,12 +192,13 @@ public struct Pipeline {
         result.fingerprints = rendered.fingerprints
         result.historyProblem = historyProblem
         result.historyCache = usedHistory
+        result.pageInputs = rendered.inputs
         return result
     }
 
     /// A cache holding what `result` rendered, for the next run in this process.
     public static func renderCache(of result: Result) -> any RenderCache {
-        MemoryRenderCache(files: result.files, fingerprints: result.fingerprints)
+        MemoryRenderCache(files: result.files, fingerprints: result.fingerprints, inputs: result.pageInputs)
     }
 
     /// Every step: render, stop at the gate when a finding is at or above
@@ -191,6 +208,65 @@ public struct Pipeline {
     /// `OutputCache` (unless the writer is `clean`), and the new cache is
     /// written with the site.
     public func build(writingTo writer: OutputWriter, failOn: Diagnostic.Severity? = nil) throws -> Result {
+        try build(writingTo: writer, failOn: failOn, recording: nil)
+    }
+
+    /// What `buildUnlessUnchanged` did.
+    public enum Outcome {
+        /// The site was built and written (`build(writingTo:failOn:)`).
+        case built(Result)
+        /// Nothing to do: the input is the one the output folder was built
+        /// from, and the folder still holds every file as written. Nothing
+        /// was analyzed, rendered or written.
+        case unchanged(Unchanged)
+    }
+
+    /// A build that found its output up to date.
+    public struct Unchanged {
+        /// The last build's record: its findings and counts, to report again.
+        public var record: BuildRecord
+        /// The files of the output folder, all left as they were.
+        public var files: Int
+        public var timings: [Timing]
+        /// Folders of builds that died before finishing, removed (their paths).
+        public var removedStale: [String]
+    }
+
+    /// `permdocs build`: as `build(writingTo:failOn:)`, but first compares
+    /// the input (`InputFingerprint`) with the output folder's `BuildRecord`:
+    /// when the fingerprints are equal and the folder still holds every file
+    /// as written, the build stops there (`.unchanged`), reporting the
+    /// recorded findings. Otherwise it builds, and writes the record beside
+    /// the site. A `clean` writer always builds. A record whose findings fail
+    /// the gate is not used: the full build then stops at the gate as usual.
+    public func buildUnlessUnchanged(writingTo writer: OutputWriter, failOn: Diagnostic.Severity? = nil) throws -> Outcome {
+        var timings: [Timing] = []
+        let theme = try step(.theme, "loading the theme", &timings) { try loadTheme() }
+        let compared = try step(.compare, "comparing the input with the last build", &timings) { () -> (input: Fingerprint?, unchanged: (BuildRecord, Int)?, problem: String?) in
+            // A listing that fails is reported by the full build, as always.
+            guard let input = try? InputFingerprint.of(content: content, theme: theme, catalog: checker.catalog, generator: generator) else {
+                return (nil, nil, nil)
+            }
+            guard !writer.clean else { return (input, nil, nil) }
+            let loaded = BuildRecord.load(from: writer.output)
+            guard let record = loaded.record, record.input == input, !(failOn.map { record.report.fails(at: $0) } ?? false),
+                  let files = OutputVerification.holdsManifest(writer.output, bookkeeping: [OutputCache.fileName, BuildRecord.fileName], concurrency: concurrency) else {
+                return (input, nil, loaded.problem)
+            }
+            return (input, (record, files), nil)
+        }
+        if let (record, files) = compared.unchanged {
+            let removed = try writer.removeLeftovers()
+            return .unchanged(Unchanged(record: record, files: files, timings: timings, removedStale: removed))
+        }
+        var result = try build(writingTo: writer, failOn: failOn, recording: compared.input, theme: theme, after: timings)
+        result.recordProblem = compared.problem
+        return .built(result)
+    }
+
+    /// `build(writingTo:failOn:)`, also writing a `BuildRecord` of `input` when given.
+    private func build(writingTo writer: OutputWriter, failOn: Diagnostic.Severity?, recording input: Fingerprint?,
+                       theme: Theme? = nil, after steps: [Timing] = []) throws -> Result {
         var cache = renderCache
         var cacheProblem: String?
         if cache == nil && !writer.clean {
@@ -200,7 +276,7 @@ public struct Pipeline {
         }
         // The history cache is read only for a site with `history:`: without
         // one, a build reads and writes exactly what it did before.
-        var result = try render(reusing: cache) {
+        var result = try render(reusing: cache, theme: theme, after: steps) {
             if let historyCache { return (historyCache, nil) }
             return writer.clean ? (HistoryCache(), nil) : HistoryCacheFile.load(from: writer.output)
         }
@@ -217,6 +293,9 @@ public struct Pipeline {
         let files = result.files
         var bookkeeping = [OutputCache.file(fingerprints: result.fingerprints)]
         if let history = result.historyCache { bookkeeping.append(HistoryCacheFile.file(history.usedEntries)) }
+        // A site with a history is never taken as unchanged: its history depends
+        // on the repository's commits, which the input fingerprint does not see.
+        if let input, result.site.config.history == nil { bookkeeping.append(BuildRecord(input: input, site: result.site).file) }
         result.written = try step(.write, "writing \(files.count) files", &timings) { try writer.write(files, bookkeeping: bookkeeping) }
         result.timings = timings
         return result
@@ -231,7 +310,7 @@ public struct Pipeline {
 
     private func analyze(timings: inout [Timing]) throws -> AnalyzedSite {
         try step(.analyze, "reading and checking the guides", &timings) {
-            let (config, tools) = try ContentLoader(reader: content).load()
+            let (config, tools) = try ContentLoader(reader: content, sources: cache?.sources).load()
             let slugs = Set(tools.map(\.slug))
             for rule in config.silence {
                 if let tool = rule.tool, !slugs.contains(tool) {

@@ -1,7 +1,7 @@
 /// A tool's counts, shown on each of its pages and in its row of the index:
 /// as numbers (`pageCount`, for tables) and as phrases with the noun in the
 /// right number (`pagesText`: "1 page", "3 pages").
-struct ToolStats: Encodable {
+struct ToolStats: Encodable, Hashable {
     var pageCount: Int
     var blockCount: Int
     var actionCount: Int

@@ -36,5 +36,8 @@ public struct PageRequest {
 /// files made without the theme's templates (data, policies, sets), always made.
 enum RenderJob {
     case page(path: String, request: () -> PageRequest)
+    /// A page that can also be reused by its inputs, compared by value
+    /// (`ToolPageInputs`), without making its request.
+    case keyedPage(path: String, inputs: AnyHashable, request: () -> PageRequest)
     case files(() -> [OutputFile])
 }

@@ -9,6 +9,14 @@ public protocol RenderCache {
     /// The bytes of the page at `path`, when they were rendered from a request
     /// with this fingerprint; nil otherwise (the page is then rendered).
     func reusable(_ path: String, fingerprint: Fingerprint) -> Data?
+    /// The fingerprint and bytes of the page at `path`, when it was rendered
+    /// from equal inputs (`ToolPageInputs`, in one process); nil otherwise.
+    func reusable(_ path: String, inputs: AnyHashable) -> (Fingerprint, Data)?
+}
+
+extension RenderCache {
+    /// Caches kept across processes hold no inputs.
+    public func reusable(_ path: String, inputs: AnyHashable) -> (Fingerprint, Data)? { nil }
 }
 
 /// The render step's result: the files, and the fingerprint of each page
@@ -21,24 +29,34 @@ public struct RenderedSite {
     public var reused: Int
     /// How many pages were rendered.
     public var rendered: Int
+    /// Page path → its inputs, for pages that have them (`ToolPageInputs`).
+    public var inputs: [String: AnyHashable] = [:]
 }
 
 /// A render cache in memory: the last build's pages with their fingerprints.
 public struct MemoryRenderCache: RenderCache {
     private var pages: [String: (Fingerprint, Data)] = [:]
+    private var inputs: [String: AnyHashable] = [:]
 
     public init() {}
 
-    /// The cache holding the pages among `files` that have a fingerprint.
-    public init(files: [OutputFile], fingerprints: [String: Fingerprint]) {
+    /// The cache holding the pages among `files` that have a fingerprint, and
+    /// the inputs of those that have them.
+    public init(files: [OutputFile], fingerprints: [String: Fingerprint], inputs: [String: AnyHashable] = [:]) {
         let data = Dictionary(files.map { ($0.path, $0.data) }, uniquingKeysWith: { a, _ in a })
         for (path, fingerprint) in fingerprints {
             if let bytes = data[path] { pages[path] = (fingerprint, bytes) }
         }
+        self.inputs = inputs.filter { pages[$0.key] != nil }
     }
 
     public func reusable(_ path: String, fingerprint: Fingerprint) -> Data? {
         guard let (stored, data) = pages[path], stored == fingerprint else { return nil }
         return data
+    }
+
+    public func reusable(_ path: String, inputs: AnyHashable) -> (Fingerprint, Data)? {
+        guard let stored = self.inputs[path], stored == inputs else { return nil }
+        return pages[path]
     }
 }

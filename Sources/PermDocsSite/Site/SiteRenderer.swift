@@ -94,10 +94,19 @@ public struct SiteRenderer {
         ]
         // Each export is its own job, so the big ones run beside pages, not one after another.
         jobs += SiteExports(site: site).makers.map { export in .files { [OutputFile(path: export.path, text: export.make())] } }
+        let salt = fingerprintSalt
+        let siteInputs = siteInputs(salt: salt)
         for tool in site.tools {
-            for page in tool.pages {
+            let toolInputs = toolInputs(tool)
+            for (index, page) in tool.pages.enumerated() {
                 let path = SitePaths.page(tool: tool.slug, pageID: page.source.pageID)
-                jobs.append(.page(path: path) { toolPage(tool, page: page, path: path) })
+                let request = { toolPage(tool, page: page, at: index, path: path) }
+                // Further pages can be reused by their inputs, without building their context.
+                if let inputs = toolPageInputs(site: siteInputs, tool: toolInputs, tool, at: index, path: path) {
+                    jobs.append(.keyedPage(path: path, inputs: inputs, request: request))
+                } else {
+                    jobs.append(.page(path: path, request: request))
+                }
             }
         }
         jobs += searchJobs()
@@ -110,19 +119,19 @@ public struct SiteRenderer {
         if hasChangesPage {
             jobs.append(.page(path: SitePaths.changes, request: changesPage))
         }
-        let salt = fingerprintSalt
         let results = ParallelMap.map(jobs, concurrency: concurrency) { job -> [RenderResult] in
             switch job {
             case .files(let make):
                 return make().map { RenderResult(file: $0, fingerprint: nil, origin: .made) }
             case .page(let path, let make):
-                let request = make()
-                let fingerprint = request.fingerprint(salt: salt)
-                if let fingerprint, let data = cache?.reusable(path, fingerprint: fingerprint) {
-                    return [RenderResult(file: OutputFile(path: path, data: data), fingerprint: fingerprint, origin: .reused)]
+                return [page(path, make, salt: salt, cache: cache)]
+            case .keyedPage(let path, let inputs, let make):
+                if let (fingerprint, data) = cache?.reusable(path, inputs: inputs) {
+                    return [RenderResult(file: OutputFile(path: path, data: data), fingerprint: fingerprint, origin: .reused, inputs: inputs)]
                 }
-                let html = theme.page(request)
-                return [RenderResult(file: OutputFile(path: path, text: html), fingerprint: fingerprint, origin: .rendered)]
+                var result = page(path, make, salt: salt, cache: cache)
+                result.inputs = inputs
+                return [result]
             }
         }.flatMap { $0 }
         var files = results.map(\.file)
@@ -135,7 +144,19 @@ public struct SiteRenderer {
         }
         return RenderedSite(files: files.sorted { $0.path < $1.path }, fingerprints: fingerprints,
                             reused: results.filter { $0.origin == .reused }.count,
-                            rendered: results.filter { $0.origin == .rendered }.count)
+                            rendered: results.filter { $0.origin == .rendered }.count,
+                            inputs: Dictionary(results.compactMap { r in r.inputs.map { (r.file.path, $0) } }, uniquingKeysWith: { a, _ in a }))
+    }
+
+    /// A page from its request: reused from `cache` by fingerprint, else rendered.
+    private func page(_ path: String, _ make: () -> PageRequest, salt: Fingerprint, cache: (any RenderCache)?) -> RenderResult {
+        let request = make()
+        let fingerprint = request.fingerprint(salt: salt)
+        if let fingerprint, let data = cache?.reusable(path, fingerprint: fingerprint) {
+            return RenderResult(file: OutputFile(path: path, data: data), fingerprint: fingerprint, origin: .reused)
+        }
+        let html = theme.page(request)
+        return RenderResult(file: OutputFile(path: path, text: html), fingerprint: fingerprint, origin: .rendered)
     }
 
     /// One file of a job, with where it came from.
@@ -144,6 +165,8 @@ public struct SiteRenderer {
         var file: OutputFile
         var fingerprint: Fingerprint?
         var origin: Origin
+        /// The page's inputs, when it has them (`ToolPageInputs`).
+        var inputs: AnyHashable?
     }
 
     /// What every page's fingerprint starts from: the theme (templates and
@@ -213,7 +236,7 @@ public struct SiteRenderer {
         tools.map { ToolLink(name: $0.tool.metadata.name, url: root + SitePaths.page(tool: $0.slug, pageID: $0.pages[0].source.pageID)) }
     }
 
-    private func stats(_ tool: AnalyzedTool) -> ToolStats {
+    func stats(_ tool: AnalyzedTool) -> ToolStats {
         toolStats[tool.slug]!
     }
 
@@ -240,7 +263,9 @@ public struct SiteRenderer {
 
     // MARK: Tool pages
 
-    private func toolPage(_ tool: AnalyzedTool, page: AnalyzedPage, path: String) -> PageRequest {
+    /// The page at `index` of the tool's pages (passed in: looking it up per page
+    /// was quadratic, 7,204 pages of one tool).
+    private func toolPage(_ tool: AnalyzedTool, page: AnalyzedPage, at i: Int, path: String) -> PageRequest {
         let meta = tool.tool.metadata
         let isIntro = page.source.pageID == tool.pages[0].source.pageID
         func link(_ p: AnalyzedPage) -> String {
@@ -278,7 +303,7 @@ public struct SiteRenderer {
             model.pages = tool.pages.map { p in
                 ToolPage.PageLink(title: p.title, url: link(p), current: p.source.pageID == page.source.pageID, blockCount: p.blocks.count)
             }
-        } else if tool.pages.count > 1, let i = tool.pages.firstIndex(where: { $0.source.pageID == page.source.pageID }) {
+        } else if tool.pages.count > 1 {
             model.hasSteps = true
             if i > 0 { model.previousPage = .init(title: tool.pages[i - 1].title, url: link(tool.pages[i - 1])) }
             if i + 1 < tool.pages.count { model.nextPage = .init(title: tool.pages[i + 1].title, url: link(tool.pages[i + 1])) }

@@ -65,18 +65,6 @@ final class RenderCacheTests: XCTestCase {
         return files
     }
 
-    /// The bundled catalog under another version.
-    private func catalogWithVersion(_ version: String) throws -> PolicyChecker {
-        let catalog = try TestSupport.catalogCopy { copy in
-            let metadata = copy.appendingPathComponent("metadata.tsv")
-            let lines = try String(contentsOf: metadata, encoding: .utf8).split(separator: "\n").map { line in
-                line.hasPrefix("version\t") ? "version\t\(version)" : String(line)
-            }
-            try (lines.joined(separator: "\n") + "\n").write(to: metadata, atomically: true, encoding: .utf8)
-        }
-        return PolicyChecker(catalog: catalog, risks: try RiskRules.bundled())
-    }
-
     func testReusedPagesEqualACleanBuildAfterEachKindOfEdit() throws {
         var content = try TestSupport.seedContentFiles()
         var theme = try themeFiles()
@@ -98,7 +86,7 @@ final class RenderCacheTests: XCTestCase {
             ("site.yml", { content["site.yml"] = content["site.yml"]!.replacingOccurrences(of: "title: Migration", with: "title: Renamed migration") }, false),
             ("a theme template", { theme["templates/footer.mustache"] = Data("<footer>changed {{generator}}</footer>\n".utf8) }, false),
             ("a theme asset", { theme["assets/style.css"] = theme["assets/style.css"]! + Data("\n/* changed */\n".utf8) }, false),
-            ("the catalog version", { checker = try self.catalogWithVersion("9.9.9") }, false),
+            ("the catalog version", { checker = try TestSupport.checker(withCatalogVersion: "9.9.9") }, false),
         ]
         XCTAssertTrue(content[dms]!.contains("vendor: Amazon Web Services") && content["site.yml"]!.contains("title: Migration"), "each edit must change something")
         for step in steps {

@@ -1,0 +1,43 @@
+import Foundation
+import PermDocsCore
+import PermDocsPolicy
+
+/// One fingerprint of everything a build's output is made from: every file
+/// the content loader may read (`site.yml` and the files under `tools/`, by
+/// path and bytes), the theme (`Theme.fingerprint`: templates and assets), the
+/// action catalog (its source, version, date and location), the generator
+/// line and the permdocs binary (`BuildIdentity`, which also covers the
+/// compiled-in catalog and risk data).
+///
+/// Two builds with the same input fingerprint produce the same files and the
+/// same findings, so `permdocs build` can leave an output folder alone when
+/// its `BuildRecord` holds this fingerprint (and the folder still holds what
+/// was written). It is made from the raw bytes, before any parsing, so it is
+/// cheap next to analysis: reading and hashing, nothing more.
+public enum InputFingerprint {
+    /// The fingerprint of `content` rendered with `theme` by this binary.
+    /// Throws what the reader throws (a listing that fails): the build then
+    /// runs in full and reports it as it always does.
+    public static func of(content: any ContentReader, theme: Theme, catalog: ActionCatalog, generator: String) throws -> Fingerprint {
+        var hasher = FingerprintHasher()
+        hasher.combine("permdocs-input 1")
+        hasher.combine(BuildIdentity.current)
+        hasher.combine(generator)
+        hasher.combine(theme.fingerprint)
+        hasher.combine(catalog.source)
+        hasher.combine(catalog.sourceDate)
+        hasher.combine(catalog.location)
+        // Every file under tools/ is listed (a new image changes nothing the
+        // loader reads, but costs only a full build); the bytes of the ones the
+        // loader reads are hashed.
+        let paths = ["site.yml"].filter(content.fileExists) + (try content.files(under: "tools"))
+        hasher.combine(UInt64(paths.count))
+        for path in paths {
+            hasher.combine(path)
+            guard path == "site.yml" || path.hasSuffix(".md") else { continue }
+            let data = try content.read(path)
+            data.withUnsafeBytes { hasher.combine($0) }
+        }
+        return hasher.fingerprint
+    }
+}
