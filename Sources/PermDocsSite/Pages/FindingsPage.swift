@@ -6,23 +6,9 @@ struct FindingsPage: Encodable {
     var silencedCount: Int
     /// "1 finding is", "3 findings are" (silenced).
     var silencedText: String
-    var rows: [Row]
+    var rows: [FindingEntry]
     var severities: [Severity]
     var ids: [FindingID]
-
-    struct Row: Encodable {
-        var location: String
-        var severity: String
-        var severityLabel: String
-        var message: String
-        var id: String
-        /// nil when the finding has no fix, so `{{#fix}}Fix: …{{/fix}}` shows nothing.
-        var fix: String?
-        /// The block or page the finding is about, and its tool.
-        var url: String?
-        var tool: String?
-        var anchor: String?
-    }
 
     struct Severity: Encodable {
         var value: String

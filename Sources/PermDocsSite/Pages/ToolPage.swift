@@ -22,7 +22,7 @@ struct ToolPage: Encodable {
     var hasSteps: Bool
     var previousPage: StepLink?
     var nextPage: StepLink?
-    var diagnostics: [PageFinding]
+    var diagnostics: [FindingEntry]
     var hasDiagnostics: Bool
     var findingSummary: String
     var guide: [GuidePart]
@@ -52,19 +52,6 @@ struct ToolPage: Encodable {
     struct StepLink: Encodable {
         var title: String
         var url: String
-    }
-
-    /// A finding in the page's list: the ones about a block link to its figure.
-    struct PageFinding: Encodable {
-        var location: String
-        var severity: String
-        var severityLabel: String
-        var message: String
-        var id: String
-        /// nil when the finding has no fix, so `{{#fix}}Fix: …{{/fix}}` shows nothing.
-        var fix: String?
-        var blockURL: String?
-        var blockAnchor: String?
     }
 }
 

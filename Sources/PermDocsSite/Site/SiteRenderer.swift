@@ -290,9 +290,7 @@ public struct SiteRenderer {
             description: meta.description, stats: stats(tool),
             hasPages: false, pages: [], hasSteps: false,
             diagnostics: page.diagnostics.sortedForOutput().map { d in
-                ToolPage.PageFinding(location: d.location.description, severity: d.severity.rawValue, severityLabel: d.severity.label,
-                                     message: d.message, id: d.id, fix: d.fix?.isEmpty == false ? d.fix : nil,
-                                     blockURL: d.block.map { "#" + $0.anchor }, blockAnchor: d.block?.anchor)
+                FindingEntry(d, url: d.block.map { "#" + $0.anchor }, anchor: d.block?.anchor)
             },
             hasDiagnostics: !page.diagnostics.isEmpty,
             findingSummary: FindingsReport(findings: page.diagnostics).summary,
@@ -384,8 +382,7 @@ public struct SiteRenderer {
         let toolNames = Dictionary(uniqueKeysWithValues: site.tools.map { ($0.slug, $0.tool.metadata.name) })
         let pagePaths = Dictionary(site.tools.flatMap { t in t.pages.map { ($0.source.path, (t.slug, $0.source.pageID)) } }, uniquingKeysWith: { a, _ in a })
         let rows = all.map { d in
-            var row = FindingsPage.Row(location: d.location.description, severity: d.severity.rawValue, severityLabel: d.severity.label,
-                                       message: d.message, id: d.id, fix: d.fix?.isEmpty == false ? d.fix : nil)
+            var row = FindingEntry(d)
             if let block = d.block {
                 row.url = SitePaths.block(block, from: SitePaths.findings)
                 row.tool = toolNames[block.toolSlug] ?? block.toolSlug
