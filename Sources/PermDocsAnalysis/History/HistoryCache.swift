@@ -12,6 +12,9 @@ public final class HistoryCache: @unchecked Sendable {
     private let lock = NSLock()
     private var entries: [String: ToolSnapshot?]
     private var used: Set<String> = []
+    /// Each entry's line as the cache file it was read from holds it (see
+    /// `HistoryCacheFile`), so that writing the file back encodes only new entries.
+    public var persisted: [String: String] = [:]
     /// Versions analyzed anew and versions reused by the last walk.
     public private(set) var lastAnalyzed = 0
     public private(set) var lastReused = 0

@@ -22,14 +22,18 @@ public enum HistoryCacheFile {
         let url = folder.appendingPathComponent(fileName)
         guard let data = try? Data(contentsOf: url) else { return (HistoryCache(), nil) }
         switch parse(data) {
-        case .success(let entries): return (HistoryCache(entries: entries), nil)
+        case .success(let entries, let lines):
+            let cache = HistoryCache(entries: entries)
+            cache.persisted = lines
+            return (cache, nil)
         case .failure(let reason):
             return (HistoryCache(), "the history cache \(url.path) is \(reason) and was ignored; every past version is analyzed")
         }
     }
 
     private enum ParseResult {
-        case success([String: ToolSnapshot?])
+        /// The entries, and each one's value as written.
+        case success([String: ToolSnapshot?], [String: String])
         case failure(String)
     }
 
@@ -47,30 +51,35 @@ public enum HistoryCacheFile {
         guard trailer.count == 3, Int(trailer[1]) == lines.count - 1, trailer[2] == ContentHash.hex(Data(body.utf8)) else {
             return .failure("damaged (its checksum does not match)")
         }
-        var entries: [String: ToolSnapshot?] = [:]
+        var pairs: [(key: String, value: String)] = []
         for line in lines.dropFirst() {
             let parts = line.split(separator: "\t", maxSplits: 1)
             guard parts.count == 2 else { return .failure("damaged (a line is not key and snapshot)") }
-            if parts[1] == "-" {
-                entries[String(parts[0])] = .some(nil)
-                continue
-            }
-            guard let snapshot = try? PermissionSnapshot(permissionsJSON: Data(parts[1].utf8)), let tool = snapshot.tools.first else {
-                return .failure("damaged (a snapshot does not read)")
-            }
-            entries[String(parts[0])] = .some(tool)
+            pairs.append((String(parts[0]), String(parts[1])))
         }
-        return .success(entries)
+        // Decoding is most of a warm build's history step: in parallel.
+        let decoded = ParallelMap.map(pairs, concurrency: ProcessInfoConcurrency.default) { pair -> ToolSnapshot?? in
+            if pair.value == "-" { return .some(nil) }
+            guard let snapshot = try? PermissionSnapshot(permissionsJSON: Data(pair.value.utf8)), let tool = snapshot.tools.first else { return nil }
+            return .some(tool)
+        }
+        var entries: [String: ToolSnapshot?] = [:]
+        for (pair, snapshot) in zip(pairs, decoded) {
+            guard let snapshot else { return .failure("damaged (a snapshot does not read)") }
+            entries[pair.key] = snapshot
+        }
+        return .success(entries, Dictionary(pairs, uniquingKeysWith: { a, _ in a }))
     }
 
-    /// The cache file holding `entries`, in key order.
-    public static func file(_ entries: [String: ToolSnapshot?]) -> OutputFile {
+    /// The cache file holding `entries`, in key order; an entry whose line
+    /// `persisted` holds (as read from the last file) is written as it was read.
+    public static func file(_ entries: [String: ToolSnapshot?], persisted: [String: String] = [:]) -> OutputFile {
         var body = header + "\n"
         for (key, snapshot) in entries.sorted(by: { $0.key < $1.key }) {
-            let value = snapshot.map { tool in
+            let value = persisted[key] ?? snapshot.map { tool in
                 ExportJSON.object(["format": .int(PermissionSnapshot.exportFormat), "tools": .array([SiteExports.json(tool)])]).compactText
-            }
-            body += key + "\t" + (value ?? "-") + "\n"
+            } ?? "-"
+            body += key + "\t" + value + "\n"
         }
         return OutputFile(path: fileName, text: body + "end \(entries.count) \(ContentHash.hex(Data(body.utf8)))\n")
     }

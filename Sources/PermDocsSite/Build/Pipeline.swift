@@ -174,8 +174,11 @@ public struct Pipeline {
         var historyProblem: String?
         var usedHistory: HistoryCache?
         if let window = site.config.history {
-            let (history, cacheProblem) = historyCache()
-            let walked = try step(.history, "reading the guides' history", &timings) { readHistory(window, site: site, cache: history) }
+            // Loading the cache is part of the step: its time is history's cost.
+            let (walked, history, cacheProblem) = try step(.history, "reading the guides' history", &timings) {
+                let (history, cacheProblem) = historyCache()
+                return (readHistory(window, site: site, cache: history), history, cacheProblem)
+            }
             site.history = walked.history
             if walked.history != nil { usedHistory = history }
             historyProblem = [walked.problem, walked.history == nil ? nil : cacheProblem].compactMap { $0 }.joined(separator: "; ")
@@ -292,7 +295,7 @@ public struct Pipeline {
         }
         let files = result.files
         var bookkeeping = [OutputCache.file(fingerprints: result.fingerprints)]
-        if let history = result.historyCache { bookkeeping.append(HistoryCacheFile.file(history.usedEntries)) }
+        if let history = result.historyCache { bookkeeping.append(HistoryCacheFile.file(history.usedEntries, persisted: history.persisted)) }
         // A site with a history is never taken as unchanged: its history depends
         // on the repository's commits, which the input fingerprint does not see.
         if let input, result.site.config.history == nil { bookkeeping.append(BuildRecord(input: input, site: result.site).file) }
