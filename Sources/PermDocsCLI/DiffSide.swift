@@ -6,7 +6,7 @@ import PermDocsSite
 
 /// What BASE or TARGET of `permdocs diff` names, in this order: a folder
 /// holding a published site's `data/` exports (the site's folder or its
-/// `data/` folder; `permissions.json`, else `tools.json` and `actions.json`), a content folder (any other folder), else a git revision
+/// `data/` folder: `tools.json` and `actions.json`, with `permissions.json` where the site has it), a content folder (any other folder), else a git revision
 /// of the repository that holds the content folder (`-c`).
 enum DiffSide: Equatable {
     case exports(String)
@@ -26,10 +26,10 @@ enum DiffSide: Equatable {
         return .contentFolder(argument)
     }
 
-    /// `data/permissions.json`, or (from a site built before permdocs wrote it) `tools.json` and `actions.json`.
+    /// `tools.json` and `actions.json` (and `permissions.json`, which a site built before permdocs wrote it lacks).
     private static func exportsExist(in folder: URL) -> Bool {
         let exists = { (path: String) in FileManager.default.fileExists(atPath: folder.appendingPathComponent(fileName(path)).path) }
-        return exists(SiteExports.permissionsPath) || (exists(SiteExports.toolsPath) && exists(SiteExports.actionsPath))
+        return exists(SiteExports.toolsPath) && exists(SiteExports.actionsPath)
     }
 
     /// `tools.json` for `data/tools.json`.
@@ -54,11 +54,13 @@ enum DiffSide: Equatable {
                 guard let bytes = try? Data(contentsOf: url) else { throw PermDocsError("cannot read file", file: url.path) }
                 return (bytes, url.path)
             }
+            let (tools, actions) = (try load(SiteExports.toolsPath), try load(SiteExports.actionsPath))
             if FileManager.default.fileExists(atPath: data.appendingPathComponent(Self.fileName(SiteExports.permissionsPath)).path) {
                 let permissions = try load(SiteExports.permissionsPath)
-                return Reading(snapshot: try PermissionSnapshot(permissionsJSON: permissions.bytes, file: permissions.file), config: nil)
+                let snapshot = try PermissionSnapshot(toolsJSON: tools.bytes, actionsJSON: actions.bytes, permissionsJSON: permissions.bytes,
+                                                      toolsFile: tools.file, actionsFile: actions.file, permissionsFile: permissions.file)
+                return Reading(snapshot: snapshot, config: nil)
             }
-            let (tools, actions) = (try load(SiteExports.toolsPath), try load(SiteExports.actionsPath))
             let snapshot = try PermissionSnapshot(toolsJSON: tools.bytes, actionsJSON: actions.bytes, toolsFile: tools.file, actionsFile: actions.file)
             return Reading(snapshot: snapshot, config: nil)
         case .contentFolder(let folder):

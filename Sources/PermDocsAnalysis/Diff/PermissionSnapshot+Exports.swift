@@ -1,9 +1,9 @@
 /// A snapshot read back from a published site's `data/` exports (see the
-/// README's "Data exports"): whole from `data/permissions.json`, which
-/// permdocs writes for this; from a site built before it had that file, the
-/// tools and how each reaches each row from `data/tools.json` and
-/// `data/actions.json`, which carry no resources, trust principals or
-/// findings (only their counts), so such a snapshot holds none.
+/// README's "Data exports"): the tools and how each reaches each row from
+/// `data/tools.json` and `data/actions.json`, and their resources, trust
+/// principals and findings from `data/permissions.json`, which permdocs
+/// writes for this; a site built before it had that file gives a snapshot
+/// without them.
 import Foundation
 import PermDocsCore
 import PermDocsPolicy
@@ -54,7 +54,54 @@ extension PermissionSnapshot {
         self.init(tools: tools, holds: [])
     }
 
-    /// The snapshot `data/permissions.json` holds (written by `SiteExports.permissionsJSON`).
+    /// The whole snapshot of a published site: `toolsJSON` and `actionsJSON`
+    /// as above, with each tool's resources, principals and findings from
+    /// `permissionsJSON` (format 2).
+    public init(toolsJSON: Data, actionsJSON: Data, permissionsJSON: Data, toolsFile: String = "data/tools.json",
+                actionsFile: String = "data/actions.json", permissionsFile: String = "data/permissions.json") throws {
+        let base = try PermissionSnapshot(toolsJSON: toolsJSON, actionsJSON: actionsJSON, toolsFile: toolsFile, actionsFile: actionsFile)
+        func fail(_ what: String) -> PermDocsError { PermDocsError("not a permdocs export: \(what)", file: permissionsFile) }
+        guard let value = try? JSONSerialization.jsonObject(with: permissionsJSON), let document = value as? [String: Any] else {
+            throw fail("not a JSON object")
+        }
+        guard document["format"] as? Int == Self.permissionsFormat else {
+            throw fail("format \(document["format"] ?? "none"), where this permdocs reads format \(Self.permissionsFormat)")
+        }
+        guard let entries = document["tools"] as? [[String: Any]] else { throw fail("no \"tools\" list") }
+        let bySlug = Dictionary(entries.compactMap { e in (e["slug"] as? String).map { ($0, e) } }, uniquingKeysWith: { a, _ in a })
+        self.init(tools: try base.tools.map { tool in
+            var tool = tool
+            guard let entry = bySlug[tool.slug] else { return tool }
+            let extra = try Self.toolExtras(entry, slug: tool.slug, fail: fail)
+            tool.resources = extra.resources
+            tool.principals = extra.principals
+            tool.findings = extra.findings
+            return tool
+        }, holds: .all)
+    }
+
+    /// A tool's resources, principals and findings as `permissions.json` and the history cache write them.
+    private static func toolExtras(_ tool: [String: Any], slug: String, fail: (String) -> PermDocsError) throws
+        -> (resources: [ActionRow.ID: [String]], principals: [String], findings: [FindingRecord]) {
+        var resources: [ActionRow.ID: [String]] = [:]
+        for r in tool["resources"] as? [[String: Any]] ?? [] {
+            guard let kind = (r["kind"] as? String).flatMap(ActionRow.Kind.init(rawValue:)), let key = r["key"] as? String else {
+                throw fail("a row of '\(slug)' without kind or key")
+            }
+            resources[ActionRow.ID(kind: kind, key: key)] = (r["resources"] as? [String]) ?? []
+        }
+        let findings = try (tool["findings"] as? [[String: Any]] ?? []).map { f -> FindingRecord in
+            guard let findingID = f["id"] as? String, let severity = (f["severity"] as? String).flatMap(Diagnostic.Severity.init(rawValue:)) else {
+                throw fail("a finding of '\(slug)' without id or severity")
+            }
+            return FindingRecord(id: findingID, severity: severity, page: f["page"] as? String ?? "index", value: f["value"] as? String ?? "",
+                                 message: f["message"] as? String ?? "",
+                                 location: SourceLocation(file: f["file"] as? String ?? "", line: f["line"] as? Int ?? 0, column: f["column"] as? Int ?? 0))
+        }
+        return (resources, (tool["principals"] as? [String]) ?? [], findings)
+    }
+
+    /// A snapshot written whole, actions too (`SiteExports.json`, format 1: how the history cache keeps past versions).
     public init(permissionsJSON: Data, file: String = "data/permissions.json") throws {
         func fail(_ what: String) -> PermDocsError { PermDocsError("not a permdocs export: \(what)", file: file) }
         guard let value = try? JSONSerialization.jsonObject(with: permissionsJSON), let document = value as? [String: Any] else {

@@ -34,6 +34,8 @@ public struct PermissionSnapshot: Sendable, Hashable {
     }
 
     /// The version of `data/permissions.json`'s layout, written in it and checked when it is read.
+    /// The format of `data/permissions.json` (resources, principals, findings; no actions).
+    public static let permissionsFormat = 2
     public static let exportFormat = 1
 
     /// Rows as the matrix sorts them: by service, then key, then kind.

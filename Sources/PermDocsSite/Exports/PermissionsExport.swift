@@ -2,29 +2,35 @@ import PermDocsAnalysis
 import PermDocsCore
 import PermDocsPolicy
 
-/// `data/permissions.json`: what `permdocs diff` compares, so that two
-/// published sites can be diffed as fully as two content folders (the other
-/// exports hold no resources, trust principals or findings).
-/// `PermissionSnapshot(permissionsJSON:)` reads it back.
+/// `data/permissions.json`: what `permdocs diff` compares that the other
+/// exports hold no copy of (resources, trust principals, findings), so that
+/// two published sites can be diffed as fully as two content folders.
 extension SiteExports {
     public static let permissionsPath = "data/permissions.json"
 
-    /// `{"format": 1, "tools": [...]}`, tools in site order. Per tool: `slug`,
-    /// `name`, `firstPage` (its first page's id), and
+    /// `{"format": 2, "tools": [...]}`, tools in site order, with what the
+    /// other exports lack (how each tool reaches each row is in `actions.json`,
+    /// its name and first page in `tools.json`: not copied here). Per tool:
+    /// `slug`, and
     ///
-    /// - `actions`: every row it reaches, in row order: `kind`, `key`, `name`,
-    ///   `known`, `how`, `grantees`, `patterns`, `denied`, `named` (see `ActionState`);
     /// - `resources`: per action or pattern its Allow statements name, in row
     ///   order, `kind`, `key` and `resources` (sorted; NotResource values prefixed `NotResource `);
     /// - `principals`: its trust policies' principals, sorted;
     /// - `findings`: its reported findings in source order: `id`, `severity`,
     ///   `page`, `value`, `message`, `file`, `line`, `column`.
+    ///
+    /// `PermissionSnapshot(toolsJSON:actionsJSON:permissionsJSON:)` reads the three back.
     public var permissionsJSON: String {
-        let tools = PermissionSnapshot(site: site).tools.map(Self.json)
-        return ExportJSON.object(["format": .int(PermissionSnapshot.exportFormat), "tools": .array(tools)]).fileText
+        let tools = PermissionSnapshot(site: site).tools.map { tool -> ExportJSON in
+            let full = Self.json(tool)
+            guard case .object(let members) = full else { return full }
+            return .object(members.filter { ["slug", "resources", "principals", "findings"].contains($0.key) })
+        }
+        return ExportJSON.object(["format": .int(PermissionSnapshot.permissionsFormat), "tools": .array(tools)]).fileText
     }
 
-    /// One tool of `permissions.json` (also how `HistoryCacheFile` stores a past version).
+    /// One tool whole: its actions as well (how `HistoryCacheFile` stores a past
+    /// version, read back by `PermissionSnapshot(permissionsJSON:)`).
     static func json(_ tool: ToolSnapshot) -> ExportJSON {
         let actions = tool.actions.keys.sorted(by: PermissionSnapshot.rowOrder).map { id -> ExportJSON in
             let s = tool.actions[id]!

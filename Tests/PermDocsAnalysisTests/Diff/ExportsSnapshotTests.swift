@@ -4,9 +4,10 @@ import PermDocsCore
 import PermDocsSite
 import PermDocsTestSupport
 
-/// A published site's exports read back: `data/permissions.json` gives the
-/// analyzed site's snapshot whole; `data/tools.json` and `data/actions.json`
-/// (all a site built before permissions.json has) its actions only.
+/// A published site's exports read back: `data/tools.json` and
+/// `data/actions.json` give its actions (all a site built before
+/// permissions.json has); with `data/permissions.json`, which holds only what
+/// those lack, the analyzed site's snapshot whole.
 final class ExportsSnapshotTests: XCTestCase {
     private func exported(_ files: [String: String]) throws -> (site: PermissionSnapshot, exports: PermissionSnapshot) {
         let site = try TestSupport.pipeline(InMemoryContentReader(files), theme: nil).analyze()
@@ -15,9 +16,15 @@ final class ExportsSnapshotTests: XCTestCase {
                 try PermissionSnapshot(toolsJSON: Data(exports.toolsJSON.utf8), actionsJSON: Data(exports.actionsJSON.utf8)))
     }
 
+    /// The three exports of a site, read back as `permdocs diff` reads a published site.
+    static func published(_ site: AnalyzedSite) throws -> PermissionSnapshot {
+        let e = SiteExports(site: site)
+        return try PermissionSnapshot(toolsJSON: Data(e.toolsJSON.utf8), actionsJSON: Data(e.actionsJSON.utf8), permissionsJSON: Data(e.permissionsJSON.utf8))
+    }
+
     func testPermissionsJSONGivesTheWholeSnapshot() throws {
         let site = try TestSupport.pipeline(InMemoryContentReader(try TestSupport.seedContentFiles()), theme: nil).analyze()
-        let exported = try PermissionSnapshot(permissionsJSON: Data(SiteExports(site: site).permissionsJSON.utf8))
+        let exported = try Self.published(site)
         let analyzed = PermissionSnapshot(site: site)
         XCTAssertEqual(exported.holds, .all)
         XCTAssertEqual(exported.tools.map(\.slug), analyzed.tools.map(\.slug))
@@ -30,8 +37,7 @@ final class ExportsSnapshotTests: XCTestCase {
     func testPublishedSitesDiffAsTheirContentDoes() throws {
         let (original, fixed) = try SeedSiteDiffTests.fixedSeeds()
         func published(_ files: [String: String]) throws -> PermissionSnapshot {
-            let site = try TestSupport.pipeline(InMemoryContentReader(files), theme: nil).analyze()
-            return try PermissionSnapshot(permissionsJSON: Data(SiteExports(site: site).permissionsJSON.utf8))
+            try Self.published(TestSupport.pipeline(InMemoryContentReader(files), theme: nil).analyze())
         }
         let fromSites = PermissionDiff(base: try published(original), target: try published(fixed), baseLabel: "a", targetLabel: "b")
         let fromContent = PermissionDiff(base: try DiffFixtures.snapshot(files: original), target: try DiffFixtures.snapshot(files: fixed),
@@ -40,10 +46,22 @@ final class ExportsSnapshotTests: XCTestCase {
         XCTAssertEqual(fromSites.resolvedFindings.count, 4)
     }
 
-    func testAnotherFormatIsRefused() {
-        XCTAssertThrowsError(try PermissionSnapshot(permissionsJSON: Data(#"{"format": 2, "tools": []}"#.utf8))) { error in
+    func testAnotherFormatIsRefused() throws {
+        let e = SiteExports(site: try TestSupport.pipeline(InMemoryContentReader(try TestSupport.seedContentFiles()), theme: nil).analyze())
+        XCTAssertThrowsError(try PermissionSnapshot(toolsJSON: Data(e.toolsJSON.utf8), actionsJSON: Data(e.actionsJSON.utf8),
+                                                    permissionsJSON: Data(#"{"format": 1, "tools": []}"#.utf8))) { error in
             XCTAssertEqual((error as? PermDocsError)?.description,
-                           "data/permissions.json: error: not a permdocs export: format 2, where this permdocs reads format 1")
+                           "data/permissions.json: error: not a permdocs export: format 1, where this permdocs reads format 2")
+        }
+    }
+
+    func testPermissionsJSONHoldsNoCopyOfWhatTheOtherExportsHold() throws {
+        let site = try TestSupport.pipeline(InMemoryContentReader(try TestSupport.seedContentFiles()), theme: nil).analyze()
+        let json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(SiteExports(site: site).permissionsJSON.utf8)) as? [String: Any])
+        let tools = try XCTUnwrap(json["tools"] as? [[String: Any]])
+        XCTAssertEqual(tools.count, site.tools.count)
+        for tool in tools {
+            XCTAssertEqual(Set(tool.keys), ["slug", "resources", "principals", "findings"], "actions are in actions.json, names in tools.json")
         }
     }
 

@@ -20,11 +20,11 @@ final class DiffSideTests: XCTestCase {
         XCTAssertEqual(DiffSide.named(root.appendingPathComponent("Content").path), .contentFolder(root.appendingPathComponent("Content").path))
         XCTAssertEqual(DiffSide.named("origin/main"), .revision("origin/main"))
         XCTAssertEqual(DiffSide.named("HEAD~1"), .revision("HEAD~1"))
-        // A site with only permissions.json (its other exports deleted) is a site too.
+        // permissions.json alone is no site: it holds only what tools.json and actions.json lack.
         let lean = root.appendingPathComponent("lean/data")
         try FileManager.default.createDirectory(at: lean, withIntermediateDirectories: true)
         try Data("{}".utf8).write(to: lean.appendingPathComponent("permissions.json"))
-        XCTAssertEqual(DiffSide.named(root.appendingPathComponent("lean").path), .exports(root.appendingPathComponent("lean").path + "/data"))
+        XCTAssertEqual(DiffSide.named(root.appendingPathComponent("lean").path), .contentFolder(root.appendingPathComponent("lean").path))
         // A file is no folder: the name is taken for a revision (git then says whether it is one).
         XCTAssertEqual(DiffSide.named(data.appendingPathComponent("tools.json").path), .revision(data.appendingPathComponent("tools.json").path))
     }
