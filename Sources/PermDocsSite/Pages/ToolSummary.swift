@@ -11,7 +11,8 @@ struct ToolSummary: Encodable {
     /// Services by how many actions the tool needs of each, most first.
     var services: [ServiceCount]
     var hasServices: Bool
-    /// Access levels with at least one action, in the catalog's order.
+    /// Access levels with at least one needed action, in the catalog's order, then wildcards
+    /// and actions the catalog does not know: they add up to `actionsText`.
     var levels: [LevelCount]
     var hasLevels: Bool
     /// Security warnings about the tool's policies, on any of its pages (the first few).

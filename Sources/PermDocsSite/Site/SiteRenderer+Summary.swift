@@ -11,7 +11,7 @@ extension SiteRenderer {
     static let summaryRiskLimit = 5
 
     func toolSummary(_ tool: AnalyzedTool, needs: ToolNeeds, path: String) -> ToolSummary {
-        let levels = AccessLevelBar.counts(rows: site.index.rows, tool: tool.slug).filter { $0.1 > 0 }
+        let levels = levelCounts(needs.requiredGroups.flatMap(\.actions))
         // Security warnings across the tool's pages, in source order; each links to its block.
         let risky = tool.diagnostics.filter { $0.severity == .securityWarning }.sortedForOutput()
         let policyFile = SitePaths.toolPolicy(tool.slug)
@@ -32,7 +32,7 @@ extension SiteRenderer {
                       url: siteMap.servicePage(group.service).map { SitePaths.link(from: path, to: $0) })
             },
             hasServices: !needs.requiredGroups.isEmpty,
-            levels: levels.map { .init(level: $0.0.rawValue, count: $0.1, cssClass: AccessLevelBar.cssClass($0.0)) },
+            levels: levels,
             hasLevels: !levels.isEmpty,
             risks: risky.prefix(Self.summaryRiskLimit).map { d in
                 .init(message: d.message, id: d.id, url: d.block.map { SitePaths.block($0, from: path) }, anchor: d.block?.anchor)
@@ -42,5 +42,28 @@ extension SiteRenderer {
             moreRisksURL: moreRisksURL,
             policyURL: policyIsEmpty ? nil : SitePaths.link(from: path, to: policyFile),
             policyFile: policyIsEmpty ? nil : String(policyFile.split(separator: "/").last ?? ""))
+    }
+
+    /// The needed actions by access level, so that the counts add up to the summary's number of actions:
+    /// a wildcard as written counts as one (not the actions it covers, which the access bar counts), and
+    /// an action the catalog does not know counts apart. Only levels with an action, in the catalog's order.
+    private func levelCounts(_ actions: [ToolNeeds.NeededAction]) -> [ToolSummary.LevelCount] {
+        var byLevel: [AccessLevel: Int] = [:]
+        var wildcards = 0, unknown = 0
+        for action in actions {
+            if let level = action.accessLevel.flatMap(AccessLevel.init(rawValue:)) {
+                byLevel[level, default: 0] += 1
+            } else if action.name.contains("*") || action.name.contains("?") {
+                wildcards += 1
+            } else {
+                unknown += 1
+            }
+        }
+        var counts = AccessLevel.allCases.compactMap { level in
+            byLevel[level].map { ToolSummary.LevelCount(level: level.rawValue, count: $0, cssClass: AccessLevelBar.cssClass(level)) }
+        }
+        if wildcards > 0 { counts.append(.init(level: "Wildcards", count: wildcards, cssClass: "lvl-wildcard")) }
+        if unknown > 0 { counts.append(.init(level: "Not in the catalog", count: unknown, cssClass: "lvl-unknown")) }
+        return counts
     }
 }
