@@ -381,23 +381,43 @@ public struct SiteRenderer {
         let all = site.diagnostics
         let toolNames = Dictionary(uniqueKeysWithValues: site.tools.map { ($0.slug, $0.tool.metadata.name) })
         let pagePaths = Dictionary(site.tools.flatMap { t in t.pages.map { ($0.source.path, (t.slug, $0.source.pageID)) } }, uniquingKeysWith: { a, _ in a })
-        let rows = all.map { d in
+        // Each finding with its tool (its block's, else its page's; none for site.yml).
+        let entries = all.map { d -> (slug: String?, entry: FindingEntry) in
             var row = FindingEntry(d)
+            var slug: String?
             if let block = d.block {
                 row.url = SitePaths.block(block, from: SitePaths.findings)
                 row.tool = toolNames[block.toolSlug] ?? block.toolSlug
                 row.anchor = block.anchor
-            } else if let (slug, pageID) = pagePaths[d.location.file] {
-                row.url = SitePaths.page(tool: slug, pageID: pageID)
-                row.tool = toolNames[slug] ?? slug
+                slug = block.toolSlug
+            } else if let (pageSlug, pageID) = pagePaths[d.location.file] {
+                row.url = SitePaths.page(tool: pageSlug, pageID: pageID)
+                row.tool = toolNames[pageSlug] ?? pageSlug
+                slug = pageSlug
             }
-            return row
+            return (slug, row)
+        }
+        // Groups in site order, the site's own (site.yml) first; most severe first within a group, else as reported.
+        let order = [nil] + site.tools.map { Optional($0.slug) }
+        let rank = Dictionary(Diagnostic.Severity.allCases.enumerated().map { ($0.element.rawValue, $0.offset) }, uniquingKeysWith: { a, _ in a })
+        let groups = order.compactMap { slug -> FindingsPage.Group? in
+            let rows = entries.enumerated().filter { $0.element.slug == slug }
+                .sorted { (rank[$1.element.entry.severity] ?? 0, $0.offset) < (rank[$0.element.entry.severity] ?? 0, $1.offset) }
+                .map(\.element.entry)
+            guard !rows.isEmpty else { return nil }
+            let counts = Diagnostic.Severity.allCases.reversed().compactMap { s -> String? in
+                let n = rows.filter { $0.severity == s.rawValue }.count
+                return n == 0 ? nil : CountPhrase.of(n, s.label)
+            }
+            return FindingsPage.Group(tool: slug.map { toolNames[$0] ?? $0 } ?? "site.yml", id: "findings-" + (slug.map(PathSlug.make) ?? "site"),
+                                      countsText: counts.joined(separator: " · "), rows: rows)
         }
         let page = FindingsPage(
             frame: frame(path: SitePaths.findings, title: "Findings – \(site.config.title)"),
             summary: FindingsReport(site: site).summary, findingTotal: all.count, silencedCount: site.silenced.count,
             silencedText: site.silenced.count == 1 ? "1 finding is" : "\(site.silenced.count) findings are",
-            rows: rows,
+            hasSilenced: !site.silenced.isEmpty,
+            groups: groups,
             severities: Diagnostic.Severity.allCases.reversed().map { s in
                 .init(value: s.rawValue, label: s.label, count: all.filter { $0.severity == s }.count)
             },
