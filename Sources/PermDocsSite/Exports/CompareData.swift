@@ -56,7 +56,7 @@ public enum CompareData {
             return .object([
                 "slug": .string(tool.slug),
                 "name": .string(tool.tool.metadata.name),
-                "url": .string(SitePaths.page(tool: tool.slug, pageID: tool.pages.first?.source.pageID ?? "index")),
+                "url": .string(SitePaths.firstPage(of: tool)),
                 "needs": .array((needs[tool.slug] ?? []).map(ExportJSON.int)),
                 "covers": .array(byPattern.keys.sorted().map { .array([.string($0), .array(byPattern[$0]!.map(ExportJSON.int))]) }),
                 "statements": .array((combined[tool.slug]?.required.statements ?? []).map(statement)),

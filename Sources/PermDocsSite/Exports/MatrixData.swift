@@ -75,7 +75,7 @@ public enum MatrixData {
         // The index's tool order is the site's.
         let tools: [ExportJSON] = site.tools.enumerated().map { i, tool in
             .array([.string(tool.slug), .string(tool.tool.metadata.name),
-                    .string(SitePaths.page(tool: tool.slug, pageID: tool.pages[0].source.pageID)), .int(requiredPerTool[i])])
+                    .string(SitePaths.firstPage(of: tool)), .int(requiredPerTool[i])])
         }
         let data = ExportJSON.object([
             "tools": .array(tools), "services": .array(serviceRows),

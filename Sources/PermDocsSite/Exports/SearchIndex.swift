@@ -23,13 +23,12 @@ public enum SearchIndex {
         let index = site.index
         let catalog = site.catalog
         let position = Dictionary(site.tools.enumerated().map { ($0.element.slug, $0.offset) }, uniquingKeysWith: { a, _ in a })
-        func toolURL(_ tool: AnalyzedTool) -> String { SitePaths.page(tool: tool.slug, pageID: tool.pages[0].source.pageID) }
         func entry(_ kind: String, _ title: String, _ detail: String, _ url: String, _ tools: [Int] = []) -> ExportJSON {
             .array([.string(kind), .string(title), .string(detail), .string(url), .array(tools.map(ExportJSON.int))])
         }
         var entries: [ExportJSON] = []
         for tool in site.tools {
-            entries.append(entry("tool", tool.tool.metadata.name, tool.tool.metadata.vendor ?? "", toolURL(tool)))
+            entries.append(entry("tool", tool.tool.metadata.name, tool.tool.metadata.vendor ?? "", SitePaths.firstPage(of: tool)))
         }
         var rowsPerService: [String: Int] = [:]
         for row in index.rows { rowsPerService[row.service, default: 0] += 1 }
@@ -61,7 +60,7 @@ public enum SearchIndex {
             guard let place else { continue }
             entries.append(entry("finding", d.id, "\(d.severity.label): \(d.message) · \(place.tool.tool.metadata.name) · \(d.location)", place.url))
         }
-        let tools: [ExportJSON] = site.tools.map { .array([.string($0.tool.metadata.name), .string($0.tool.metadata.vendor ?? ""), .string(toolURL($0))]) }
+        let tools: [ExportJSON] = site.tools.map { .array([.string($0.tool.metadata.name), .string($0.tool.metadata.vendor ?? ""), .string(SitePaths.firstPage(of: $0))]) }
         return "window.permdocsSearch = " + ExportJSON.object(["tools": .array(tools), "entries": .array(entries)]).compactText + ";\n"
     }
 }

@@ -67,10 +67,6 @@ public struct SiteExports {
         return out
     }
 
-    private func toolURL(_ tool: AnalyzedTool) -> String {
-        SitePaths.page(tool: tool.slug, pageID: tool.pages.first?.source.pageID ?? "index")
-    }
-
     /// A block of the tool whose entry holds it: its page and anchor. The tool
     /// and the URL (`tools/<slug>/<page>.html#<anchor>`) follow from those, so
     /// they are not repeated thousands of times.
@@ -116,7 +112,7 @@ public struct SiteExports {
             }
             return .object([
                 "slug": .string(tool.slug), "name": .string(tool.tool.metadata.name),
-                "vendor": .optional(tool.tool.metadata.vendor), "url": .string(toolURL(tool)),
+                "vendor": .optional(tool.tool.metadata.vendor), "url": .string(SitePaths.firstPage(of: tool)),
                 "pages": .int(tool.pages.count), "blocks": .int(tool.blocks.count), "blockKinds": .object(kinds),
                 "actions": .object([
                     "required": .strings(required), "optional": .strings(optional),

@@ -1,5 +1,6 @@
 /// Where each page of the site is written, and how pages link to each other.
 /// Links are relative so the site works from any folder or file:// URL.
+import PermDocsAnalysis
 import PermDocsCore
 
 public enum SitePaths {
@@ -55,6 +56,11 @@ public enum SitePaths {
     /// `tools/<slug>/index.html`, or `tools/<slug>/<page>.html` for further pages.
     public static func page(tool: String, pageID: String) -> String {
         "tools/\(tool)/\(pageID).html"
+    }
+
+    /// A tool's first page (its intro, or the landing page generated for it): every link to "the tool" leads here.
+    public static func firstPage(of tool: AnalyzedTool) -> String {
+        page(tool: tool.slug, pageID: tool.pages.first?.source.pageID ?? "index")
     }
 
     /// A link from the page at `from` to a policy block's anchor: `#anchor`

@@ -30,7 +30,7 @@ extension SiteRenderer {
 
     private func timelineEntry(_ entry: HistoryEntry, from path: String, showsTool: Bool = true) -> TimelineEntry {
         let commit = entry.commit
-        let toolURL = toolsBySlug[entry.toolSlug].map { SitePaths.link(from: path, to: SitePaths.page(tool: $0.slug, pageID: $0.pages[0].source.pageID)) }
+        let toolURL = toolsBySlug[entry.toolSlug].map { SitePaths.link(from: path, to: SitePaths.firstPage(of: $0)) }
         return TimelineEntry(
             day: CommitDate.day(commit.time), timestamp: CommitDate.timestamp(commit.time), commit: commit.id, shortCommit: commit.shortID,
             author: commit.author, subject: commit.subject, toolName: entry.toolName, showsTool: showsTool, toolURL: toolURL,

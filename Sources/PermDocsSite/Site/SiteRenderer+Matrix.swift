@@ -18,9 +18,8 @@ extension SiteRenderer {
         var requiredPerTool = Array(repeating: 0, count: index.toolOrder.count)
         var services: [MatrixPage.Service] = []
         for row in index.rows {
-            for (i, slug) in index.toolOrder.enumerated() {
-                if let need = row.needs[slug], MatrixCell.requiredStates.contains(MatrixCell(need: need).state) { requiredPerTool[i] += 1 }
-            }
+            // The rows a tool needs (●, ◆ or ◐: `MatrixCell.requiredStates`) are those a required Allow reaches.
+            for (i, slug) in index.toolOrder.enumerated() where row.needs[slug]?.isRequired == true { requiredPerTool[i] += 1 }
             if services.last?.value == row.service {
                 services[services.count - 1].count += 1
             } else {
@@ -33,7 +32,7 @@ extension SiteRenderer {
         let page = MatrixPage(
             frame: frame(path: path, title: "Comparison matrix – \(site.config.title)"),
             columns: site.tools.enumerated().map { i, t in
-                .init(name: t.tool.metadata.name, shortName: t.tool.metadata.shortName ?? t.tool.metadata.name, slug: t.slug, url: SitePaths.page(tool: t.slug, pageID: t.pages[0].source.pageID),
+                .init(name: t.tool.metadata.name, shortName: t.tool.metadata.shortName ?? t.tool.metadata.name, slug: t.slug, url: SitePaths.firstPage(of: t),
                       total: requiredPerTool[i])
             },
             columnCount: site.tools.count, services: services,

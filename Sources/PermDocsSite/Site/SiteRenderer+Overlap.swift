@@ -13,7 +13,7 @@ extension SiteRenderer {
     }
 
     private func toolURL(_ tool: AnalyzedTool, from path: String) -> String {
-        SitePaths.link(from: path, to: SitePaths.page(tool: tool.slug, pageID: tool.pages[0].source.pageID))
+        SitePaths.link(from: path, to: SitePaths.firstPage(of: tool))
     }
 
     private func overlapPage() -> PageRequest {

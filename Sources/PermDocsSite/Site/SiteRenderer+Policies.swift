@@ -46,7 +46,7 @@ extension SiteRenderer {
             var page = SetPage(
                 frame: frame(path: path, title: "\(set.name) – \(site.config.title)"), setName: set.name,
                 members: site.tools.filter { set.tools.contains($0.slug) }.map { t in
-                    .init(name: t.tool.metadata.name, url: SitePaths.link(from: path, to: SitePaths.page(tool: t.slug, pageID: t.pages[0].source.pageID)),
+                    .init(name: t.tool.metadata.name, url: SitePaths.link(from: path, to: SitePaths.firstPage(of: t)),
                           policyURL: SitePaths.link(from: path, to: SitePaths.toolPolicy(t.slug)))
                 },
                 policy: policyView(policy.required, file: SitePaths.setPolicy(slug), from: path))

@@ -19,7 +19,7 @@ extension SiteRenderer {
             frame: frame(path: path, title: "Search – \(site.config.title)"),
             toolEntries: site.tools.map { t in
                 .init(name: t.tool.metadata.name, extra: t.tool.metadata.vendor ?? "",
-                      url: SitePaths.page(tool: t.slug, pageID: t.pages[0].source.pageID))
+                      url: SitePaths.firstPage(of: t))
             },
             serviceEntries: services.keys.sorted().compactMap { prefix in
                 guard let url = siteMap.servicePage(prefix) else { return nil }

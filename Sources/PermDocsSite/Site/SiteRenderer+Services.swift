@@ -40,7 +40,7 @@ extension SiteRenderer {
             columns: columns.compactMap { slug in
                 guard let tool = toolsBySlug[slug] else { return nil }
                 return ToolLink(name: tool.tool.metadata.name,
-                                url: SitePaths.link(from: path, to: SitePaths.page(tool: slug, pageID: tool.pages[0].source.pageID)))
+                                url: SitePaths.link(from: path, to: SitePaths.firstPage(of: tool)))
             },
             toolCount: columns.count,
             rows: rows.map { row in self.row(row, columns: columns, serviceRows: serviceRows[row.service] ?? [], allRows: allRows, path: path) },

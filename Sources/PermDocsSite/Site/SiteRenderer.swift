@@ -233,7 +233,7 @@ public struct SiteRenderer {
     }
 
     private static func toolLinks(_ tools: [AnalyzedTool], root: String) -> [ToolLink] {
-        tools.map { ToolLink(name: $0.tool.metadata.name, url: root + SitePaths.page(tool: $0.slug, pageID: $0.pages[0].source.pageID)) }
+        tools.map { ToolLink(name: $0.tool.metadata.name, url: root + SitePaths.firstPage(of: $0)) }
     }
 
     func stats(_ tool: AnalyzedTool) -> ToolStats {
@@ -247,7 +247,7 @@ public struct SiteRenderer {
             let stats = stats(tool)
             return IndexPage.ToolRow(
                 name: tool.tool.metadata.name, vendor: tool.tool.metadata.vendor ?? "",
-                url: SitePaths.page(tool: tool.slug, pageID: tool.pages[0].source.pageID),
+                url: SitePaths.firstPage(of: tool),
                 accessBar: accessBars[tool.slug] ?? "", pageCount: stats.pageCount, blockCount: stats.blockCount,
                 actionCount: stats.actionCount, serviceCount: stats.serviceCount, diagnosticCount: stats.diagnosticCount)
         }
