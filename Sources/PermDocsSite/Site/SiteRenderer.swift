@@ -400,8 +400,10 @@ public struct SiteRenderer {
         // Groups in site order, the site's own (site.yml) first; most severe first within a group, else as reported.
         let order = [nil] + site.tools.map { Optional($0.slug) }
         let rank = Dictionary(Diagnostic.Severity.allCases.enumerated().map { ($0.element.rawValue, $0.offset) }, uniquingKeysWith: { a, _ in a })
+        // Grouped once, not filtered once per tool (a site of 80 tools and thousands of findings).
+        let bySlug = Dictionary(grouping: entries.enumerated(), by: \.element.slug)
         let groups = order.compactMap { slug -> FindingsPage.Group? in
-            let rows = entries.enumerated().filter { $0.element.slug == slug }
+            let rows = (bySlug[slug] ?? [])
                 .sorted { (rank[$1.element.entry.severity] ?? 0, $0.offset) < (rank[$0.element.entry.severity] ?? 0, $1.offset) }
                 .map(\.element.entry)
             guard !rows.isEmpty else { return nil }
