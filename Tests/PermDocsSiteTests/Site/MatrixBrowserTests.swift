@@ -16,16 +16,8 @@ final class MatrixBrowserTests: XCTestCase {
 
     /// Builds the seed site into a temporary folder.
     private func buildSeed() throws -> (URL, Pipeline.Result) {
-        let content = DiskContentReader(root: TestSupport.packageRoot.appendingPathComponent("Content"))
-        let report = try TestSupport.pipeline(content).render()
-        let out = FileManager.default.temporaryDirectory.appendingPathComponent("permdocs-browser-\(UUID().uuidString)")
-        for file in report.files {
-            let url = out.appendingPathComponent(file.path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try file.data.write(to: url)
-        }
-        addTeardownBlock { try? FileManager.default.removeItem(at: out) }
-        return (out, report)
+        let report = try SiteFolder.defaultSite()
+        return (try SiteFolder.write(report, for: self), report)
     }
 
     /// The rows the filters show, in order (drawn or not: only those in view are in the DOM).

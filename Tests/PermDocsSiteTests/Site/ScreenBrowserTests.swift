@@ -20,12 +20,12 @@ final class ScreenBrowserTests: XCTestCase {
     func testNoPageIsWiderThanTheScreenAndTheHeaderAndMatrixFitAPhone() throws {
         let driver = try WebDriver()
         defer { driver.quit() }
-        let site = try DefaultSiteFolder.build(for: self)
+        let site = try SiteFolder.build(for: self)
         for (dark, width) in Self.screens {
             try driver.setViewport(width: width, height: 900)
             try driver.setColorScheme(dark: dark)
             let screen = "\(width) px, \(dark ? "dark" : "light")"
-            for page in DefaultSiteFolder.pageKinds {
+            for page in SiteFolder.pageKinds {
                 try Self.open(page, in: site, with: driver)
                 let scheme = try XCTUnwrap(driver.execute("return matchMedia('(prefers-color-scheme: dark)').matches;") as? Bool)
                 XCTAssertEqual(scheme, dark, "\(page) at \(screen): the scheme is not emulated")
@@ -64,11 +64,11 @@ final class ScreenBrowserTests: XCTestCase {
         }
         let driver = try WebDriver()
         defer { driver.quit() }
-        let site = try DefaultSiteFolder.build(for: self)
+        let site = try SiteFolder.build(for: self)
         for (dark, width) in Self.screens {
             try driver.setViewport(width: width, height: 900)
             try driver.setColorScheme(dark: dark)
-            for page in DefaultSiteFolder.pageKinds {
+            for page in SiteFolder.pageKinds {
                 try Self.open(page, in: site, with: driver)
                 try driver.execute(axe)
                 let violations = try XCTUnwrap(driver.execute(Self.runAxe) as? [String])
@@ -81,7 +81,7 @@ final class ScreenBrowserTests: XCTestCase {
     func testPolicyFiguresHaveCopyAndDownload() throws {
         let driver = try WebDriver()
         defer { driver.quit() }
-        let site = try DefaultSiteFolder.build(for: self)
+        let site = try SiteFolder.build(for: self)
         try driver.open(site.appendingPathComponent("tools/vm-import-export/index.html"))
         let figures = try XCTUnwrap(driver.execute("""
             return Array.prototype.map.call(document.querySelectorAll('figure.policy'), function (f) {
@@ -113,7 +113,7 @@ final class ScreenBrowserTests: XCTestCase {
     func testPrintingTheMatrixDrawsEveryRowInTheLightScheme() throws {
         let driver = try WebDriver()
         defer { driver.quit() }
-        let site = try DefaultSiteFolder.build(for: self)
+        let site = try SiteFolder.build(for: self)
         try driver.setColorScheme(dark: true, print: true)
         try driver.open(site.appendingPathComponent("matrix.html"))
         let shown = try XCTUnwrap(driver.execute(MatrixBrowserTests.visibleRows) as? [String])

@@ -7,23 +7,10 @@ import PermDocsCore
 /// The site search in headless Chromium, from `file://`: several words,
 /// ranked, a word one letter off, and the keyboard. Skips without Chromium.
 final class SearchBrowserTests: XCTestCase {
-    private func buildSeed() throws -> URL {
-        let content = DiskContentReader(root: TestSupport.packageRoot.appendingPathComponent("Content"))
-        let report = try TestSupport.pipeline(content).render()
-        let out = FileManager.default.temporaryDirectory.appendingPathComponent("permdocs-search-\(UUID().uuidString)")
-        for file in report.files {
-            let url = out.appendingPathComponent(file.path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try file.data.write(to: url)
-        }
-        addTeardownBlock { try? FileManager.default.removeItem(at: out) }
-        return out
-    }
-
     func testQueriesOfSeveralWordsAreRankedAndTolerateATypo() throws {
         let driver = try WebDriver()
         defer { driver.quit() }
-        let folder = try buildSeed()
+        let folder = try SiteFolder.build(for: self)
         try driver.open(folder.appendingPathComponent("search.html"))
         func top(_ query: String, _ n: Int = 3) throws -> [String] {
             _ = try driver.execute("window.__top = null; window.permdocsSearchTop(arguments[0], arguments[1], function (r) { window.__top = r; });", [query, n])

@@ -59,13 +59,7 @@ final class XSSBrowserTests: XCTestCase {
 
         // One site with every placement.
         let report = try TestSupport.pipeline(InMemoryContentReader(site.files)).render()
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("permdocs-xss-\(UUID().uuidString)")
-        addTeardownBlock { try? FileManager.default.removeItem(at: folder) }
-        for file in report.files {
-            let url = folder.appendingPathComponent(file.path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try file.data.write(to: url)
-        }
+        let folder = try SiteFolder.write(report, for: self)
         XCTAssertEqual(report.site.tools.count, 2 * site.groups.count)
         let built = Date()
         try driver.addScriptToEveryDocument(Self.hook)
