@@ -42,6 +42,11 @@ final class GuideRendererTests: XCTestCase {
     func testLinksToOtherPagesOfTheTool() {
         XCTAssertEqual(PageLinks.resolve("setup.md#roles", from: "index", pages: ["index", "setup"]), "setup.html#roles")
         XCTAssertEqual(PageLinks.resolve("../index.md", from: "a/b", pages: ["index", "a/b"]), nil)
+        // A README.md that became the intro page is reached by its file name; one kept as a page by its own.
+        XCTAssertEqual(PageLinks.resolve("README.md#setup", from: "guide", pages: ["index", "guide"]), "index.html#setup")
+        XCTAssertEqual(PageLinks.resolve("_index.md", from: "guide", pages: ["index", "guide"]), "index.html")
+        XCTAssertEqual(PageLinks.resolve("README.md", from: "guide", pages: ["index", "README", "guide"]), "README.html")
+        XCTAssertEqual(PageLinks.resolve("docs/README.md", from: "guide", pages: ["index", "guide"]), nil, "only the top of the folder introduces it")
         XCTAssertEqual(PageLinks.resolve("c.md", from: "a/b", pages: ["a/c", "a/b"]), "../a/c.html")
         XCTAssertNil(PageLinks.resolve("https://x/y.md", from: "index", pages: ["y"]))
         XCTAssertNil(PageLinks.resolve("missing.md", from: "index", pages: ["index"]))

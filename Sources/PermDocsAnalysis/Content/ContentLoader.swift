@@ -1,5 +1,6 @@
 /// Finds the tools and their pages in a content folder:
-/// `tools/<slug>.md`, or `tools/<slug>/index.md` plus any other `.md` below it.
+/// `tools/<slug>.md`, or `tools/<slug>/index.md` (or `_index.md`, or
+/// `README.md`: see `IntroPageFile`) plus any other `.md` below it.
 import PermDocsCore
 
 public struct ContentLoader {
@@ -65,10 +66,11 @@ public struct ContentLoader {
 
     private func loadTool(slug: String, paths: [String], settings: ToolSettings?) throws -> Tool {
         let single = paths.count == 1 && paths[0] == "tools/\(slug).md"
+        let introFile = single ? paths[0] : IntroPageFile.choose(among: paths, folder: "tools/\(slug)/")
         var pages: [PageSource] = []
         for path in paths.sorted() {
             let pageID: String
-            if single {
+            if path == introFile {
                 pageID = "index"
             } else {
                 pageID = String(path.dropFirst("tools/\(slug)/".count).dropLast(3))

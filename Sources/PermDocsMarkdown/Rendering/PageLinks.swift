@@ -20,6 +20,12 @@ public enum PageLinks {
         guard let file = parts.first, file.hasSuffix(".md") else { return nil }
         let dir = pageID.split(separator: "/").dropLast().joined(separator: "/")
         let target = (dir.isEmpty ? "" : dir + "/") + file.dropLast(3)
-        return pages.contains(target) ? target : nil
+        if pages.contains(target) { return target }
+        // A top-level `README.md` or `_index.md` that is not a page of its own
+        // became the tool's intro page (`index`), as MkDocs and Hugo make it.
+        if !target.contains("/"), introNames.contains(target.lowercased()), pages.contains("index") { return "index" }
+        return nil
     }
+
+    private static let introNames: Set<String> = ["readme", "_index"]
 }

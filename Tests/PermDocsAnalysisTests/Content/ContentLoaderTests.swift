@@ -29,6 +29,29 @@ final class ContentLoaderTests: XCTestCase {
         XCTAssertEqual(tools[2].metadata.name, "Beta Tool Guide")
     }
 
+    func testReadmeOrUnderscoreIndexIntroducesAFolderToolWithoutIndex() throws {
+        let reader = InMemoryContentReader([
+            "tools/hugo/_index.md": "---\nvendor: H Corp\n---\n# Hugo-style intro\n",
+            "tools/hugo/README.md": "# About this repository\n",
+            "tools/repo/README.md": "# Repo intro\n",
+            "tools/repo/setup.md": "# Setup\n",
+            "tools/repo/docs/README.md": "# Docs folder readme\n",
+            "tools/plain/index.md": "# Plain intro\n",
+            "tools/plain/readme.md": "# Kept as a page\n",
+            "tools/bare/setup.md": "# Bare setup\n",
+        ])
+        let (_, tools) = try ContentLoader(reader: reader).load()
+        let bySlug = Dictionary(uniqueKeysWithValues: tools.map { ($0.slug, $0) })
+        XCTAssertEqual(bySlug["hugo"]?.pages.map(\.pageID), ["index", "README"], "_index.md comes before README.md")
+        XCTAssertEqual(bySlug["hugo"]?.pages.first?.path, "tools/hugo/_index.md")
+        XCTAssertEqual(bySlug["hugo"]?.metadata.name, "Hugo-style intro")
+        XCTAssertEqual(bySlug["hugo"]?.metadata.vendor, "H Corp", "the intro's front matter speaks for the tool")
+        XCTAssertEqual(bySlug["repo"]?.pages.map(\.pageID), ["index", "docs/README", "setup"])
+        XCTAssertEqual(bySlug["repo"]?.metadata.name, "Repo intro")
+        XCTAssertEqual(bySlug["plain"]?.pages.map(\.pageID), ["index", "readme"], "index.md wins; the readme stays a page")
+        XCTAssertEqual(bySlug["bare"]?.pages.first?.isGenerated, true, "no intro file: a landing page is made")
+    }
+
     func testNameFromFileNameWhenNoHeading() throws {
         let (_, tools) = try ContentLoader(reader: InMemoryContentReader(["tools/aws-dms.md": "text only\n"])).load()
         XCTAssertEqual(tools[0].metadata.name, "AWS DMS")

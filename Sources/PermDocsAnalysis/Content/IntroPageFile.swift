@@ -1,0 +1,29 @@
+/// Which file of a folder tool introduces it, by the conventions of the tools
+/// its guides come from: `index.md` (permdocs, MkDocs), else `_index.md`
+/// (Hugo's section page), else `README.md` in any case (GitHub; MkDocs also
+/// takes it when there is no `index.md`). Only the top of the tool's folder
+/// counts; a `README.md` further down is an ordinary page. With none of them,
+/// the site makes a landing page (`LandingPage`).
+enum IntroPageFile {
+    /// The page names that introduce a folder, in order of preference.
+    static let names = ["index.md", "_index.md", "readme.md"]
+
+    /// The introducing file among `paths` (all below `folder`, which ends in `/`), or nil.
+    static func choose(among paths: [String], folder: String) -> String? {
+        let top = paths.filter { $0.hasPrefix(folder) && !$0.dropFirst(folder.count).contains("/") }
+        for name in names {
+            // Sorted, so that `README.md` beside `readme.md` picks the same file on every disk.
+            if let file = top.sorted().first(where: { $0.dropFirst(folder.count).lowercased() == name && (name == "readme.md" || $0.hasSuffix(name)) }) {
+                return file
+            }
+        }
+        return nil
+    }
+
+    /// Whether `pageID` names a file that would introduce its folder (`README`,
+    /// `_index`): a link to it from a page of the tool leads to the intro page
+    /// when no page of that name was kept (it became the intro).
+    static func isIntroName(_ pageID: String) -> Bool {
+        names.contains((pageID + ".md").lowercased())
+    }
+}
