@@ -94,7 +94,7 @@ struct Build: ParsableCommand {
                 let steps = built.timings.map { "\($0.step.rawValue) \(Int($0.seconds * 1000)) ms" }.joined(separator: ", ")
                 print("steps: \(steps); \(pipeline.concurrency) threads; \(built.renderedPages) pages rendered, \(built.reusedPages) reused from the last build")
                 if let history = built.site.history {
-                    print("history: \(history.commitCount) commits, \(history.entries.count) changes; \(history.versionsAnalyzed) past versions analyzed, \(history.versionsReused) reused")
+                    print("history: \(history.commitCount) commit\(history.commitCount == 1 ? "" : "s"), \(history.entries.count) change\(history.entries.count == 1 ? "" : "s"); \(history.versionsAnalyzed) past versions analyzed, \(history.versionsReused) reused")
                 }
             }
             if !quiet, let written = built.written {

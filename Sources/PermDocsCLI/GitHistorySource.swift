@@ -32,7 +32,7 @@ final class GitHistorySource: RevisionSource {
         let output = try Self.git(arguments, what: "read the history of \(prefix + folder)")
         // A repository without commits yet has no history to show.
         guard let text = output else { return [] }
-        return String(decoding: text, as: UTF8.self).split(separator: "\u{1E}").compactMap { record in
+        var commits: [RevisionCommit] = String(decoding: text, as: UTF8.self).split(separator: "\u{1E}").compactMap { record in
             let fields = record.split(separator: "\u{1F}", maxSplits: 4, omittingEmptySubsequences: false)
             guard fields.count == 5, let time = Int64(fields[2]) else { return nil }
             let author = fields[3].trimmingCharacters(in: .whitespaces)
@@ -40,6 +40,28 @@ final class GitHistorySource: RevisionSource {
                                   author: author.isEmpty ? nil : author,
                                   subject: fields[4].trimmingCharacters(in: .whitespacesAndNewlines))
         }
+        // git shows a shallow clone's oldest commits without parents, as if
+        // they were root commits; the clone's `shallow` file lists them.
+        if commits.contains(where: \.parents.isEmpty) {
+            let shallow = try shallowCommits(root: root)
+            for index in commits.indices where commits[index].parents.isEmpty && shallow.contains(commits[index].id) {
+                commits[index].isShallowBoundary = true
+            }
+        }
+        return commits
+    }
+
+    /// The commits a shallow clone was cut at (empty for a full clone).
+    private func shallowCommits(root: String) throws -> Set<String> {
+        guard let answer = try Self.git(["-C", root, "rev-parse", "--is-shallow-repository"], what: "ask whether the clone is shallow", quietFailure: true),
+              Self.firstLine(answer) == "true",
+              let pathData = try Self.git(["-C", root, "rev-parse", "--git-path", "shallow"], what: "find the shallow clone's cut", quietFailure: true) else {
+            return []
+        }
+        let path = Self.firstLine(pathData)
+        let file = path.hasPrefix("/") ? URL(fileURLWithPath: path) : URL(fileURLWithPath: root).appendingPathComponent(path)
+        guard let text = try? String(contentsOf: file, encoding: .utf8) else { return [] }
+        return Set(text.split(whereSeparator: \.isNewline).map(String.init))
     }
 
     func files(under folder: String, at commit: String) throws -> [String: String] {

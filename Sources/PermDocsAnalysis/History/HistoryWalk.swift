@@ -48,7 +48,10 @@ public struct HistoryWalk {
         // Each tool whose files a commit changed, with its versions before and after.
         struct Change { var commit: RevisionCommit; var slug: String; var before: ToolVersion?; var after: ToolVersion? }
         var changes: [Change] = []
-        for commit in commits {
+        // The oldest commits of a shallow clone have no parents to compare with:
+        // they are where the history begins, not commits that added every guide.
+        let boundary = commits.filter(\.isShallowBoundary).max { ($0.time, $0.id) < ($1.time, $1.id) }
+        for commit in commits where !commit.isShallowBoundary {
             let after = try versions(at: commit.id)
             let before = try versions(at: commit.parents.first)
             for slug in Set(after.keys).union(before.keys).sorted() where after[slug] != before[slug] {
@@ -103,7 +106,7 @@ public struct HistoryWalk {
             if a.commit.id != b.commit.id { return a.commit.id < b.commit.id }
             return a.toolSlug < b.toolSlug
         }
-        return SiteHistory(window: window, entries: entries, commitCount: commits.count, versionsAnalyzed: fresh.count,
-                           versionsReused: needed.count - fresh.count, skippedChanges: skipped)
+        return SiteHistory(window: window, entries: entries, commitCount: commits.count - commits.filter(\.isShallowBoundary).count, versionsAnalyzed: fresh.count,
+                           versionsReused: needed.count - fresh.count, skippedChanges: skipped, shallowBoundary: boundary)
     }
 }

@@ -10,7 +10,8 @@ import Foundation
 public protocol RevisionSource {
     /// The commits that changed a file under `folder`, newest first, within
     /// `window`; merge commits are left out (their changes are those of the
-    /// commits they merge). Throws `RevisionSourceUnavailable` when there is
+    /// commits they merge). Commits whose parents the repository lacks (a
+    /// shallow clone) are marked `isShallowBoundary`. Throws `RevisionSourceUnavailable` when there is
     /// no repository to read.
     func commits(touching folder: String, window: HistoryWindow) throws -> [RevisionCommit]
 
@@ -35,13 +36,18 @@ public struct RevisionCommit: Hashable, Sendable {
     public var author: String?
     /// The first line of its message.
     public var subject: String
+    /// Its parents are not in the repository (the oldest commit of a shallow
+    /// clone, whose `parents` are then empty): it cannot be compared with what
+    /// came before, and is not a commit that added every guide.
+    public var isShallowBoundary: Bool
 
-    public init(id: String, parents: [String], time: Int64, author: String?, subject: String) {
+    public init(id: String, parents: [String], time: Int64, author: String?, subject: String, isShallowBoundary: Bool = false) {
         self.id = id
         self.parents = parents
         self.time = time
         self.author = author
         self.subject = subject
+        self.isShallowBoundary = isShallowBoundary
     }
 
     /// The abbreviated id the pages show (7 characters, as git abbreviates by default).

@@ -14,14 +14,27 @@ public struct SiteHistory: Sendable {
     public var versionsReused: Int
     /// Changes not shown because a side did not load (its guide was broken then).
     public var skippedChanges: Int
+    /// In a shallow clone, the newest commit whose parents are missing: the
+    /// history shown begins after it. Nil when the history is complete.
+    public var shallowBoundary: RevisionCommit?
 
-    public init(window: HistoryWindow, entries: [HistoryEntry], commitCount: Int, versionsAnalyzed: Int = 0, versionsReused: Int = 0, skippedChanges: Int = 0) {
+    public init(window: HistoryWindow, entries: [HistoryEntry], commitCount: Int, versionsAnalyzed: Int = 0, versionsReused: Int = 0,
+                skippedChanges: Int = 0, shallowBoundary: RevisionCommit? = nil) {
         self.window = window
         self.entries = entries
         self.commitCount = commitCount
         self.versionsAnalyzed = versionsAnalyzed
         self.versionsReused = versionsReused
         self.skippedChanges = skippedChanges
+        self.shallowBoundary = shallowBoundary
+    }
+
+    /// What a reader and the build log are told when the clone is shallow; nil when the history is complete.
+    public var shallowNote: String? {
+        shallowBoundary.map { commit in
+            "the repository is a shallow clone, so the permission history begins after commit \(commit.shortID) of \(CommitDate.day(commit.time)); "
+                + "fetch the full history (git fetch --unshallow; in GitHub Actions, fetch-depth: 0) to see earlier changes"
+        }
     }
 
     /// One tool's changes, newest first.

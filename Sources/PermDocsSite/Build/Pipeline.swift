@@ -339,7 +339,8 @@ public struct Pipeline {
                                salt: salt, concurrency: concurrency)
         do {
             let names = Dictionary(site.tools.map { ($0.slug, $0.tool.metadata.name) }, uniquingKeysWith: { a, _ in a })
-            return (try walk.run(names: names), nil)
+            let history = try walk.run(names: names)
+            return (history, history.shallowNote)
         } catch let unavailable as RevisionSourceUnavailable {
             return (nil, "site.yml asks for 'history', but \(unavailable.reason); the site is built without history")
         } catch {

@@ -15,8 +15,10 @@ extension SiteRenderer {
         let page = ChangesPage(
             frame: frame(path: SitePaths.changes, title: "Permission changes – \(site.config.title)"),
             window: history.windowDescription, commitCount: history.commitCount, entryCount: entries.count,
+            commitsText: CountPhrase.of(history.commitCount, "commit"), entriesText: CountPhrase.of(entries.count, "change"),
             hasEntries: !entries.isEmpty, entries: entries, skippedChanges: history.skippedChanges,
-            hasSkippedChanges: history.skippedChanges > 0)
+            skippedText: CountPhrase.of(history.skippedChanges, "change"), hasSkippedChanges: history.skippedChanges > 0,
+            shallowNote: history.shallowNote.map { "Note: " + $0 + "." })
         return PageRequest(template: "changes", page: page)
     }
 

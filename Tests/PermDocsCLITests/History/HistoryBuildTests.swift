@@ -111,6 +111,31 @@ final class HistoryBuildTests: XCTestCase {
         XCTAssertTrue(String(decoding: bytes[files["tools/backup.md"]!]!, as: UTF8.self).contains("s3:GetObject"))
     }
 
+    func testAShallowCloneBeginsItsHistoryAtItsCutInsteadOfAddingEveryGuide() throws {
+        let ids = try makeRepository()
+        // As CI checks out (actions/checkout's default depth is 1): the three newest commits.
+        _ = try git(["clone", "-q", "--depth", "3", "file://" + root.path, "shallow"])
+        let clone = root.appendingPathComponent("shallow")
+        let permdocs = try PermDocsProcess.built()
+        let build = try permdocs.run(["build", "-c", "Content", "-o", "public", "--verbose"], in: clone)
+        XCTAssertEqual(build.status, 0, build.stderr)
+        let cut = String(ids["introduce-finding"]!.prefix(7))
+        XCTAssertTrue(build.stderr.contains("warning: the repository is a shallow clone, so the permission history begins after commit \(cut) of 2026-02-05; fetch the full history"), build.stderr)
+        XCTAssertTrue(build.stdout.contains("history: 2 commits, 1 change;"), build.stdout)
+
+        let changes = try String(contentsOf: clone.appendingPathComponent("public/changes.html"), encoding: .utf8)
+        XCTAssertTrue(changes.contains(#"title="\#(ids["fix-finding"]!)""#), "the change after the cut is shown")
+        XCTAssertFalse(changes.contains(#"title="\#(ids["introduce-finding"]!)""#), "the cut commit is no change: its parent is not in the clone")
+        XCTAssertFalse(changes.contains("change-added"), "no tool shows as added by the cut")
+        XCTAssertTrue(changes.contains("(2 commits touched the guides; 1 change)"), changes)
+        XCTAssertTrue(changes.contains("<p class=\"note\">Note: the repository is a shallow clone, so the permission history begins after commit \(cut)"), changes)
+
+        // The full repository has no such note.
+        let full = try permdocs.run(["build", "-c", "Content", "-o", "public"], in: root)
+        XCTAssertFalse(full.stderr.contains("shallow"), full.stderr)
+        XCTAssertFalse(try String(contentsOf: root.appendingPathComponent("public/changes.html"), encoding: .utf8).contains("shallow clone"))
+    }
+
     func testWithoutARepositoryTheBuildWarnsAndHasNoHistory() throws {
         root = try PermDocsProcess.temporaryFolder("history-no-git")
         let permdocs = try PermDocsProcess.built()
