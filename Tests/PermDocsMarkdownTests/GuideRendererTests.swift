@@ -31,7 +31,27 @@ final class GuideRendererTests: XCTestCase {
 
     func testCodeBlocksThatAreNotPoliciesStayCode() throws {
         let html = try render("```bash\naws iam create-role --role-name x\n```\n")
-        XCTAssertTrue(html.contains("<pre><code class=\"language-bash\">aws iam create-role --role-name x\n</code></pre>"))
+        XCTAssertTrue(html.contains("<pre tabindex=\"0\"><code class=\"language-bash\">aws iam create-role --role-name x\n</code></pre>"))
+    }
+
+    /// A code block scrolls sideways in its own box: a reader without a mouse focuses it to scroll with the keys.
+    func testCodeBlocksAreFocusable() throws {
+        let html = try render("```\nplain\n```\n\n    indented\n")
+        XCTAssertEqual(html.components(separatedBy: "<pre tabindex=\"0\"><code>").count - 1, 2, html)
+    }
+
+    /// The table of contents lists the `##` and `###` headings as a reader sees
+    /// them (no markup), each with the id its heading got, in page order.
+    func testSectionHeadingsAreCollectedWithTheirIDs() throws {
+        let page = try TestSupport.analyze("# Title\n\n## Set *up* `s3`\n\n### Roles <b>&amp;</b> users\n\n#### Deep\n\n## Set up\n")
+        let headings = page.guide.headings
+        XCTAssertEqual(headings.map(\.level), [2, 3, 2])
+        XCTAssertEqual(headings.map(\.text), ["Set up s3", "Roles & users", "Set up"])
+        let html = TestSupport.guideHTML(page)
+        for heading in headings {
+            XCTAssertTrue(html.contains("<h\(heading.level) id=\"\(heading.id)\">"), "\(heading.id) is not a heading's id")
+        }
+        XCTAssertEqual(Set(headings.map(\.id)).count, 3, "each heading links to its own anchor")
     }
 
     func testTightAndLooseLists() throws {

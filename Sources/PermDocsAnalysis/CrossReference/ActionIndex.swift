@@ -78,7 +78,7 @@ public struct ActionIndex: Sendable {
             var toolUses: [ActionUse] = []
             for block in tool.blocks where block.grantsPermissions {
                 for (index, st) in block.policy!.statements.enumerated() {
-                    for a in st.actions ?? [] {
+                    for a in st.actions ?? [] where Self.namesSomething(a.value) {
                         toolUses.append(ActionUse(action: a.value, block: block.reference, blockKind: block.kind, grantee: block.grantee,
                                                   isOptional: block.isOptional(statementAt: index), isAllow: st.isAllow, location: a.location))
                     }
@@ -101,6 +101,13 @@ public struct ActionIndex: Sendable {
         for action in Self.sorted(Array(needs.keys)) {
             for slug in needs[action]!.keys { actionsByTool[slug, default: []].append(action) }
         }
+    }
+
+    /// False for an action written as `""` (or blanks): the checker reports it
+    /// where it stands ("is not an action"); as a row it had no name and no
+    /// service, and sorted before every other row of the matrix.
+    static func namesSomething(_ action: Action) -> Bool {
+        action.written.contains { !$0.isWhitespace }
     }
 
     /// Sorted by service, then key; each action's service computed once, not per comparison.
@@ -193,7 +200,7 @@ public struct ActionIndex: Sendable {
                     case .deny?: isAllow = false
                     default: continue  // no valid Effect: the statement grants and denies nothing
                     }
-                    for a in st.actions ?? [] {
+                    for a in st.actions ?? [] where Self.namesSomething(a.value) {
                         let written = a.value.written
                         let isPattern = a.value.isWildcard
                         let id = ActionRow.ID(kind: isPattern ? .pattern : .action, key: a.value.key)

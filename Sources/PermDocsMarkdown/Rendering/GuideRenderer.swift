@@ -26,8 +26,8 @@ public struct GuideRenderer {
         // Ids the page already has, so an old anchor never repeats one.
         out.usedIDs = Set(page.headingIDs.values).union(figures.values.flatMap { $0.map(\.anchor) })
         render(page.document.rootNode, page: page, into: &out)
-        let links = out.links
-        return RenderedGuide(fragments: out.finish(), links: links)
+        let links = out.links, headings = out.headings
+        return RenderedGuide(fragments: out.finish(), links: links, headings: headings)
     }
 
     private func render(_ root: MarkdownNode, page: PageStructure?, into out: inout FragmentWriter) {
@@ -48,6 +48,11 @@ public struct GuideRenderer {
                 if entering {
                     let id = page?.headingID(node) ?? ""
                     out += "<h\(node.headingLevel) id=\"\(HTMLEscaping.attribute(id))\">"
+                    if (2...3).contains(node.headingLevel), !id.isEmpty {
+                        // One space between words: inline HTML (`<b>`) leaves its spaces behind.
+                        let text = node.plainText.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+                        if !text.isEmpty { out.headings.append(GuideHeading(level: node.headingLevel, text: text, id: id)) }
+                    }
                 } else {
                     let id = page?.headingID(node) ?? ""
                     out += "<a class=\"heading-anchor\" href=\"#\(HTMLEscaping.attribute(id))\" aria-label=\"Link to this section\">#</a></h\(node.headingLevel)>\n"
@@ -78,7 +83,8 @@ public struct GuideRenderer {
                     }
                 } else {
                     let language = node.fenceInfo.split(separator: " ").first.map(String.init) ?? ""
-                    out += language.isEmpty ? "<pre><code>" : "<pre><code class=\"language-\(HTMLEscaping.attribute(language))\">"
+                    // Focusable: a reader without a mouse scrolls a long line with the arrow keys.
+                    out += language.isEmpty ? "<pre tabindex=\"0\"><code>" : "<pre tabindex=\"0\"><code class=\"language-\(HTMLEscaping.attribute(language))\">"
                     out += HTMLEscaping.text(node.literal) + "</code></pre>\n"
                 }
             case .htmlBlock:

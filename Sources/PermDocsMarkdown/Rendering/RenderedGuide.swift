@@ -17,10 +17,13 @@ public struct RenderedGuide: Hashable, Sendable {
     public var fragments: [Fragment]
     /// Every link and image of the guide as written, in page order (for the link check).
     public var links: [GuideLink]
+    /// The guide's `##` and `###` headings in page order, for its table of contents.
+    public var headings: [GuideHeading]
 
-    public init(fragments: [Fragment], links: [GuideLink] = []) {
+    public init(fragments: [Fragment], links: [GuideLink] = [], headings: [GuideHeading] = []) {
         self.fragments = fragments
         self.links = links
+        self.headings = headings
     }
 
     /// The element ids the page will have: every `id="…"` of its HTML (headings,
@@ -117,6 +120,8 @@ struct FragmentWriter {
     var usedIDs: Set<String> = []
     /// Links and images met so far.
     var links: [GuideLink] = []
+    /// Section headings met so far.
+    var headings: [GuideHeading] = []
 
     static func += (writer: inout FragmentWriter, text: String) {
         writer.html += text

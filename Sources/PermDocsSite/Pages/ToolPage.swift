@@ -16,12 +16,18 @@ struct ToolPage: Encodable {
     var sourceURL: String?
     var description: String?
     var stats: ToolStats
-    /// The tool's pages as a list (`hasPages`), or links to the previous and next page (`hasSteps`).
+    /// The tool's pages as a list (`hasPages`, on its first page only), and
+    /// links to the previous and next page (`hasSteps`, on every page of a
+    /// tool of several pages).
     var hasPages: Bool
     var pages: [PageLink]
     var hasSteps: Bool
     var previousPage: StepLink?
     var nextPage: StepLink?
+    /// The tools and the tool's pages beside the page on wide screens.
+    var sidebar: ToolSidebar
+    /// The guide's headings beside it on wide screens; nil with fewer than two.
+    var contents: PageContents?
     var diagnostics: [FindingEntry]
     var hasDiagnostics: Bool
     var findingSummary: String

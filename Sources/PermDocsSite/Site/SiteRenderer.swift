@@ -36,8 +36,8 @@ public struct SiteRenderer {
     /// Tools by slug, for the pages that list a row's tools.
     let toolsBySlug: [String: AnalyzedTool]
 
-    /// A tool with more pages than this lists them on its first page only;
-    /// further pages link to the previous and next page instead.
+    /// A tool with more pages than this lists them on its first page only; up
+    /// to it, the sidebar lists them on each page (beside the previous and next links every page has).
     static let fullPageListLimit = 40
 
     public init(theme: Theme, site: AnalyzedSite, generator: String = "permdocs") {
@@ -289,6 +289,8 @@ public struct SiteRenderer {
             sourceURL: meta.sourceURL.flatMap { SafeURL.isAllowed($0) ? $0 : nil },
             description: meta.description, stats: stats(tool),
             hasPages: false, pages: [], hasSteps: false,
+            sidebar: sidebar(tool, at: i, path: path),
+            contents: PageContents(page.guide.headings, hasSections: isIntro),
             diagnostics: page.diagnostics.sortedForOutput().map { d in
                 FindingEntry(d, url: d.block.map { "#" + $0.anchor }, anchor: d.block?.anchor)
             },
@@ -296,12 +298,15 @@ public struct SiteRenderer {
             findingSummary: FindingsReport(findings: page.diagnostics).summary,
             guide: PolicyFigure(findings: page.diagnostics, excerptLinks: excerptLinks).guide(page.guide, blocks: page.blocks),
             hasSimilar: false)
-        if tool.pages.count > 1 && !page.source.isGenerated && (isIntro || tool.pages.count <= Self.fullPageListLimit) {
+        // The first page lists every page (with its blocks); every page links to its
+        // neighbours, and on wide screens the sidebar lists the pages of a tool with few.
+        if tool.pages.count > 1 && !page.source.isGenerated && isIntro {
             model.hasPages = true
             model.pages = tool.pages.map { p in
                 ToolPage.PageLink(title: p.title, url: link(p), current: p.source.pageID == page.source.pageID, blockCount: p.blocks.count)
             }
-        } else if tool.pages.count > 1 {
+        }
+        if tool.pages.count > 1 {
             model.hasSteps = true
             if i > 0 { model.previousPage = .init(title: tool.pages[i - 1].title, url: link(tool.pages[i - 1])) }
             if i + 1 < tool.pages.count { model.nextPage = .init(title: tool.pages[i + 1].title, url: link(tool.pages[i + 1])) }

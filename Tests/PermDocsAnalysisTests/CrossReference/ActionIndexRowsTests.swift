@@ -77,6 +77,16 @@ final class ActionIndexRowsTests: XCTestCase {
         XCTAssertEqual(known.toolsRequiring(in: index.toolOrder), [S.vm, S.veeam])
     }
 
+    /// `"Action": ""` (a guide's placeholder) is a finding where it stands, not a
+    /// row: a row of no name sorted first in the matrix, under no service.
+    func testAnEmptyActionIsNoRowButAFinding() throws {
+        let site = try TestSupport.build(["tools/t.md": S.guide(S.allow("", " ", "s3:GetObject"))]).site
+        XCTAssertEqual(site.index.rows.map(\.name), ["s3:GetObject"])
+        XCTAssertEqual(site.index.actions(of: "t").map(\.written), ["s3:GetObject"])
+        let findings = site.tools[0].pages[0].diagnostics.filter { $0.message.contains("\"\" is not an action") }
+        XCTAssertEqual(findings.count, 1, "\(site.tools[0].pages[0].diagnostics.map(\.message))")
+    }
+
     func testSpellingsShareTheCanonicalRow() throws {
         let index = try S.seedSite().index
         let row = try XCTUnwrap(index.row(named: "s3:putlifecycleconfiguration"))

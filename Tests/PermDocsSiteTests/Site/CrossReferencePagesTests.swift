@@ -272,13 +272,13 @@ final class CrossReferencePagesTests: XCTestCase {
         XCTAssertTrue(try TestSupport.text(report, "index.html").contains("<a href=\"sets/pair.html\">Pair</a>"))
     }
 
-    /// The text in the page's first `<pre class="policy-json"><code>` (after
+    /// The text in the page's first `<pre class="policy-json" tabindex="0"><code>` (after
     /// `download` links to `file`), unescaped, is byte for byte the file.
     private func assertShownPolicyEqualsFile(_ report: Pipeline.Result, page: String, file: String, line: UInt = #line) throws {
         let html = try TestSupport.text(report, page)
         let name = String(file.split(separator: "/").last!)
         let after = try XCTUnwrap(html.components(separatedBy: "download>Download \(name)</a>").dropFirst().first, "no download link for \(file) on \(page)", line: line)
-        let shown = try XCTUnwrap(after.components(separatedBy: "<pre class=\"policy-json\"><code>").dropFirst().first?.components(separatedBy: "</code></pre>").first, line: line)
+        let shown = try XCTUnwrap(after.components(separatedBy: "<pre class=\"policy-json\" tabindex=\"0\"><code>").dropFirst().first?.components(separatedBy: "</code></pre>").first, line: line)
         let bytes = try XCTUnwrap(report.files.first { $0.path == file }, "no file \(file)", line: line).data
         XCTAssertEqual(Data(Self.unescape(shown).utf8), bytes, "\(page) shows other bytes than \(file)", line: line)
     }
