@@ -21,23 +21,31 @@ extension PermissionSnapshot {
         guard let toolList = try object(toolsJSON, toolsFile)["tools"] as? [[String: Any]] else {
             throw PermDocsError("not a permdocs export: no \"tools\" list", file: toolsFile)
         }
-        guard let rows = try object(actionsJSON, actionsFile)["actions"] as? [[String: Any]] else {
+        let actionsDocument = try object(actionsJSON, actionsFile)
+        // Format 1 (no `format` field) wrote every field; format 2 leaves out
+        // those equal to their default, which are read back below. A format-1
+        // file always has the field, so one reader reads both.
+        let format = actionsDocument["format"] ?? 1
+        guard let number = format as? Int, (1...Self.actionsFormat).contains(number) else {
+            throw PermDocsError("not a permdocs export: format \(format), where this permdocs reads formats 1 to \(Self.actionsFormat)", file: actionsFile)
+        }
+        guard let rows = actionsDocument["actions"] as? [[String: Any]] else {
             throw PermDocsError("not a permdocs export: no \"actions\" list", file: actionsFile)
         }
         var actions: [String: [ActionRow.ID: ActionState]] = [:]
         for row in rows {
-            guard let name = row["name"] as? String, let key = row["key"] as? String,
-                  let kind = (row["kind"] as? String).flatMap(ActionRow.Kind.init(rawValue:)),
+            guard let name = row["name"] as? String, let kind = ((row["kind"] ?? "action") as? String).flatMap(ActionRow.Kind.init(rawValue:)),
                   let tools = row["tools"] as? [[String: Any]] else {
-                throw PermDocsError("not a permdocs export: an action without name, key, kind or tools", file: actionsFile)
+                throw PermDocsError("not a permdocs export: an action without name, kind or tools", file: actionsFile)
             }
+            let key = row["key"] as? String ?? name.lowercased()
             for entry in tools {
-                guard let slug = entry["slug"] as? String, let how = (entry["how"] as? String).flatMap(ActionNeed.How.init(rawValue:)) else {
+                guard let slug = entry["slug"] as? String, let how = ((entry["how"] ?? "explicit") as? String).flatMap(ActionNeed.How.init(rawValue:)) else {
                     throw PermDocsError("not a permdocs export: a tool of '\(name)' without slug or how", file: actionsFile)
                 }
-                let grantees = ((entry["grantees"] as? [String]) ?? []).compactMap(PolicyBlock.Grantee.init(rawValue:))
+                let grantees = ((entry["grantees"] as? [String]) ?? ["user"]).compactMap(PolicyBlock.Grantee.init(rawValue:))
                 actions[slug, default: [:]][ActionRow.ID(kind: kind, key: key)] = ActionState(
-                    name: name, kind: kind, isKnown: row["known"] as? Bool ?? false, how: how, grantees: grantees,
+                    name: name, kind: kind, isKnown: row["known"] as? Bool ?? (kind == .action), how: how, grantees: grantees,
                     patterns: ((entry["patterns"] as? [String]) ?? []).sorted(), isDenied: entry["denied"] as? Bool ?? false,
                     isNamed: entry["named"] as? Bool ?? true)
             }

@@ -37,6 +37,8 @@ public struct PermissionSnapshot: Sendable, Hashable {
     /// The format of `data/permissions.json` (resources, principals, findings; no actions).
     public static let permissionsFormat = 2
     public static let exportFormat = 1
+    /// The newest layout of `data/actions.json` this permdocs reads (and writes): 1 wrote every field, 2 leaves defaults out.
+    public static let actionsFormat = 2
 
     /// Rows as the matrix sorts them: by service, then key, then kind.
     public static func rowOrder(_ a: ActionRow.ID, _ b: ActionRow.ID) -> Bool {

@@ -90,6 +90,46 @@ final class ExportsSnapshotTests: XCTestCase {
         XCTAssertEqual(diff.newFindings, [])
     }
 
+    /// A site published before format 2 (every field written, no `format`)
+    /// reads as the same snapshot as one written now, which leaves defaults out.
+    func testFormatOneActionsJSONReadsAsFormatTwo() throws {
+        let tools = Data(#"{"tools":[{"slug":"t","name":"T","url":"tools/t/index.html"}]}"#.utf8)
+        let formatOne = Data(#"""
+        {"catalog":null,"actions":[{"name":"ec2:CreateTags","key":"ec2:createtags","kind":"action","service":"ec2","serviceName":"Amazon EC2",
+         "accessLevel":"Tagging","known":true,"description":"d","spellings":["ec2:CreateTags"],"excluded":[],"url":"matrix.html#action-ec2:createtags",
+         "tools":[{"slug":"t","how":"explicit","required":true,"named":true,"patterns":[],"notAction":false,"grantees":["user"],"denied":false,
+                   "blocks":[{"page":"index","anchor":"policy-1"}],"deniedBlocks":[]}]},
+         {"name":"s3:*","key":"s3:*","kind":"pattern","service":"s3","serviceName":null,"accessLevel":null,"known":false,"description":null,
+          "spellings":["s3:*"],"excluded":[],"url":"matrix.html#action-s3:*",
+          "tools":[{"slug":"t","how":"optional","required":false,"named":false,"patterns":["s3:*"],"notAction":false,"grantees":["service-role"],"denied":false,
+                    "blocks":[],"deniedBlocks":[]}]}]}
+        """#.utf8)
+        let formatTwo = Data(#"""
+        {"format":2,"catalog":null,"services":{"ec2":"Amazon EC2"},"actions":[{"name":"ec2:CreateTags","accessLevel":"Tagging","description":"d",
+         "tools":[{"slug":"t","blocks":[{"page":"index","anchor":"policy-1"}]}]},
+         {"name":"s3:*","kind":"pattern","tools":[{"slug":"t","how":"optional","named":false,"patterns":["s3:*"],"grantees":["service-role"]}]}]}
+        """#.utf8)
+        let one = try PermissionSnapshot(toolsJSON: tools, actionsJSON: formatOne)
+        let two = try PermissionSnapshot(toolsJSON: tools, actionsJSON: formatTwo)
+        XCTAssertEqual(one.tools, two.tools)
+        let actions = try XCTUnwrap(two.tools.first?.actions)
+        let createTags = try XCTUnwrap(actions[ActionRow.ID(kind: .action, key: "ec2:createtags")])
+        XCTAssertEqual([createTags.isKnown, createTags.isNamed, createTags.isDenied], [true, true, false])
+        XCTAssertEqual(createTags.how, .explicit)
+        XCTAssertEqual(createTags.grantees, [.user])
+        let pattern = try XCTUnwrap(actions[ActionRow.ID(kind: .pattern, key: "s3:*")])
+        XCTAssertEqual([pattern.isKnown, pattern.isNamed], [false, false])
+        XCTAssertEqual(pattern.how, .optional)
+        XCTAssertEqual(pattern.grantees, [.serviceRole])
+    }
+
+    func testANewerActionsFormatIsRefused() {
+        XCTAssertThrowsError(try PermissionSnapshot(toolsJSON: Data(#"{"tools": []}"#.utf8), actionsJSON: Data(#"{"format": 3, "actions": []}"#.utf8))) { error in
+            XCTAssertEqual((error as? PermDocsError)?.description,
+                           "data/actions.json: error: not a permdocs export: format 3, where this permdocs reads formats 1 to 2")
+        }
+    }
+
     func testSomethingElseIsNotReadAsExports() {
         XCTAssertThrowsError(try PermissionSnapshot(toolsJSON: Data("[]".utf8), actionsJSON: Data("{}".utf8))) { error in
             XCTAssertEqual((error as? PermDocsError)?.description, "data/tools.json: error: not a permdocs export: not a JSON object")

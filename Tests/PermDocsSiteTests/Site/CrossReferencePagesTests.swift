@@ -185,8 +185,9 @@ final class CrossReferencePagesTests: XCTestCase {
         XCTAssertTrue(createTags.contains(" more ·"))
         XCTAssertTrue(createTags.contains("href=\"../matrix.html#action-ec2:createtags\""))
         // A cell per tool that needs something of ec2, linking to the granting block; the role's mark says it.
-        XCTAssertTrue(createTags.contains("<td class=\"c-e\" title=\"named explicitly\"><a href=\"../tools/vm-import-export/index.html#policy-1\">"))
-        XCTAssertTrue(createTags.contains("<td class=\"c-r\" title=\"named, for its service role\"><a href=\"../tools/server-migration-service/index.html#policy-3\">"))
+        // The link's title is its accessible name too (the mark is hidden from screen readers), written once per cell.
+        XCTAssertTrue(createTags.contains("<td class=\"c-e\"><a href=\"../tools/vm-import-export/index.html#policy-1\" title=\"named explicitly\"><span aria-hidden=\"true\">●</span></a></td>"))
+        XCTAssertTrue(createTags.contains("<td class=\"c-r\"><a href=\"../tools/server-migration-service/index.html#policy-3\" title=\"named, for its service role\">"))
         XCTAssertTrue(createTags.hasSuffix("<td class=\"num\">4</td></tr>"), createTags)
         for name in ["AWS VM Import/Export", "AWS Server Migration Service (SMS)", "Veeam Backup &amp; Replication (restore to Amazon EC2)", "CloudBerry Backup (restore to EC2)"] {
             XCTAssertTrue(ec2.contains("\">\(name)</a></th>"), name)
@@ -196,7 +197,7 @@ final class CrossReferencePagesTests: XCTestCase {
         let s3 = try TestSupport.text(report, "services/s3.html")
         XCTAssertFalse(s3.contains("AWS Database Migration Service (DMS)</a></th>"))
         let getObject = try serviceRow(s3, "getobject")
-        XCTAssertTrue(getObject.contains("title=\"via wildcard s3:*\"><a href=\"../tools/cloudberry-restore-to-ec2/index.html#policy-1\">"), "CloudBerry's s3:* is named in the cell")
+        XCTAssertTrue(getObject.contains("<a href=\"../tools/cloudberry-restore-to-ec2/index.html#policy-1\" title=\"via wildcard s3:*\">"), "CloudBerry's s3:* is named in the cell")
         XCTAssertTrue(getObject.contains("named explicitly (for the user and service role)"), getObject)
 
         // Services the catalog does not know share one page; the prefix stays in the anchor.
