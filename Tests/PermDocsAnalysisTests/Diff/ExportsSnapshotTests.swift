@@ -51,7 +51,7 @@ final class ExportsSnapshotTests: XCTestCase {
         XCTAssertThrowsError(try PermissionSnapshot(toolsJSON: Data(e.toolsJSON.utf8), actionsJSON: Data(e.actionsJSON.utf8),
                                                     permissionsJSON: Data(#"{"format": 1, "tools": []}"#.utf8))) { error in
             XCTAssertEqual((error as? PermDocsError)?.description,
-                           "data/permissions.json: error: not a permdocs export: format 1, where this permdocs reads format 2")
+                           "data/permissions.json: error: not a permdocs export: format 1, where this permdocs reads formats 2 to 3")
         }
     }
 
@@ -62,7 +62,33 @@ final class ExportsSnapshotTests: XCTestCase {
         XCTAssertEqual(tools.count, site.tools.count)
         for tool in tools {
             XCTAssertEqual(Set(tool.keys), ["slug", "resources", "principals", "findings"], "actions are in actions.json, names in tools.json")
+            // Format 3: rows by their position in actions.json, each distinct resource list once.
+            let groups = try XCTUnwrap(tool["resources"] as? [[String: Any]])
+            XCTAssertTrue(groups.allSatisfy { Set($0.keys) == ["resources", "rows"] }, "\(groups)")
+            let lists = groups.compactMap { $0["resources"] as? [String] }
+            XCTAssertEqual(Set(lists).count, lists.count, "a list once per tool")
         }
+    }
+
+    /// A site published with format 2 (`kind`, `key` and `resources` per row)
+    /// reads as the same snapshot as format 3, which refers to rows by position.
+    func testFormatTwoPermissionsJSONIsStillRead() throws {
+        let site = try TestSupport.pipeline(InMemoryContentReader(try TestSupport.seedContentFiles()), theme: nil).analyze()
+        let e = SiteExports(site: site)
+        var document = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(e.permissionsJSON.utf8)) as? [String: Any])
+        let rows = site.index.rows
+        document["format"] = 2
+        document["tools"] = try XCTUnwrap(document["tools"] as? [[String: Any]]).map { tool -> [String: Any] in
+            var tool = tool
+            tool["resources"] = (tool["resources"] as! [[String: Any]]).flatMap { group in
+                (group["rows"] as! [Int]).map { ["kind": rows[$0].kind.rawValue, "key": rows[$0].key, "resources": group["resources"]!] as [String: Any] }
+            }
+            return tool
+        }
+        let formatTwo = try JSONSerialization.data(withJSONObject: document)
+        let two = try PermissionSnapshot(toolsJSON: Data(e.toolsJSON.utf8), actionsJSON: Data(e.actionsJSON.utf8), permissionsJSON: formatTwo)
+        XCTAssertEqual(two, try Self.published(site))
+        XCTAssertTrue(two.tools.contains { !$0.resources.isEmpty })
     }
 
     func testTheExportsOfTheDefaultSiteGiveItsActions() throws {
