@@ -198,9 +198,9 @@ final class CrossReferencePagesTests: XCTestCase {
         let report = try build()
         let ec2 = try TestSupport.text(report, "services/ec2.html")
         let createTags = try serviceRow(ec2, "createtags")
-        XCTAssertTrue(createTags.contains("<a class=\"row-link\" href=\"#createtags\"><code>ec2:CreateTags</code></a>"))
+        XCTAssertTrue(createTags.contains("<th scope=\"row\"><a href=\"#createtags\"><code>ec2:CreateTags</code></a>"))
         XCTAssertTrue(createTags.contains("<td>Tagging</td>"))
-        XCTAssertTrue(createTags.contains("<span>Grants permission to add or overwrite one or more tags"))
+        XCTAssertTrue(createTags.contains("<small>Grants permission to add or overwrite one or more tags"))
         // Over a hundred resource types: four shown, the rest counted.
         XCTAssertEqual(createTags.components(separatedBy: "</code> ").count - 1, 4, createTags)
         XCTAssertTrue(createTags.contains(" more ·"))
