@@ -12,6 +12,13 @@ extension PermissionSnapshot {
     /// The snapshot the two export files describe; throws a `PermDocsError`
     /// naming the file when one is not what permdocs writes.
     public init(toolsJSON: Data, actionsJSON: Data, toolsFile: String = "data/tools.json", actionsFile: String = "data/actions.json") throws {
+        self.init(tools: try Self.read(toolsJSON: toolsJSON, actionsJSON: actionsJSON, toolsFile: toolsFile, actionsFile: actionsFile).tools, holds: [])
+    }
+
+    /// The tools of the two files, and the rows of `actions.json` in its order
+    /// (what `permissions.json` refers to by position).
+    private static func read(toolsJSON: Data, actionsJSON: Data, toolsFile: String, actionsFile: String) throws
+        -> (tools: [ToolSnapshot], rows: [ActionRow.ID]) {
         func object(_ data: Data, _ file: String) throws -> [String: Any] {
             guard let value = try? JSONSerialization.jsonObject(with: data), let object = value as? [String: Any] else {
                 throw PermDocsError("not a permdocs export: not a JSON object", file: file)
@@ -21,23 +28,33 @@ extension PermissionSnapshot {
         guard let toolList = try object(toolsJSON, toolsFile)["tools"] as? [[String: Any]] else {
             throw PermDocsError("not a permdocs export: no \"tools\" list", file: toolsFile)
         }
-        guard let rows = try object(actionsJSON, actionsFile)["actions"] as? [[String: Any]] else {
+        let actionsDocument = try object(actionsJSON, actionsFile)
+        // Format 1 (no `format` field) wrote every field; format 2 leaves out
+        // those equal to their default, which are read back below. A format-1
+        // file always has the field, so one reader reads both.
+        let format = actionsDocument["format"] ?? 1
+        guard let number = format as? Int, (1...Self.actionsFormat).contains(number) else {
+            throw PermDocsError("not a permdocs export: format \(format), where this permdocs reads formats 1 to \(Self.actionsFormat)", file: actionsFile)
+        }
+        guard let rows = actionsDocument["actions"] as? [[String: Any]] else {
             throw PermDocsError("not a permdocs export: no \"actions\" list", file: actionsFile)
         }
         var actions: [String: [ActionRow.ID: ActionState]] = [:]
+        var rowIDs: [ActionRow.ID] = []
         for row in rows {
-            guard let name = row["name"] as? String, let key = row["key"] as? String,
-                  let kind = (row["kind"] as? String).flatMap(ActionRow.Kind.init(rawValue:)),
+            guard let name = row["name"] as? String, let kind = ((row["kind"] ?? "action") as? String).flatMap(ActionRow.Kind.init(rawValue:)),
                   let tools = row["tools"] as? [[String: Any]] else {
-                throw PermDocsError("not a permdocs export: an action without name, key, kind or tools", file: actionsFile)
+                throw PermDocsError("not a permdocs export: an action without name, kind or tools", file: actionsFile)
             }
+            let key = row["key"] as? String ?? name.lowercased()
+            rowIDs.append(ActionRow.ID(kind: kind, key: key))
             for entry in tools {
-                guard let slug = entry["slug"] as? String, let how = (entry["how"] as? String).flatMap(ActionNeed.How.init(rawValue:)) else {
+                guard let slug = entry["slug"] as? String, let how = ((entry["how"] ?? "explicit") as? String).flatMap(ActionNeed.How.init(rawValue:)) else {
                     throw PermDocsError("not a permdocs export: a tool of '\(name)' without slug or how", file: actionsFile)
                 }
-                let grantees = ((entry["grantees"] as? [String]) ?? []).compactMap(PolicyBlock.Grantee.init(rawValue:))
+                let grantees = ((entry["grantees"] as? [String]) ?? ["user"]).compactMap(PolicyBlock.Grantee.init(rawValue:))
                 actions[slug, default: [:]][ActionRow.ID(kind: kind, key: key)] = ActionState(
-                    name: name, kind: kind, isKnown: row["known"] as? Bool ?? false, how: how, grantees: grantees,
+                    name: name, kind: kind, isKnown: row["known"] as? Bool ?? (kind == .action), how: how, grantees: grantees,
                     patterns: ((entry["patterns"] as? [String]) ?? []).sorted(), isDenied: entry["denied"] as? Bool ?? false,
                     isNamed: entry["named"] as? Bool ?? true)
             }
@@ -51,28 +68,28 @@ extension PermissionSnapshot {
             }
             return ToolSnapshot(slug: slug, name: tool["name"] as? String ?? slug, firstPageID: page, actions: actions[slug] ?? [:])
         }
-        self.init(tools: tools, holds: [])
+        return (tools, rowIDs)
     }
 
     /// The whole snapshot of a published site: `toolsJSON` and `actionsJSON`
     /// as above, with each tool's resources, principals and findings from
-    /// `permissionsJSON` (format 2).
+    /// `permissionsJSON` (format 3, or 2 as sites built before it wrote it).
     public init(toolsJSON: Data, actionsJSON: Data, permissionsJSON: Data, toolsFile: String = "data/tools.json",
                 actionsFile: String = "data/actions.json", permissionsFile: String = "data/permissions.json") throws {
-        let base = try PermissionSnapshot(toolsJSON: toolsJSON, actionsJSON: actionsJSON, toolsFile: toolsFile, actionsFile: actionsFile)
+        let base = try Self.read(toolsJSON: toolsJSON, actionsJSON: actionsJSON, toolsFile: toolsFile, actionsFile: actionsFile)
         func fail(_ what: String) -> PermDocsError { PermDocsError("not a permdocs export: \(what)", file: permissionsFile) }
         guard let value = try? JSONSerialization.jsonObject(with: permissionsJSON), let document = value as? [String: Any] else {
             throw fail("not a JSON object")
         }
-        guard document["format"] as? Int == Self.permissionsFormat else {
-            throw fail("format \(document["format"] ?? "none"), where this permdocs reads format \(Self.permissionsFormat)")
+        guard let format = document["format"] as? Int, (2...Self.permissionsFormat).contains(format) else {
+            throw fail("format \(document["format"] ?? "none"), where this permdocs reads formats 2 to \(Self.permissionsFormat)")
         }
         guard let entries = document["tools"] as? [[String: Any]] else { throw fail("no \"tools\" list") }
         let bySlug = Dictionary(entries.compactMap { e in (e["slug"] as? String).map { ($0, e) } }, uniquingKeysWith: { a, _ in a })
         self.init(tools: try base.tools.map { tool in
             var tool = tool
             guard let entry = bySlug[tool.slug] else { return tool }
-            let extra = try Self.toolExtras(entry, slug: tool.slug, fail: fail)
+            let extra = try Self.toolExtras(entry, slug: tool.slug, rows: base.rows, fail: fail)
             tool.resources = extra.resources
             tool.principals = extra.principals
             tool.findings = extra.findings
@@ -81,10 +98,19 @@ extension PermissionSnapshot {
     }
 
     /// A tool's resources, principals and findings as `permissions.json` and the history cache write them.
-    private static func toolExtras(_ tool: [String: Any], slug: String, fail: (String) -> PermDocsError) throws
+    /// Format 3 groups resources (`resources` and the `rows` that have them, by
+    /// position in `rows`); format 2 wrote `kind`, `key` and `resources` per row.
+    private static func toolExtras(_ tool: [String: Any], slug: String, rows: [ActionRow.ID], fail: (String) -> PermDocsError) throws
         -> (resources: [ActionRow.ID: [String]], principals: [String], findings: [FindingRecord]) {
         var resources: [ActionRow.ID: [String]] = [:]
         for r in tool["resources"] as? [[String: Any]] ?? [] {
+            if let positions = r["rows"] as? [Int] {
+                for position in positions {
+                    guard rows.indices.contains(position) else { throw fail("a row of '\(slug)' at \(position), where actions.json has \(rows.count)") }
+                    resources[rows[position]] = (r["resources"] as? [String]) ?? []
+                }
+                continue
+            }
             guard let kind = (r["kind"] as? String).flatMap(ActionRow.Kind.init(rawValue:)), let key = r["key"] as? String else {
                 throw fail("a row of '\(slug)' without kind or key")
             }

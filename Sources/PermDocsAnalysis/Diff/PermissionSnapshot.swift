@@ -35,8 +35,11 @@ public struct PermissionSnapshot: Sendable, Hashable {
 
     /// The version of `data/permissions.json`'s layout, written in it and checked when it is read.
     /// The format of `data/permissions.json` (resources, principals, findings; no actions).
-    public static let permissionsFormat = 2
+    /// 3 groups each tool's resources by list, rows by their position in `actions.json`; 2 (still read) wrote `kind`, `key` and `resources` per row.
+    public static let permissionsFormat = 3
     public static let exportFormat = 1
+    /// The newest layout of `data/actions.json` this permdocs reads (and writes): 1 wrote every field, 2 leaves defaults out.
+    public static let actionsFormat = 2
 
     /// Rows as the matrix sorts them: by service, then key, then kind.
     public static func rowOrder(_ a: ActionRow.ID, _ b: ActionRow.ID) -> Bool {

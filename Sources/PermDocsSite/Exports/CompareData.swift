@@ -23,20 +23,18 @@ public enum CompareData {
 
     /// The script's text: `window.permdocsCompare = {…};`.
     ///
-    /// - `rows`: `[name, url]` per index row, in row order (`url` is the row's
-    ///   row on its service page, from the site root). Tools refer to rows by position.
+    /// Tools refer to rows by their number in `data/rows.js` (`RowsData`:
+    /// names and addresses, which the page loads first).
+    ///
     /// - `tools`: in site order, `slug`, `name`, `url`, `needs` (the rows of its
     ///   need set, as `ToolOverlap` defines it, ascending), `covers` (`[pattern,
     ///   [rows]]`: rows it needs only through that required wildcard or NotAction,
     ///   by pattern), `statements` (its merged required policy, see `statement`).
-    public static func script(site: AnalyzedSite, siteMap: SiteMap, combined: [String: CombinedPolicy]) -> String {
+    public static func script(site: AnalyzedSite, combined: [String: CombinedPolicy]) -> String {
         let index = site.index
         var needs: [String: [Int]] = [:]
         var covers: [String: [String: [Int]]] = [:]
-        var rows: [ExportJSON] = []
-        rows.reserveCapacity(index.rows.count)
         for (i, row) in index.rows.enumerated() {
-            rows.append(.array([.string(row.name), .string(siteMap.action(row))]))
             for (slug, need) in row.needs where need.isRequired {
                 needs[slug, default: []].append(i)
                 guard !need.isNamedRequired else { continue }
@@ -62,7 +60,7 @@ public enum CompareData {
                 "statements": .array((combined[tool.slug]?.required.statements ?? []).map(statement)),
             ])
         }
-        let data = ExportJSON.object(["rows": .array(rows), "tools": .array(tools)])
+        let data = ExportJSON.object(["tools": .array(tools)])
         return "window.permdocsCompare = " + data.compactText + ";\n"
     }
 

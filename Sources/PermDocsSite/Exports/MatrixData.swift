@@ -20,8 +20,11 @@ public enum MatrixData {
     /// - `tools`: `[slug, name, url, rows it needs]`, in column order;
     /// - `services`: `[prefix, label, display name, service page, matrix fragment]`;
     /// - `blocks`: block addresses, and `labels`: cell labels, each written once;
-    /// - `rows`: `[fragment, name, row url, service #, level, kind, unknown, states, tools needing it, cells]`,
-    ///   where kind is 0 action, 1 pattern, 2 NotAction; `states` has a
+    /// - `rows`: `[fragment, service #, level, kind, unknown, states, tools needing it, cells]`
+    ///   per index row, in row order: the row's name and address are those of
+    ///   the same row of `data/rows.js` (`RowsData`), which the page loads
+    ///   first; `fragment` is "" when it is `action-` and the name lower-cased;
+    ///   kind is 0 action, 1 pattern, 2 NotAction; `states` has a
     ///   `MatrixCell.state` letter per tool (`.` for none); `cells` has
     ///   `[block #, label #]` per tool that reaches the row, flattened
     ///   (block -1: the mark links to the row).
@@ -67,7 +70,7 @@ public enum MatrixData {
             }
             let kind = row.kind == .action ? 0 : row.kind == .pattern ? 1 : 2
             rows.append(.array([
-                .string(SiteExports.fragment(for: row)), .string(row.name), .string(siteMap.action(row)),
+                .string(fragment(for: row)),
                 .int(service), .string(level), .int(kind), .int(row.isUnknown ? 1 : 0),
                 .string(states), .int(required), .array(cells),
             ]))
@@ -82,6 +85,15 @@ public enum MatrixData {
             "blocks": .strings(blocks.values), "labels": .strings(labels.values), "rows": .array(rows),
         ])
         return "window.permdocsMatrix = " + data.compactText + ";\n"
+    }
+
+    /// The row's fragment, or "" when it is `action-` and the name lower-cased
+    /// (most rows), which `assets/matrix.js` rebuilds. Only for ASCII names, so
+    /// that the browser's `toLowerCase` gives the same text.
+    static func fragment(for row: ActionRow) -> String {
+        let fragment = SiteExports.fragment(for: row)
+        let isASCII = row.name.utf8.allSatisfy { $0 < 0x80 }
+        return isASCII && fragment == "action-" + row.name.lowercased() ? "" : fragment
     }
 
     /// Strings numbered in first-seen order.

@@ -5,7 +5,9 @@
 ///
 /// - `tools`: `[name, vendor, url]` in site order;
 /// - `entries`: `[kind, title, detail, url, tools]`, where kind is `tool`,
-///   `service`, `action` or `finding`; `detail` is what is shown and
+///   `service`, `action` or `finding`, but for an action `[kind, row #,
+///   detail, tools]`: its name and address are those of the row of
+///   `data/rows.js` (`RowsData`), loaded with it; `detail` is what is shown and
 ///   searched after the title (a vendor, a service's name, an action's
 ///   access level and catalog description, a finding's message and place);
 ///   `tools` lists, for an action, the tools that need it (by position in
@@ -38,13 +40,13 @@ public enum SearchIndex {
             entries.append(entry("service", prefix.isEmpty ? "(no service prefix)" : prefix,
                                  [name, CountPhrase.of(rowsPerService[prefix]!, "row")].compactMap { $0 }.joined(separator: " · "), url))
         }
-        for row in index.rows {
+        for (number, row) in index.rows.enumerated() {
             var detail = row.isUnknown ? "not in the catalog" : row.isPattern ? "pattern" : row.accessLevel?.rawValue ?? ""
             if row.kind == .action, let description = catalog?.action(named: row.name)?.description, !description.isEmpty {
                 detail += " · " + description
             }
             let tools = row.toolsAllowing(in: index.toolOrder).compactMap { position[$0] }
-            entries.append(entry("action", row.name, detail, siteMap.action(row), tools))
+            entries.append(.array([.string("action"), .int(number), .string(detail), .array(tools.map(ExportJSON.int))]))
         }
         let toolsBySlug = Dictionary(site.tools.map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a })
         let pageOf = Dictionary(site.tools.flatMap { t in t.pages.map { ($0.source.path, (t, $0.source.pageID)) } }, uniquingKeysWith: { a, _ in a })

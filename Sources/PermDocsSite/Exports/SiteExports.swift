@@ -131,42 +131,70 @@ public struct SiteExports {
 
     // MARK: actions.json
 
-    /// `data/actions.json`: `{"catalog": "<package version>" or null, "actions": [...]}`,
-    /// one entry per index row in row order (service, then key, then kind).
-    /// Per row: name, key, kind (`action`, `pattern`, `notAction`), service,
-    /// serviceName (catalog's, or null), accessLevel, known, description
-    /// (null unless known), spellings, excluded (NotAction rows' names),
-    /// url, and `tools`: one entry per tool that reaches the row, in site
-    /// order, with `how` (`explicit`, `wildcard`, `optional`, `denied`; see
-    /// `ActionNeed.How`), `required`, `named`, `patterns` (wildcards of its
-    /// Allow statements that cover the row, sorted), `notAction` (true when a
-    /// NotAction Allow covers it), `grantees` (`user`, `service-role`),
-    /// `denied`, `blocks` (its Allow blocks) and `deniedBlocks`.
+    /// `data/actions.json`, format 2: `{"format": 2, "catalog": "<package version>" or null,
+    /// "services": {prefix: catalog display name}, "actions": [...]}`, one
+    /// entry per index row in row order (service, then key, then kind).
+    ///
+    /// A field whose value is its default, or follows from the others, is left
+    /// out (format 1 wrote every field: on a 40-tool site they were 40 % of
+    /// the file). Per row: `name`; `key` (default: the name lower-cased);
+    /// `kind` (`pattern`, `notAction`; default `action`); `service` (default:
+    /// the key's text before its first `:`); `accessLevel` and `description`
+    /// (absent when the catalog has none); `known` (default: true for an
+    /// action, false otherwise); `spellings` (default: just the name);
+    /// `excluded` (NotAction rows' names; default none); and `tools`: one entry
+    /// per tool that reaches the row, in site order, with `slug`, `how`
+    /// (`wildcard`, `optional`, `denied`; default `explicit`), `named`
+    /// (default true), `patterns` (wildcards of its Allow statements that cover
+    /// the row, sorted; default none), `notAction` (default false),
+    /// `grantees` (default `["user"]`), `denied` (default false), `blocks`
+    /// (its Allow blocks) and `deniedBlocks` (default none). A tool's need is
+    /// required exactly when `how` is `explicit` or `wildcard`; a row's matrix
+    /// row is `matrix.html#` + `fragment(for:)`.
     public var actionsJSON: String {
+        var serviceNames: [String: ExportJSON] = [:]
         let rows = index.rows.map { row -> ExportJSON in
             let tools = order.compactMap { slug -> ExportJSON? in
                 guard let need = row.needs[slug] else { return nil }
-                return .object([
-                    "slug": .string(slug), "how": .string(need.how.rawValue),
-                    "required": .bool(need.isRequired), "named": .bool(need.isNamed),
-                    "patterns": .strings(need.wildcardPatterns),
-                    "notAction": .bool(need.allowGrants.contains { if case .notAction = $0.via { return true } else { return false } }),
-                    "grantees": .strings(need.grantees.map(\.rawValue)),
-                    "denied": .bool(need.isDenied),
-                    "blocks": .array(need.blocks.map(reference)), "deniedBlocks": .array(need.deniedBlocks.map(reference)),
-                ])
+                var entry: [String: ExportJSON] = ["slug": .string(slug)]
+                if need.how != .explicit { entry["how"] = .string(need.how.rawValue) }
+                if !need.isNamed { entry["named"] = .bool(false) }
+                let patterns = need.wildcardPatterns
+                if !patterns.isEmpty { entry["patterns"] = .strings(patterns) }
+                if need.allowGrants.contains(where: { if case .notAction = $0.via { return true } else { return false } }) {
+                    entry["notAction"] = .bool(true)
+                }
+                let grantees = need.grantees.map(\.rawValue)
+                if grantees != [PolicyBlock.Grantee.user.rawValue] { entry["grantees"] = .strings(grantees) }
+                if need.isDenied { entry["denied"] = .bool(true) }
+                if !need.blocks.isEmpty { entry["blocks"] = .array(need.blocks.map(reference)) }
+                if !need.deniedBlocks.isEmpty { entry["deniedBlocks"] = .array(need.deniedBlocks.map(reference)) }
+                return .object(entry)
             }
-            return .object([
-                "name": .string(row.name), "key": .string(row.key), "kind": .string(row.kind.rawValue),
-                "service": .string(row.service), "serviceName": .optional(catalog?.service(row.service)?.displayName),
-                "accessLevel": .optional(row.accessLevel?.rawValue), "known": .bool(row.isKnown),
-                "description": .optional(row.description), "spellings": .strings(row.spellings),
-                "excluded": .strings(row.excluded),
-                "url": .string(SitePaths.matrix + "#" + Self.fragment(for: row)),
-                "tools": .array(tools),
-            ])
+            var entry: [String: ExportJSON] = ["name": .string(row.name), "tools": .array(tools)]
+            if row.key != row.name.lowercased() { entry["key"] = .string(row.key) }
+            if row.kind != .action { entry["kind"] = .string(row.kind.rawValue) }
+            if row.service != Self.defaultService(ofKey: row.key) { entry["service"] = .string(row.service) }
+            if let name = catalog?.service(row.service)?.displayName { serviceNames[row.service] = .string(name) }
+            if let level = row.accessLevel { entry["accessLevel"] = .string(level.rawValue) }
+            if row.isKnown != (row.kind == .action) { entry["known"] = .bool(row.isKnown) }
+            if let description = row.description { entry["description"] = .string(description) }
+            if row.spellings != [row.name] { entry["spellings"] = .strings(row.spellings) }
+            if !row.excluded.isEmpty { entry["excluded"] = .strings(row.excluded) }
+            return .object(entry)
         }
-        return ExportJSON.object(["catalog": .optional(catalog?.source), "actions": .array(rows)]).fileText
+        return ExportJSON.object([
+            "format": .int(Self.actionsFormat), "catalog": .optional(catalog?.source),
+            "services": .object(serviceNames), "actions": .array(rows),
+        ]).fileText
+    }
+
+    /// The layout of `data/actions.json` (1: every field written, no `format`; 2: defaults left out).
+    public static var actionsFormat: Int { PermissionSnapshot.actionsFormat }
+
+    /// A row's service when `actions.json` does not write it: its key's text before the first `:`.
+    public static func defaultService(ofKey key: String) -> String {
+        key.firstIndex(of: ":").map { String(key[..<$0]) } ?? ""
     }
 
     // MARK: matrix.csv

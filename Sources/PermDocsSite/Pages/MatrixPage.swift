@@ -15,6 +15,8 @@ struct MatrixPage: Encodable {
     /// "107 rows", "5 tools".
     var rowsText: String
     var columnsText: String
+    /// `data/rows.js` (the rows' names and addresses), loaded before `data/matrix.js`.
+    var rowsDataURL: String
     var dataURL: String
 
     struct Column: Encodable {

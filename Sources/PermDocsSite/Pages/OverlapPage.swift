@@ -7,6 +7,8 @@ struct OverlapPage: Encodable {
     var pairs: [Pair]
     var compareTools: [CompareTool]
     var compareScript: String
+    /// `data/rows.js` (the rows' names and addresses), loaded before `data/compare.js`.
+    var rowsDataURL: String
     var compareDataURL: String
     var toolTotals: [ToolTotal]
 

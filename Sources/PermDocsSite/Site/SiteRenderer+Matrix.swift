@@ -6,10 +6,13 @@ import PermDocsCore
 import PermDocsPolicy
 
 extension SiteRenderer {
-    /// The matrix page and the data it draws: two files, whatever the site's size.
+    /// The matrix page and the data it draws: three files, whatever the site's
+    /// size (`data/rows.js`, the rows' names and addresses, is also read by the
+    /// comparison and the search).
     func matrixJobs() -> [RenderJob] {
         [.page(path: SitePaths.matrix, request: matrixPage),
-         .files { [OutputFile(path: MatrixData.path, text: MatrixData.script(site: self.site, siteMap: self.siteMap, catalog: self.catalog))] }]
+         .files { [OutputFile(path: MatrixData.path, text: MatrixData.script(site: self.site, siteMap: self.siteMap, catalog: self.catalog))] },
+         .files { [OutputFile(path: RowsData.path, text: RowsData.script(site: self.site, siteMap: self.siteMap))] }]
     }
 
     private func matrixPage() -> PageRequest {
@@ -40,7 +43,7 @@ extension SiteRenderer {
             rowTotal: index.rows.count, unknownTotal: index.rows.filter(\.isUnknown).count,
             patternTotal: index.rows.filter(\.isPattern).count,
             rowsText: CountPhrase.of(index.rows.count, "row"), columnsText: CountPhrase.of(site.tools.count, "tool"),
-            dataURL: SitePaths.link(from: path, to: MatrixData.path))
+            rowsDataURL: SitePaths.link(from: path, to: RowsData.path), dataURL: SitePaths.link(from: path, to: MatrixData.path))
         return PageRequest(template: "matrix", page: page)
     }
 }

@@ -9,7 +9,7 @@ extension SiteRenderer {
     /// The overlap page and the data its comparison reads: two files, whatever the number of tools.
     func overlapJobs() -> [RenderJob] {
         [.page(path: SitePaths.overlap, request: overlapPage),
-         .files { [OutputFile(path: CompareData.path, text: CompareData.script(site: self.site, siteMap: self.siteMap, combined: self.combined))] }]
+         .files { [OutputFile(path: CompareData.path, text: CompareData.script(site: self.site, combined: self.combined))] }]
     }
 
     private func toolURL(_ tool: AnalyzedTool, from path: String) -> String {
@@ -44,7 +44,7 @@ extension SiteRenderer {
             heatmap: map.svg, pairs: pairs.map(\.pair),
             compareTools: tools.map { .init(slug: $0.slug, name: $0.tool.metadata.name) },
             compareScript: SitePaths.link(from: path, to: SitePaths.compareScript),
-            compareDataURL: SitePaths.link(from: path, to: CompareData.path),
+            rowsDataURL: SitePaths.link(from: path, to: RowsData.path), compareDataURL: SitePaths.link(from: path, to: CompareData.path),
             toolTotals: tools.map { .init(name: $0.tool.metadata.name, url: toolURL($0, from: path), count: overlap.needSet(of: $0.slug).count) })
         return PageRequest(template: "overlap", page: page)
     }

@@ -16,7 +16,14 @@ final class SearchIndexTests: XCTestCase {
         let prefix = "window.permdocsSearch = ", suffix = ";\n"
         XCTAssertTrue(text.hasPrefix(prefix) && text.hasSuffix(suffix))
         let data = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(text.dropFirst(prefix.count).dropLast(suffix.count).utf8)) as? [String: Any])
-        return (try XCTUnwrap(data["tools"] as? [[String]]), try XCTUnwrap(data["entries"] as? [[Any]]))
+        // An action's [kind, row #, detail, tools] made whole from data/rows.js, as search.js does.
+        let rows = try CrossReferencePagesTests.sharedRows(report)
+        let entries = try XCTUnwrap(data["entries"] as? [[Any]]).map { e -> [Any] in
+            guard e[0] as? String == "action" else { return e }
+            let row = rows[e[1] as! Int]
+            return [e[0], row.name, e[2], row.url, e[3]]
+        }
+        return (try XCTUnwrap(data["tools"] as? [[String]]), entries)
     }
 
     func testEveryToolServiceActionAndFindingIsAnEntryWithItsPage() throws {

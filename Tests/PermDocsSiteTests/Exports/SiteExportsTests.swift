@@ -27,12 +27,15 @@ final class SiteExportsTests: XCTestCase {
 
         let createTags = try action("ec2:CreateTags", in: actions)
         XCTAssertEqual(createTags["accessLevel"] as? String, "Tagging")
-        XCTAssertEqual(createTags["known"] as? Bool, true)
-        XCTAssertEqual(createTags["url"] as? String, "matrix.html#action-ec2:createtags")
+        // Format 2: what is the default, or follows from the name, is left out.
+        XCTAssertEqual(root["format"] as? Int, 2)
+        XCTAssertEqual((root["services"] as? [String: String])?["ec2"], "Amazon EC2")
+        XCTAssertEqual(Set(createTags.keys), ["name", "accessLevel", "description", "tools"], "known action, key = name lower-cased, service = the key's prefix")
         let ct = tools(createTags)
         XCTAssertEqual(Set(ct.keys), [S.vm, S.sms, S.veeam, S.cloudberry])
-        XCTAssertTrue(ct.values.allSatisfy { $0["how"] as? String == "explicit" })
+        XCTAssertTrue(ct.values.allSatisfy { $0["how"] == nil }, "explicit is the default")
         XCTAssertEqual(ct[S.sms]?["grantees"] as? [String], ["service-role"])
+        XCTAssertNil(ct[S.vm]?["grantees"], "[user] is the default")
         let block = try XCTUnwrap((ct[S.vm]?["blocks"] as? [[String: Any]])?.first)
         XCTAssertEqual(block as? [String: String], ["page": "index", "anchor": "policy-1"], "the tool and URL follow from the entry")
 
@@ -40,7 +43,7 @@ final class SiteExportsTests: XCTestCase {
         XCTAssertEqual(Set(describe.keys), [S.vm, S.sms, S.veeam, S.cloudberry])
         XCTAssertEqual(describe[S.sms]?["how"] as? String, "wildcard")
         XCTAssertEqual(describe[S.sms]?["patterns"] as? [String], ["ec2:Describe*"])
-        XCTAssertEqual(describe[S.veeam]?["how"] as? String, "explicit")
+        XCTAssertNil(describe[S.veeam]?["how"], "explicit, the default")
 
         let getObject = tools(try action("s3:GetObject", in: actions))
         XCTAssertEqual(Set(getObject.keys), [S.vm, S.veeam, S.cloudberry])
@@ -50,11 +53,12 @@ final class SiteExportsTests: XCTestCase {
         for name in ["ami:listroles", "ec2:cancelimporttasks"] {
             let entry = try action(name, in: actions)
             XCTAssertEqual(entry["known"] as? Bool, false, name)
-            XCTAssertTrue(entry["accessLevel"] is NSNull, name)
+            XCTAssertNil(entry["accessLevel"], name)
             XCTAssertEqual(Array(tools(entry).keys), [S.cloudberry], name)
         }
         let pattern = try action("s3:*", in: actions)
         XCTAssertEqual(pattern["kind"] as? String, "pattern")
+        XCTAssertNil(pattern["known"], "a pattern is never known")
     }
 
     func testMatrixCSVHoldsTheSeedFacts() throws {
@@ -121,7 +125,9 @@ final class SiteExportsTests: XCTestCase {
         XCTAssertFalse(actions.contains("</script>"))
         XCTAssertTrue(actions.contains("\\u003c\\/script\\u003e"))
         let entry = try XCTUnwrap((try json(actions)["actions"] as? [[String: Any]])?.first { $0["name"] as? String == "x:</script><b>" })
-        XCTAssertEqual(entry["url"] as? String, "matrix.html#action-x:_x3c_/script_x3e__x3c_b_x3e_".replacingOccurrences(of: "/", with: "_x2f_"))
+        let row = try XCTUnwrap(site.index.row(named: "x:</script><b>"))
+        XCTAssertEqual(SiteExports.fragment(for: row), "action-x:_x3c_/script_x3e__x3c_b_x3e_".replacingOccurrences(of: "/", with: "_x2f_"))
+        XCTAssertEqual(entry["key"] as? String, nil, "the key is the name lower-cased")
     }
 
     func testExportJSONEscapes() {

@@ -35,25 +35,46 @@ final class CrossReferencePagesTests: XCTestCase {
         return try XCTUnwrap(JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
     }
 
+    /// Each row's name and address, as the browser reads them from `data/rows.js`
+    /// (an anchor left out is the name after its first `:`, lower-cased).
+    static func sharedRows(_ report: Pipeline.Result) throws -> [(name: String, url: String)] {
+        let text = try TestSupport.text(report, RowsData.path)
+        let prefix = "window.permdocsRows = ", suffix = ";\n"
+        XCTAssertTrue(text.hasPrefix(prefix) && text.hasSuffix(suffix))
+        let json = text.dropFirst(prefix.count).dropLast(suffix.count)
+        let data = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let pages = try XCTUnwrap(data["pages"] as? [String])
+        return try XCTUnwrap(data["rows"] as? [[Any]]).map { row in
+            let name = row[0] as! String
+            let anchor = row.count > 2 ? row[2] as! String : name.split(separator: ":", maxSplits: 1).last.map { $0.lowercased() } ?? ""
+            return (name, pages[row[1] as! Int] + "#" + anchor)
+        }
+    }
+
     static func matrixRows(_ report: Pipeline.Result) throws -> [String: MatrixRow] {
         let data = try matrixData(report)
+        let shared = try sharedRows(report)
         let blocks = try XCTUnwrap(data["blocks"] as? [String]), labels = try XCTUnwrap(data["labels"] as? [String])
         let services = try XCTUnwrap(data["services"] as? [[Any]])
         var rows: [String: MatrixRow] = [:]
-        for r in try XCTUnwrap(data["rows"] as? [[Any]]) {
-            let states = r[7] as! String, cells = r[9] as! [Int]
+        let matrixRows = try XCTUnwrap(data["rows"] as? [[Any]])
+        XCTAssertEqual(matrixRows.count, shared.count, "a row of rows.js per matrix row")
+        for (i, r) in matrixRows.enumerated() {
+            let (name, url) = shared[i]
+            let fragment = (r[0] as! String).isEmpty ? "action-" + name.lowercased() : r[0] as! String
+            let states = r[5] as! String, cells = r[7] as! [Int]
             var c = 0
             var cellLabels: [String] = [], links: [String] = []
             for state in states {
                 if state == "." { cellLabels.append(""); links.append(""); continue }
-                links.append(cells[c] >= 0 ? blocks[cells[c]] : r[2] as! String)
+                links.append(cells[c] >= 0 ? blocks[cells[c]] : url)
                 cellLabels.append(labels[cells[c + 1]])
                 c += 2
             }
             XCTAssertEqual(c, cells.count, "a cell per tool that reaches the row")
-            rows[r[0] as! String] = MatrixRow(name: r[1] as! String, url: r[2] as! String, service: services[r[3] as! Int][0] as! String,
-                                              level: r[4] as! String, kind: r[5] as! Int, unknown: r[6] as! Int == 1,
-                                              states: states, total: r[8] as! Int, labels: cellLabels, links: links)
+            rows[fragment] = MatrixRow(name: name, url: url, service: services[r[1] as! Int][0] as! String,
+                                       level: r[2] as! String, kind: r[3] as! Int, unknown: r[4] as! Int == 1,
+                                       states: states, total: r[6] as! Int, labels: cellLabels, links: links)
         }
         return rows
     }
@@ -118,8 +139,8 @@ final class CrossReferencePagesTests: XCTestCase {
         let text = try TestSupport.text(report, CompareData.path)
         let json = text.dropFirst("window.permdocsCompare = ".count).dropLast(2)
         let data = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
-        let rows = try XCTUnwrap(data["rows"] as? [[String]])
-        XCTAssertEqual(rows.map { $0[0] }, report.site.index.rows.map(\.name))
+        XCTAssertNil(data["rows"], "names and addresses are in data/rows.js, not copied here")
+        XCTAssertEqual(try Self.sharedRows(report).map(\.name), report.site.index.rows.map(\.name))
         let tools = try XCTUnwrap(data["tools"] as? [[String: Any]])
         XCTAssertEqual(tools.compactMap { $0["slug"] as? String }, report.site.index.toolOrder)
         for tool in tools {
@@ -133,7 +154,7 @@ final class CrossReferencePagesTests: XCTestCase {
         let sms = try XCTUnwrap(tools.first { $0["slug"] as? String == S.sms })
         let covers = try XCTUnwrap(sms["covers"] as? [[Any]])
         let describe = try XCTUnwrap(covers.first { $0[0] as? String == "ec2:Describe*" })
-        let reached = try XCTUnwrap(describe[1] as? [Int]).map { rows[$0][0] }
+        let reached = try XCTUnwrap(describe[1] as? [Int]).map { try Self.sharedRows(report)[$0].name }
         XCTAssertTrue(reached.contains("ec2:DescribeInstances"), "\(reached)")
 
         // Without JavaScript, a tool page lists its most similar tools, linking to their comparison.
@@ -177,16 +198,17 @@ final class CrossReferencePagesTests: XCTestCase {
         let report = try build()
         let ec2 = try TestSupport.text(report, "services/ec2.html")
         let createTags = try serviceRow(ec2, "createtags")
-        XCTAssertTrue(createTags.contains("<a class=\"row-link\" href=\"#createtags\"><code>ec2:CreateTags</code></a>"))
+        XCTAssertTrue(createTags.contains("<th scope=\"row\"><a href=\"#createtags\"><code>ec2:CreateTags</code></a>"))
         XCTAssertTrue(createTags.contains("<td>Tagging</td>"))
-        XCTAssertTrue(createTags.contains("<span>Grants permission to add or overwrite one or more tags"))
+        XCTAssertTrue(createTags.contains("<small>Grants permission to add or overwrite one or more tags"))
         // Over a hundred resource types: four shown, the rest counted.
         XCTAssertEqual(createTags.components(separatedBy: "</code> ").count - 1, 4, createTags)
         XCTAssertTrue(createTags.contains(" more ·"))
         XCTAssertTrue(createTags.contains("href=\"../matrix.html#action-ec2:createtags\""))
         // A cell per tool that needs something of ec2, linking to the granting block; the role's mark says it.
-        XCTAssertTrue(createTags.contains("<td class=\"c-e\" title=\"named explicitly\"><a href=\"../tools/vm-import-export/index.html#policy-1\">"))
-        XCTAssertTrue(createTags.contains("<td class=\"c-r\" title=\"named, for its service role\"><a href=\"../tools/server-migration-service/index.html#policy-3\">"))
+        // The link's title is its accessible name too (the mark is hidden from screen readers), written once per cell.
+        XCTAssertTrue(createTags.contains("<td class=\"c-e\"><a href=\"../tools/vm-import-export/index.html#policy-1\" title=\"named explicitly\"><span aria-hidden=\"true\">●</span></a></td>"))
+        XCTAssertTrue(createTags.contains("<td class=\"c-r\"><a href=\"../tools/server-migration-service/index.html#policy-3\" title=\"named, for its service role\">"))
         XCTAssertTrue(createTags.hasSuffix("<td class=\"num\">4</td></tr>"), createTags)
         for name in ["AWS VM Import/Export", "AWS Server Migration Service (SMS)", "Veeam Backup &amp; Replication (restore to Amazon EC2)", "CloudBerry Backup (restore to EC2)"] {
             XCTAssertTrue(ec2.contains("\">\(name)</a></th>"), name)
@@ -196,7 +218,7 @@ final class CrossReferencePagesTests: XCTestCase {
         let s3 = try TestSupport.text(report, "services/s3.html")
         XCTAssertFalse(s3.contains("AWS Database Migration Service (DMS)</a></th>"))
         let getObject = try serviceRow(s3, "getobject")
-        XCTAssertTrue(getObject.contains("title=\"via wildcard s3:*\"><a href=\"../tools/cloudberry-restore-to-ec2/index.html#policy-1\">"), "CloudBerry's s3:* is named in the cell")
+        XCTAssertTrue(getObject.contains("<a href=\"../tools/cloudberry-restore-to-ec2/index.html#policy-1\" title=\"via wildcard s3:*\">"), "CloudBerry's s3:* is named in the cell")
         XCTAssertTrue(getObject.contains("named explicitly (for the user and service role)"), getObject)
 
         // Services the catalog does not know share one page; the prefix stays in the anchor.

@@ -47,13 +47,16 @@ final class EscapingTests: XCTestCase {
             }, "\(file.path) has an event handler attribute")
             XCTAssertNil(html.range(of: #"(href|src)\s*=\s*["']?\s*javascript:"#, options: [.regularExpression, .caseInsensitive]), "\(file.path) has a javascript: URL")
         }
-        // The comparison's data script is one assignment of JSON whose strings cannot end it.
-        let compare = try TestSupport.text(report, CompareData.path)
-        let prefix = "window.permdocsCompare = ", suffix = ";\n"
-        XCTAssertTrue(compare.hasPrefix(prefix) && compare.hasSuffix(suffix))
-        let json = compare.dropFirst(prefix.count).dropLast(suffix.count)
-        XCTAssertNoThrow(try JSONSerialization.jsonObject(with: Data(json.utf8)))
-        XCTAssertFalse(json.contains("<") || json.contains("\u{2028}") || json.contains("\n"), "no markup, line separators or raw newlines")
+        // The comparison's data script, and the rows' names it refers to, are each one
+        // assignment of JSON whose strings cannot end it.
+        for (path, prefix) in [(CompareData.path, "window.permdocsCompare = "), (RowsData.path, "window.permdocsRows = ")] {
+            let script = try TestSupport.text(report, path)
+            let suffix = ";\n"
+            XCTAssertTrue(script.hasPrefix(prefix) && script.hasSuffix(suffix), path)
+            let json = script.dropFirst(prefix.count).dropLast(suffix.count)
+            XCTAssertNoThrow(try JSONSerialization.jsonObject(with: Data(json.utf8)), path)
+            XCTAssertFalse(json.contains("<") || json.contains("\u{2028}") || json.contains("\n"), "\(path): no markup, line separators or raw newlines")
+        }
         let page = try TestSupport.text(report, "tools/evil/index.html")
         XCTAssertTrue(page.contains("Evil &lt;script&gt;alert(&#39;tool&#39;)&lt;/script&gt;"), "tool name shown as text")
         // In the heading, cmark reads `<script>` as inline HTML: the sanitizer drops the tags and keeps the text.

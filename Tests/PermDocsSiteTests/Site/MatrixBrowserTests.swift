@@ -85,7 +85,7 @@ final class MatrixBrowserTests: XCTestCase {
     }
 
     /// The overlap page's comparison of three tools, selected by clicking: its
-    /// lists against `data/actions.json`, its policy against `CombinedPolicy`
+    /// lists against `data/actions.json` (format 2), its policy against `CombinedPolicy`
     /// (what `permdocs policy` prints), and the selection kept in the URL.
     func testComparisonOfThreeToolsInChromium() throws {
         let driver = try WebDriver()
@@ -106,7 +106,8 @@ final class MatrixBrowserTests: XCTestCase {
         let selected = [S.vm, S.sms, S.veeam]
         func needers(_ row: [String: Any]) -> Set<String> {
             let tools = row["tools"] as? [[String: Any]] ?? []
-            return Set(tools.filter { ($0["required"] as? Bool) == true }.compactMap { $0["slug"] as? String }.filter(selected.contains))
+            // Required: `how` explicit (the default, left out) or wildcard.
+            return Set(tools.filter { ["explicit", "wildcard"].contains($0["how"] as? String ?? "explicit") }.compactMap { $0["slug"] as? String }.filter(selected.contains))
         }
         func names(_ kind: String) throws -> [String] {
             try XCTUnwrap(driver.execute("return Array.prototype.map.call(document.querySelectorAll('[data-compare-list=\"\(kind)\"] code'), function (c) { return c.textContent; });") as? [String])

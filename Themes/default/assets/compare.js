@@ -1,6 +1,7 @@
 // The comparison of any two or more tools on the overlap page, computed here
-// from data/compare.js (loaded before this script as a plain <script>, so it
-// works from file:// too): rows all the selected tools need, rows only one of
+// from data/compare.js and data/rows.js (the rows' names and addresses, which
+// compare.js refers to by number; both loaded before this script as plain
+// <script>s, so it works from file:// too): rows all the selected tools need, rows only one of
 // them needs, rows some need, what a wildcard of one covers for the others,
 // and the union of their required policies.
 //
@@ -10,10 +11,16 @@
 // textContent: nothing from the data is parsed as HTML.
 (function () {
   "use strict";
-  var data = window.permdocsCompare;
+  var data = window.permdocsCompare, shared = window.permdocsRows;
   var form = document.querySelector("[data-compare-form]");
   var out = document.querySelector("[data-compare-result]");
-  if (!data || !form || !out) return;
+  if (!data || !shared || !form || !out) return;
+
+  // A row of data/rows.js: [name, page #] and its anchor when it is not the
+  // name after its first ":", lower-cased (RowsData.defaultAnchor).
+  function rowURL(row) {
+    return shared.pages[row[1]] + "#" + (row.length > 2 ? row[2] : row[0].slice(row[0].indexOf(":") + 1).toLowerCase());
+  }
   form.hidden = false;
 
   var bySlug = {};
@@ -147,8 +154,8 @@
   function rowList(rows, kind) {
     var ul = el("ul", { "class": "actions", "data-compare-list": kind });
     rows.forEach(function (r) {
-      var row = data.rows[r], li = el("li");
-      var a = el("a", { href: row[1] });
+      var row = shared.rows[r], li = el("li");
+      var a = el("a", { href: rowURL(row) });
       a.appendChild(el("code", {}, row[0]));
       li.appendChild(a);
       ul.appendChild(li);

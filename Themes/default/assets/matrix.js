@@ -1,5 +1,6 @@
 // Draws, filters and sorts the comparison matrix from data/matrix.js
-// (window.permdocsMatrix). Only the rows in view of the scroll box are in
+// (window.permdocsMatrix) and data/rows.js (window.permdocsRows: each row's
+// name and address, shared with the comparison and the search). Only the rows in view of the scroll box are in
 // the DOM (with two spacer rows standing for the others), so a site of
 // thousands of rows opens, filters and sorts as fast as a small one.
 // Every cell is built with DOM calls from the data, never as HTML text.
@@ -8,10 +9,10 @@
 // to a row or a service scroll to it.
 (function () {
   "use strict";
-  var data = window.permdocsMatrix;
+  var data = window.permdocsMatrix, shared = window.permdocsRows;
   var form = document.getElementById("matrix-filters");
   var table = document.getElementById("matrix");
-  if (!data || !form || !table) return;
+  if (!data || !shared || !form || !table) return;
   var wrap = table.parentNode;
   var body = table.querySelector("tbody[data-matrix-rows]");
   wrap.hidden = false;
@@ -27,8 +28,14 @@
     return { prefix: s[0], label: s[1], name: s[2], url: s[3], id: s[4], rows: [], counts: slugs.map(function () { return 0; }) };
   });
   var records = data.rows.map(function (r, i) {
-    var rec = { id: r[0], name: r[1], url: r[2], group: r[3], level: r[4], kind: r[5], unknown: r[6] === 1,
-                states: r[7], count: r[8], cells: r[9], order: i, text: (r[1] + " " + r[0]).toLowerCase(), tr: null };
+    // data/rows.js's row i: [name, page #] and its anchor unless it is the
+    // name after its first ":", lower-cased; an empty fragment is
+    // "action-" and the name lower-cased (RowsData, MatrixData).
+    var shown = shared.rows[i], name = shown[0];
+    var url = shared.pages[shown[1]] + "#" + (shown.length > 2 ? shown[2] : name.slice(name.indexOf(":") + 1).toLowerCase());
+    var id = r[0] || "action-" + name.toLowerCase();
+    var rec = { id: id, name: name, url: url, group: r[1], level: r[2], kind: r[3], unknown: r[4] === 1,
+                states: r[5], count: r[6], cells: r[7], order: i, text: (name + " " + id).toLowerCase(), tr: null };
     var g = services[rec.group];
     g.rows.push(rec);
     for (var t = 0; t < slugs.length; t++) if (REQUIRED[rec.states.charAt(t)]) g.counts[t]++;

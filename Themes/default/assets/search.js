@@ -17,16 +17,40 @@
   var indexURL = form ? form.getAttribute("data-search-index") : null;
   var root = form ? form.getAttribute("data-search-root") || "" : "";
 
+  // An action's entry is [kind, row #, detail, tools]: its name and address
+  // are those of the row of data/rows.js (window.permdocsRows, shared with the
+  // matrix and the comparison; it lies beside data/search.js): [name, page #]
+  // and the anchor unless it is the name after its first ":", lower-cased.
+  // Made whole once, as [kind, title, detail, url, tools] like the others.
+  function complete(data, rows) {
+    if (data.complete) return data;
+    data.entries = data.entries.map(function (e) {
+      if (e[0] !== "action") return e;
+      var row = rows.rows[e[1]], name = row[0];
+      var url = rows.pages[row[1]] + "#" + (row.length > 2 ? row[2] : name.slice(name.indexOf(":") + 1).toLowerCase());
+      return [e[0], name, e[2], url, e[3]];
+    });
+    data.complete = true;
+    return data;
+  }
+
   var loading = null;
   function load(done) {
-    if (window.permdocsSearch) { done(window.permdocsSearch); return; }
+    if (window.permdocsSearch && window.permdocsRows) { done(complete(window.permdocsSearch, window.permdocsRows)); return; }
     if (!indexURL) return;
     if (!loading) {
       loading = [];
-      var script = document.createElement("script");
-      script.src = indexURL;
-      script.onload = function () { loading.forEach(function (f) { f(window.permdocsSearch); }); };
-      document.head.appendChild(script);
+      var pending = 2;
+      [indexURL.replace(/[^/]*$/, "rows.js"), indexURL].forEach(function (url) {
+        var script = document.createElement("script");
+        script.src = url;
+        script.onload = function () {
+          if (--pending) return;
+          var data = complete(window.permdocsSearch, window.permdocsRows);
+          loading.forEach(function (f) { f(data); });
+        };
+        document.head.appendChild(script);
+      });
     }
     loading.push(done);
   }
