@@ -253,7 +253,16 @@
     history.replaceState(null, "", window.location.pathname + query + window.location.hash);
   }
 
-  var wanted = (new URLSearchParams(window.location.search).get("tools") || "").split(",");
+  // `tools=a,b`: slugs percent-encoded one by one and joined by literal
+  // commas, so a slug holding a comma (sent as %2C) stays one slug.
+  // URLSearchParams would decode the %2C before the split.
+  function toolsInQuery(search) {
+    var m = /(?:^|[?&])tools=([^&#]*)/.exec(search);
+    return m ? m[1].split(",").map(function (s) {
+      try { return decodeURIComponent(s.replace(/\+/g, " ")); } catch (e) { return s; }
+    }) : [];
+  }
+  var wanted = toolsInQuery(window.location.search);
   boxes.forEach(function (b) { b.checked = wanted.indexOf(b.value) !== -1; });
   form.addEventListener("change", update);
   update();

@@ -204,7 +204,16 @@
   ["q", "service", "level", "min", "sort", "a", "b"].forEach(function (n) {
     if (params.has(n) && field(n)) field(n).value = params.get(n);
   });
-  var checked = (params.get("tools") || "").split(",");
+  // `tools=a,b`: slugs percent-encoded one by one and joined by literal
+  // commas, so a slug holding a comma (sent as %2C) stays one slug.
+  // URLSearchParams would decode the %2C before the split.
+  function toolsInQuery(search) {
+    var m = /(?:^|[?&])tools=([^&#]*)/.exec(search);
+    return m ? m[1].split(",").map(function (s) {
+      try { return decodeURIComponent(s.replace(/\+/g, " ")); } catch (e) { return s; }
+    }) : [];
+  }
+  var checked = toolsInQuery(window.location.search);
   boxes.forEach(function (b) { b.checked = checked.indexOf(b.value) !== -1; });
 
   function state() {
@@ -269,8 +278,8 @@
       var v = field(n).value.trim();
       if (v && !(n === "min" && v === "0")) next.set(n, v);
     });
-    if (s.tools.length) next.set("tools", s.tools.join(","));
     var query = next.toString();
+    if (s.tools.length) query += (query ? "&" : "") + "tools=" + s.tools.map(encodeURIComponent).join(",");
     history.replaceState(null, "", window.location.pathname + (query ? "?" + query : "") + window.location.hash);
   }
 
