@@ -1,7 +1,8 @@
 import Foundation
+import PermDocsCore
 
-/// A regular expression over guide prose, run only on texts that hold one of
-/// the words it cannot match without (`RequiredWords`).
+/// A regular expression over guide prose, run only on texts that hold the
+/// words it cannot match without (`RequiredWords`).
 ///
 /// Why: most texts around a block name none of a phrase's words, and every
 /// `NSRegularExpression` call copies the text to UTF-16 and runs ICU; reading
@@ -38,7 +39,7 @@ struct PhrasePattern: @unchecked Sendable {
             for i in bytes.indices where bytes[i] >= 0x41 && bytes[i] <= 0x5A { bytes[i] |= 0x20 }
         }
         return bytes.withUnsafeBufferPointer { text in
-            branches.contains { clauses in clauses.allSatisfy { words in words.contains { Self.find($0, in: text) } } }
+            branches.contains { clauses in clauses.allSatisfy { words in words.contains { String.search(text, for: $0) } } }
         }
     }
 
@@ -60,20 +61,5 @@ struct PhrasePattern: @unchecked Sendable {
     func replacingMatches(in text: String, with replacement: String) -> String {
         guard mayOccur(in: text) else { return text }
         return regex.stringByReplacingMatches(in: text, range: NSRange(text.startIndex..., in: text), withTemplate: replacement)
-    }
-
-    private static func find(_ word: [UInt8], in text: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let first = word.first, word.count <= text.count else { return false }
-        var i = 0
-        let last = text.count - word.count
-        while i <= last {
-            if text[i] == first {
-                var j = 1
-                while j < word.count && text[i + j] == word[j] { j += 1 }
-                if j == word.count { return true }
-            }
-            i += 1
-        }
-        return false
     }
 }
