@@ -42,4 +42,16 @@ public struct AnalyzedSite {
 
     /// Every reported finding, in source order.
     public var diagnostics: [Diagnostic] { tools.flatMap(\.diagnostics).sortedForOutput() }
+
+    /// Empties every page's Markdown (`PageSource.body`), in the analyzed
+    /// pages and in their tools, so that its memory is freed: once analyzed,
+    /// a page is rendered from its guide HTML, and its title, path and front
+    /// matter stay. For a build that keeps no analysis cache (which compares
+    /// bodies to reuse a page's analysis).
+    public mutating func releasePageMarkdown() {
+        for t in tools.indices {
+            for p in tools[t].pages.indices { tools[t].pages[p].source.body = "" }
+            for p in tools[t].tool.pages.indices { tools[t].tool.pages[p].body = "" }
+        }
+    }
 }

@@ -89,7 +89,7 @@ public enum BlockClassifier {
     static func isOptional(_ block: PolicyBlock, leadIn: String?) -> Bool {
         let c = block.context
         let titles = c.headings + [c.pageTitle].compactMap { $0 }
-        let says = { (re: NSRegularExpression, text: String?) in
+        let says = { (re: PhrasePattern, text: String?) in
             ContextPhrases.mentions(re, text) && !ContextPhrases.mentions(ContextPhrases.optionalElement, text)
         }
         return says(ContextPhrases.optionalInProse, leadIn) || titles.contains { says(ContextPhrases.optional, $0) }

@@ -5,25 +5,23 @@ import Foundation
 /// attachment target, a kind of role, an optional step), never a page: the
 /// classifier is measured on guides it was not written against.
 enum ContextPhrases {
-    static func pattern(_ p: String) -> NSRegularExpression {
-        try! NSRegularExpression(pattern: p, options: [.caseInsensitive])
+    static func pattern(_ p: String) -> PhrasePattern {
+        PhrasePattern(p)
     }
 
     /// One pattern matching any of `alternatives` (kept apart to be read).
-    static func anyOf(_ alternatives: [String]) -> NSRegularExpression {
+    static func anyOf(_ alternatives: [String]) -> PhrasePattern {
         pattern(alternatives.joined(separator: "|"))
     }
 
     /// True when `re` occurs in `text`.
-    static func mentions(_ re: NSRegularExpression, _ text: String?) -> Bool {
-        guard let text, !text.isEmpty else { return false }
-        return re.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+    static func mentions(_ re: PhrasePattern, _ text: String?) -> Bool {
+        re.occurs(in: text)
     }
 
     /// The first text `re` matches in `text` (for explaining a decision).
-    static func match(_ re: NSRegularExpression, _ text: String) -> String? {
-        guard let m = re.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)), let r = Range(m.range, in: text) else { return nil }
-        return String(text[r])
+    static func match(_ re: PhrasePattern, _ text: String) -> String? {
+        re.firstMatch(in: text)
     }
 
     // MARK: Grantee
@@ -67,7 +65,7 @@ enum ContextPhrases {
 
     /// An AWS name for a role or its policy (`AWSDataLifecycleManagerServiceRole`,
     /// `AWSCloudFormationStackSetExecutionRole`): case matters.
-    static let roleName = try! NSRegularExpression(pattern: #"\b[A-Z][A-Za-z0-9]*(ServiceRole|ExecutionRole|ServiceRolePolicy|InstanceRole|TaskRole|NodeRole)(Policy)?\b"#)
+    static let roleName = PhrasePattern(#"\b[A-Z][A-Za-z0-9]*(ServiceRole|ExecutionRole|ServiceRolePolicy|InstanceRole|TaskRole|NodeRole)(Policy)?\b"#, caseInsensitive: false)
 
     /// A heading that names a role as what its section sets up ("Set up an IAM
     /// Role", "Step 1: Create an IAM role for DataSync"): read in headings only,
@@ -112,7 +110,7 @@ enum ContextPhrases {
 
     /// `text` without the phrases of `noise`.
     static func withoutNoise(_ text: String) -> String {
-        noise.stringByReplacingMatches(in: text, range: NSRange(text.startIndex..., in: text), withTemplate: " ")
+        noise.replacingMatches(in: text, with: " ")
     }
 
     // MARK: Kind

@@ -44,7 +44,7 @@ enum OptionalStatements {
             let elsewhere = Set(policy.statements.enumerated().filter { $0.offset != i }.flatMap { ($0.element.actions ?? []).map { $0.value.written.lowercased() } })
             if names.contains(where: { lower.contains($0) && !elsewhere.contains($0) }) { out.insert(i) }
         }
-        if let m = ordinalStatement.firstMatch(in: sentence, range: NSRange(sentence.startIndex..., in: sentence)),
+        if let m = ordinalStatement.regex.firstMatch(in: sentence, range: NSRange(sentence.startIndex..., in: sentence)),
            let r = Range(m.range(at: 1), in: sentence) {
             let word = sentence[r].lowercased()
             if word == "last" { if !policy.statements.isEmpty { out.insert(policy.statements.count - 1) } }

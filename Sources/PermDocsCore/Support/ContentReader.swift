@@ -37,7 +37,7 @@ extension ContentReader {
             }
             throw PermDocsError("not valid UTF-8 text", file: path)
         }
-        return text.utf8.contains(13) ? text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") : text
+        return text.containsByte(13) ? text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") : text
     }
 }
 

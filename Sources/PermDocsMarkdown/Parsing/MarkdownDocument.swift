@@ -14,7 +14,7 @@ public final class MarkdownDocument: @unchecked Sendable {
     public init(_ markdown: String) {
         var text = markdown
         // cmark takes bytes; NUL would end C strings early and is invalid in CommonMark anyway.
-        if text.utf8.contains(0) { text = text.replacingOccurrences(of: "\u{0}", with: "\u{FFFD}") }
+        if text.containsByte(0) { text = text.replacingOccurrences(of: "\u{0}", with: "\u{FFFD}") }
         // Split on bytes, where cmark ends lines ("\n", "\r\n" or a lone "\r"): a line
         // number from cmark is then an index here. Character-wise splitting also showed
         // in profiles of large sites (grapheme breaking).

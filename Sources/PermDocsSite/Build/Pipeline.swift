@@ -184,6 +184,10 @@ public struct Pipeline {
             historyProblem = [walked.problem, walked.history == nil ? nil : cacheProblem].compactMap { $0 }.joined(separator: "; ")
             if historyProblem == "" { historyProblem = nil }
         }
+        // Pages render from their guide HTML, never again from the Markdown;
+        // without an analysis cache that keys on it (serve's), the Markdown
+        // goes before the rendered files pile up (52 MB of a 7,825-page site).
+        if self.cache == nil { site.releasePageMarkdown() }
         let rendered = try step(.render, "rendering \(site.tools.reduce(0) { $0 + $1.pages.count }) pages", &timings) {
             var renderer = SiteRenderer(theme: theme, site: site, generator: generator)
             renderer.concurrency = concurrency
