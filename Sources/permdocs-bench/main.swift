@@ -8,6 +8,11 @@
 //   permdocs-bench CONTENT_DIR OUTPUT_DIR [PAGE_TO_EDIT]
 //
 // CONTENT_DIR must be a copy: the page is edited in place.
+// PERMDOCS_BENCH_EDITS=N edits the page and rebuilds N times (default 1),
+// printing each rebuild and then the median of their totals. The time the
+// first edit is made is printed to standard error as CLOCK_MONOTONIC seconds
+// (`edits start at monotonic S`), for `perf record -k CLOCK_MONOTONIC` and
+// `perf report --time S,` to look at the rebuilds alone.
 import Foundation
 import PermDocsAnalysis
 import PermDocsCore
@@ -35,6 +40,8 @@ do {
 }
 
 let served = ServedFiles()
+/// Each build's total seconds, in order.
+var totals: [Double] = []
 
 /// One build through the pipeline `permdocs build` and `serve` run, timing each
 /// step: written to the output folder, or handed to the server in memory.
@@ -57,18 +64,29 @@ func build(_ label: String, inMemory: Bool) throws {
     pages = Pipeline.renderCache(of: result)
     let total = result.timings.reduce(0) { $0 + $1.seconds }
     let steps = result.timings.map { "\($0.step.rawValue) \(Int($0.seconds * 1000))" }.joined(separator: ", ")
-    print("\(label): \(Int(total * 1000)) ms total (\(steps)); \(result.pageCount) pages, \(cache.sources.lastRead) files read, \(cache.lastAnalyzed) analyzed, \(cache.lastReused) reused; \(result.renderedPages) rendered, \(result.reusedPages) reused; \(handOver)")
+    totals.append(total)
+    print("\(label): \(Int(total * 1000)) ms total (\(steps)); \(result.pageCount) pages, \(cache.sources.lastRead) files read, \(cache.lastAnalyzed) analyzed, \(cache.lastReused) reused; \(result.renderedPages) rendered, \(result.reusedPages) reused\(result.onlyPagesChanged ? " (site-wide outputs kept)" : ""); \(handOver)")
 }
 
 do {
     try build("cold", inMemory: false)
     if args.count > 3 {
-        let page = content.appendingPathComponent(args[3])
-        let handle = try FileHandle(forWritingTo: page)
-        handle.seekToEndOfFile()
-        handle.write(Data("\nBenchmark edit.\n".utf8))
-        try handle.close()
-        try build("after editing \(args[3])", inMemory: true)
+        let edits = max(1, Int(ProcessInfo.processInfo.environment["PERMDOCS_BENCH_EDITS"] ?? "") ?? 1)
+        var now = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &now)
+        FileHandle.standardError.write(Data("edits start at monotonic \(now.tv_sec).\(String(format: "%09d", now.tv_nsec))\n".utf8))
+        for n in 1...edits {
+            let page = content.appendingPathComponent(args[3])
+            let handle = try FileHandle(forWritingTo: page)
+            handle.seekToEndOfFile()
+            handle.write(Data("\nBenchmark edit \(n).\n".utf8))
+            try handle.close()
+            try build("after editing \(args[3])", inMemory: true)
+        }
+        if edits > 1 {
+            let sorted = totals.dropFirst().sorted()
+            print("median of \(edits) rebuilds: \(Int(sorted[sorted.count / 2] * 1000)) ms (fastest \(Int(sorted[0] * 1000)), slowest \(Int(sorted[sorted.count - 1] * 1000)))")
+        }
     }
 } catch {
     FileHandle.standardError.write(Data("\(error)\n".utf8))

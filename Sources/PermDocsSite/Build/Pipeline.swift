@@ -77,6 +77,11 @@ public struct Pipeline {
         public var fingerprints: [String: Fingerprint] = [:]
         /// The inputs of the pages that have them (`ToolPageInputs`), for the next build in this process.
         public var pageInputs: [String: AnyHashable] = [:]
+        /// The render itself, for the next run in this process (`renderCache(of:)`).
+        var rendered: RenderedSite?
+        /// True when the render step rendered changed pages only and took
+        /// every site-wide output from the last render in this process.
+        public var onlyPagesChanged: Bool { rendered?.onlyPagesChanged ?? false }
         /// Why the output folder's cache was not used, said once (nil when it was, or for a first build).
         public var cacheProblem: String?
         /// Why the site has no history though `site.yml` asks for one (no git
@@ -196,12 +201,14 @@ public struct Pipeline {
         result.historyProblem = historyProblem
         result.historyCache = usedHistory
         result.pageInputs = rendered.inputs
+        result.rendered = rendered
         return result
     }
 
     /// A cache holding what `result` rendered, for the next run in this process.
     public static func renderCache(of result: Result) -> any RenderCache {
-        MemoryRenderCache(files: result.files, fingerprints: result.fingerprints, inputs: result.pageInputs)
+        if let rendered = result.rendered { return MemoryRenderCache(rendered) }
+        return MemoryRenderCache(files: result.files, fingerprints: result.fingerprints, inputs: result.pageInputs)
     }
 
     /// Every step: render, stop at the gate when a finding is at or above
