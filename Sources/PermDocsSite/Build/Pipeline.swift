@@ -82,6 +82,12 @@ public struct Pipeline {
         /// True when the render step rendered changed pages only and took
         /// every site-wide output from the last render in this process.
         public var onlyPagesChanged: Bool { rendered?.onlyPagesChanged ?? false }
+        /// With `onlyPagesChanged`, the files whose bytes differ from the last
+        /// render's (all other files are the same bytes); nil otherwise.
+        public var changedFiles: [OutputFile]? {
+            guard let rendered, rendered.onlyPagesChanged else { return nil }
+            return rendered.changedPaths.compactMap { rendered.positions[$0].map { rendered.files[$0] } }
+        }
         /// Why the output folder's cache was not used, said once (nil when it was, or for a first build).
         public var cacheProblem: String?
         /// Why the site has no history though `site.yml` asks for one (no git
@@ -127,6 +133,10 @@ public struct Pipeline {
     /// `history:` (the CLI's git reader); nil for none, and then a site with
     /// `history:` is built without it and says so. Asked nothing without `history:`.
     public var revisions: (any RevisionSource)?
+    /// The content paths (relative to its folder) that changed since the last
+    /// build in this process, when known (`serve`'s file watcher); nil when
+    /// not known: every guide is listed and looked at. Only used with `cache`.
+    public var changedContent: Set<String>?
     /// Past versions analyzed by earlier builds in this process (`serve`).
     /// `build(writingTo:)` without one reads the output folder's `HistoryCacheFile`.
     public var historyCache: HistoryCache?
@@ -320,7 +330,7 @@ public struct Pipeline {
 
     private func analyze(timings: inout [Timing]) throws -> AnalyzedSite {
         try step(.analyze, "reading and checking the guides", &timings) {
-            let (config, tools) = try ContentLoader(reader: content, sources: cache?.sources).load()
+            let (config, tools) = try ContentLoader(reader: content, sources: cache?.sources).load(changed: changedContent)
             let slugs = Set(tools.map(\.slug))
             for rule in config.silence {
                 if let tool = rule.tool, !slugs.contains(tool) {

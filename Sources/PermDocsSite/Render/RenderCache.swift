@@ -47,6 +47,8 @@ public struct RenderedSite {
     /// True when only changed pages were rendered and every site-wide output
     /// was taken from the last render (`SiteRenderer.renderChanges`).
     public internal(set) var onlyPagesChanged = false
+    /// With `onlyPagesChanged`, the paths whose bytes differ from the last render's.
+    public internal(set) var changedPaths: [String] = []
 }
 
 /// A render cache in memory: the last render of this process (`serve`),

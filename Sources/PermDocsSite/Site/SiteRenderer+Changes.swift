@@ -26,6 +26,7 @@ extension SiteRenderer {
         rendered.reused = previous.reused + previous.rendered
         rendered.rendered = 0
         rendered.onlyPagesChanged = true
+        rendered.changedPaths = []
         guard !changes.isEmpty else { return rendered }
         let siteInputs = siteInputs(salt: salt)
         let jobs = changes.pages.sorted { $0.key < $1.key }.flatMap { t, pages in pages.map { (tool: site.tools[t], index: $0) } }
@@ -46,6 +47,7 @@ extension SiteRenderer {
             guard let position = previous.positions[result.path] else { return nil }
             if let file = result.file {
                 rendered.files[position] = file
+                rendered.changedPaths.append(file.path)
                 rendered.rendered += 1
                 rendered.reused -= 1
             }
