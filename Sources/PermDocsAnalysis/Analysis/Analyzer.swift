@@ -60,7 +60,7 @@ public struct Analyzer {
         var pages = cached
         for (k, i) in fresh.enumerated() { pages[i] = freshPages[k] }
         let all = pages.map { $0! }
-        cache?.replace(with: zip(all, jobs.map(\.key)).map { ($0, $1) }, analyzed: fresh.count)
+        cache?.replace(with: all, keys: jobs.map(\.key), fresh: fresh)
 
         let freshSet = Set(fresh)
         let steps = ToolAnalysis(catalog: catalog, checker: checker, concurrency: concurrency)

@@ -46,13 +46,23 @@ public final class PageAnalysisCache: @unchecked Sendable {
         return reused
     }
 
-    /// Replaces the cache with this build's pages (so deleted pages are forgotten).
-    func replace(with pages: [(AnalyzedPage, String)], analyzed: Int) {
+    /// Replaces the cache with this build's pages (so deleted pages are
+    /// forgotten); `keys` are their tools' keys, `fresh` the positions of the
+    /// pages analyzed anew. When the pages are the cached ones (same paths),
+    /// only the fresh ones are stored: the others' entries are what matched.
+    func replace(with pages: [AnalyzedPage], keys: [String], fresh: [Int]) {
+        func entry(_ i: Int) -> Entry {
+            Entry(tool: keys[i], pageID: pages[i].source.pageID, title: pages[i].source.title, body: pages[i].source.body, page: pages[i])
+        }
         lock.lock()
         defer { lock.unlock() }
-        entries = Dictionary(pages.map { ($0.0.source.path, Entry(tool: $0.1, pageID: $0.0.source.pageID, title: $0.0.source.title, body: $0.0.source.body, page: $0.0)) }, uniquingKeysWith: { a, _ in a })
-        lastAnalyzed = analyzed
-        lastReused = pages.count - analyzed
+        if entries.count == pages.count && pages.allSatisfy({ entries.index(forKey: $0.source.path) != nil }) {
+            for i in fresh { entries[pages[i].source.path] = entry(i) }
+        } else {
+            entries = Dictionary(pages.indices.map { (pages[$0].source.path, entry($0)) }, uniquingKeysWith: { a, _ in a })
+        }
+        lastAnalyzed = fresh.count
+        lastReused = pages.count - fresh.count
     }
 
     /// What the last build's `ToolAnalysis` found for the tool.

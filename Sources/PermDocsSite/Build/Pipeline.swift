@@ -325,7 +325,8 @@ public struct Pipeline {
 
     private func loadTheme() throws -> Theme {
         guard let theme else { throw PermDocsError("no theme to render with") }
-        return try Theme(reader: theme)
+        // In `serve`, the last render's theme, unless its files changed.
+        return try Theme(reader: theme, reusing: renderCache?.previousRender?.theme)
     }
 
     private func analyze(timings: inout [Timing]) throws -> AnalyzedSite {

@@ -42,6 +42,8 @@ public struct RenderedSite {
     /// process compares with (`PageChanges`).
     var source: AnalyzedSite?
     var salt: Fingerprint?
+    /// The theme the files were rendered with (the next build reuses it while its files are the same).
+    var theme: Theme?
     /// File path → its position in `files`, so a page can be replaced in place.
     var positions: [String: Int] = [:]
     /// True when only changed pages were rendered and every site-wide output

@@ -23,6 +23,7 @@ extension SiteRenderer {
               let changes = PageChanges.between(old, site), !changes.touchesSiteWideOutputs else { return nil }
         var rendered = previous
         rendered.source = site
+        rendered.theme = theme
         rendered.reused = previous.reused + previous.rendered
         rendered.rendered = 0
         rendered.onlyPagesChanged = true

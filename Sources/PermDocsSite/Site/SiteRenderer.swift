@@ -159,6 +159,7 @@ public struct SiteRenderer {
                                     inputs: Dictionary(results.compactMap { r in r.inputs.map { (r.file.path, $0) } }, uniquingKeysWith: { a, _ in a }))
         rendered.source = site
         rendered.salt = salt
+        rendered.theme = theme
         rendered.onlyPagesChanged = false
         rendered.positions = Dictionary(files.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { a, _ in a })
         return rendered
