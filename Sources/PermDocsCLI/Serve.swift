@@ -3,6 +3,7 @@ import Dispatch
 import Foundation
 import PermDocsAnalysis
 import PermDocsCore
+import PermDocsPolicy
 import PermDocsServer
 import PermDocsSite
 
@@ -50,9 +51,13 @@ struct Serve: AsyncParsableCommand {
         let watched = watch.map { URL(fileURLWithPath: $0) }
         var configuration = DevServer.Configuration(serving: files, watch: watched, host: host, port: UInt16(port))
         if let output { configuration.output = URL(fileURLWithPath: output).standardizedFileURL }
+        let contentRoot = URL(fileURLWithPath: content).standardizedFileURL.path
         let server = DevServer(
             configuration: configuration,
-            rebuild: { try Self.build(content: content, theme: theme, themeFolder: themeFolder, output: output, files: files, cache: cache, pages: pages) },
+            rebuildChanges: { changed in
+                try Self.build(content: content, theme: theme, themeFolder: themeFolder, output: output, files: files, cache: cache, pages: pages,
+                               changed: changed.flatMap { Self.contentPaths($0, root: contentRoot) })
+            },
             log: Self.printLine)
         let url: URL
         do {
@@ -75,20 +80,42 @@ struct Serve: AsyncParsableCommand {
         FileHandle.standardOutput.write(Data((line + "\n").utf8))
     }
 
+    /// The watcher's changed paths as paths in the content folder; nil when
+    /// the folder itself changed (then nothing is known). Paths outside it
+    /// (the theme's) are left out: the theme is read again on every build.
+    static func contentPaths(_ changed: Set<String>, root: String) -> Set<String>? {
+        var paths = Set<String>()
+        for path in changed {
+            if path == root { return nil }
+            if path.hasPrefix(root + "/") { paths.insert(String(path.dropFirst(root.count + 1))) }
+        }
+        return paths
+    }
+
     /// One build through the pipeline `permdocs build` runs, its files handed to the server
     /// (and written to `output` when given); diagnostics go to standard error.
+    /// `changed`: content paths changed since the last build, when known.
     private static func build(content: String, theme: any ContentReader, themeFolder: String?, output: String?,
-                              files: ServedFiles, cache: PageAnalysisCache, pages: RenderCacheBox) throws -> String {
+                              files: ServedFiles, cache: PageAnalysisCache, pages: RenderCacheBox, changed: Set<String>?) throws -> String {
         let clock = Pipeline.Clock.system
         let start = clock.now()
         do {
-            let pipeline = Pipeline(
+            // The bundled catalog cannot change while serving: loaded once, not on every rebuild.
+            let checker = try pages.checker ?? Pipeline.bundledChecker()
+            pages.checker = checker
+            var pipeline = Pipeline(
                 content: DiskContentReader(root: URL(fileURLWithPath: content)),
                 theme: theme,
-                checker: try Pipeline.bundledChecker(), clock: clock, cache: cache,
+                checker: checker, clock: clock, cache: cache,
                 renderCache: pages.cache, revisions: GitHistorySource(contentFolder: content), historyCache: pages.history)
+            pipeline.changedContent = changed
             let built = try output.map { try pipeline.build(writingTo: OutputWriter(output: URL(fileURLWithPath: $0))) } ?? pipeline.render()
-            files.replace(with: Dictionary(built.files.map { ($0.path, $0.data) }, uniquingKeysWith: { a, _ in a }))
+            // The files that changed, when the rest are the last build's (served as they are).
+            if let changed = built.changedFiles {
+                files.update(Dictionary(changed.map { ($0.path, $0.data) }, uniquingKeysWith: { a, _ in a }))
+            } else {
+                files.replace(with: Dictionary(built.files.map { ($0.path, $0.data) }, uniquingKeysWith: { a, _ in a }))
+            }
             pages.cache = Pipeline.renderCache(of: built)
             let report = FindingsReport(site: built.site)
             let text = report.formatted(as: .text, path: { ReportPaths.fromWorkingDirectory($0, contentFolder: content) })
@@ -108,6 +135,8 @@ struct Serve: AsyncParsableCommand {
         var cache: (any RenderCache)?
         /// Past versions of the guides analyzed so far (with `history:`).
         let history = HistoryCache()
+        /// The checker with the bundled catalog, once loaded.
+        var checker: PolicyChecker?
     }
 
     /// A failed build's message, as the author should read it.

@@ -57,20 +57,32 @@ public final class DevServer: @unchecked Sendable {
     /// error whose description is what the author should read. Called once at start and
     /// then after each change, never two at a time.
     public typealias Rebuild = @Sendable () throws -> String
+    /// A `Rebuild` told which paths changed since the last one (absolute, as
+    /// the watcher reports them), or nil when that is not known: the first
+    /// build, and the first after watching starts (a change made between the
+    /// two is seen by no watch).
+    public typealias RebuildChanges = @Sendable (_ changed: Set<String>?) throws -> String
 
     public let configuration: Configuration
     /// The event stream that open pages listen to.
     public let liveReload = LiveReload()
-    private let rebuild: Rebuild
+    private let rebuild: RebuildChanges
+    /// Whether the watcher has reported once (only its thread reads and sets it after `start()`).
+    private var watcherReported = false
     private let log: @Sendable (String) -> Void
 
     private var server: BoundedHTTPServer?
     private var watcher: FileWatcher?
 
     /// - Parameter log: receives one line per build, failure or problem (the CLI prints them).
-    public init(configuration: Configuration, rebuild: @escaping Rebuild, log: @escaping @Sendable (String) -> Void) {
+    public convenience init(configuration: Configuration, rebuild: @escaping Rebuild, log: @escaping @Sendable (String) -> Void) {
+        self.init(configuration: configuration, rebuildChanges: { _ in try rebuild() }, log: log)
+    }
+
+    /// A server whose rebuilds are told what changed (`RebuildChanges`).
+    public init(configuration: Configuration, rebuildChanges: @escaping RebuildChanges, log: @escaping @Sendable (String) -> Void) {
         self.configuration = configuration
-        self.rebuild = rebuild
+        self.rebuild = rebuildChanges
         self.log = log
     }
 
@@ -95,7 +107,7 @@ public final class DevServer: @unchecked Sendable {
             throw Error(description: "cannot listen on \(configuration.host):\(configuration.port): \(error.localizedDescription)")
         }
         self.server = server
-        buildAndNotify()
+        buildAndNotify(changed: nil)
         do {
             try await server.start()
         } catch {
@@ -111,8 +123,11 @@ public final class DevServer: @unchecked Sendable {
             throw Error(description: "the server is not listening on an IP address")
         }
 
-        let watcher = FileWatcher(folders: configuration.watch, debounce: configuration.debounce) { [weak self] _ in
-            self?.buildAndNotify()
+        let watcher = FileWatcher(folders: configuration.watch, debounce: configuration.debounce) { [weak self] paths in
+            guard let self else { return }
+            let known = watcherReported
+            watcherReported = true
+            buildAndNotify(changed: known ? paths : nil)
         }
         do {
             try watcher.start()
@@ -136,9 +151,9 @@ public final class DevServer: @unchecked Sendable {
         server = nil
     }
 
-    private func buildAndNotify() {
+    private func buildAndNotify(changed: Set<String>?) {
         do {
-            let summary = try rebuild()
+            let summary = try rebuild(changed)
             log(summary)
             liveReload.send(.reload(summary))
         } catch {

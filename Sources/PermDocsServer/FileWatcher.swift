@@ -36,7 +36,9 @@ public final class FileWatcher: @unchecked Sendable {
     /// - Parameters:
     ///   - folders: folders watched with everything below them.
     ///   - debounce: the quiet time after the last event before `onChange` is called.
-    ///   - onChange: receives the paths that changed; called on the watcher's thread.
+    ///   - onChange: receives the paths that changed (a watched folder itself when
+    ///     the kernel dropped events: anything below it may have changed); called
+    ///     on the watcher's thread.
     public init(folders: [URL], debounce: Duration = .milliseconds(100), onChange: @escaping @Sendable (Set<String>) -> Void) {
         self.folders = folders.map(\.standardizedFileURL)
         self.debounce = debounce
@@ -131,6 +133,11 @@ public final class FileWatcher: @unchecked Sendable {
                 let name = String(decoding: nameBytes.prefix { $0 != 0 }, as: UTF8.self)
                 offset += headerSize + nameLength
 
+                if mask & UInt32(IN_Q_OVERFLOW) != 0 {
+                    // Events were dropped: anything below the watched folders may have changed.
+                    changed.formUnion(folders.map(\.path))
+                    continue
+                }
                 if mask & UInt32(IN_IGNORED) != 0 {
                     watches[wd] = nil
                     continue

@@ -30,6 +30,23 @@ public final class ServedFiles: @unchecked Sendable {
         lock.withLock { site = next }
     }
 
+    /// Serves new bytes for some files, the others as they were: what a
+    /// rebuild that rendered a few pages hands over, instead of the whole
+    /// site (thousands of paths hashed again for one page).
+    public func update(_ files: [String: Data]) {
+        lock.withLock {
+            for (path, data) in files {
+                site.files[path] = data
+                var folder = Substring(path)
+                while let slash = folder.lastIndex(of: "/") {
+                    folder = folder[..<slash]
+                    guard site.folders.insert(String(folder)).inserted else { break }
+                }
+                site.folders.insert("")
+            }
+        }
+    }
+
     /// The bytes of the file at `path` (no leading slash).
     func file(_ path: String) -> Data? {
         lock.withLock { site.files[path] }

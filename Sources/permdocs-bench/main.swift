@@ -8,6 +8,14 @@
 //   permdocs-bench CONTENT_DIR OUTPUT_DIR [PAGE_TO_EDIT]
 //
 // CONTENT_DIR must be a copy: the page is edited in place.
+// Each rebuild is told that the page changed, as `serve`'s file watcher tells
+// it (`Pipeline.changedContent`); PERMDOCS_BENCH_SCAN=1 leaves it to find
+// out (every guide listed and looked at, as without a watcher).
+// PERMDOCS_BENCH_EDITS=N edits the page and rebuilds N times (default 1),
+// printing each rebuild and then the median of their totals. The time the
+// first edit is made is printed to standard error as CLOCK_MONOTONIC seconds
+// (`edits start at monotonic S`), for `perf record -k CLOCK_MONOTONIC` and
+// `perf report --time S,` to look at the rebuilds alone.
 import Foundation
 import PermDocsAnalysis
 import PermDocsCore
@@ -35,21 +43,29 @@ do {
 }
 
 let served = ServedFiles()
+/// Each build's total seconds, in order.
+var totals: [Double] = []
 
 /// One build through the pipeline `permdocs build` and `serve` run, timing each
 /// step: written to the output folder, or handed to the server in memory.
-func build(_ label: String, inMemory: Bool) throws {
-    let pipeline = Pipeline(content: DiskContentReader(root: content), theme: theme, checker: checker, cache: cache,
+func build(_ label: String, inMemory: Bool, changed: Set<String>? = nil) throws {
+    var pipeline = Pipeline(content: DiskContentReader(root: content), theme: theme, checker: checker, cache: cache,
                             renderCache: pages ?? MemoryRenderCache())
+    pipeline.changedContent = changed
     var result: Pipeline.Result
     var handOver = ""
     if inMemory {
         result = try pipeline.render()
         let start = Pipeline.Clock.system.now()
-        served.replace(with: Dictionary(result.files.map { ($0.path, $0.data) }, uniquingKeysWith: { a, _ in a }))
+        // As serve: only the changed files, when the rest are the last build's.
+        if let changed = result.changedFiles {
+            served.update(Dictionary(changed.map { ($0.path, $0.data) }, uniquingKeysWith: { a, _ in a }))
+        } else {
+            served.replace(with: Dictionary(result.files.map { ($0.path, $0.data) }, uniquingKeysWith: { a, _ in a }))
+        }
         let seconds = Pipeline.Clock.system.now() - start
         result.timings.append(Pipeline.Timing(step: .write, seconds: seconds))
-        handOver = "\(result.files.count) files handed to the server"
+        handOver = "\(result.changedFiles?.count ?? result.files.count) of \(result.files.count) files handed to the server"
     } else {
         result = try pipeline.build(writingTo: OutputWriter(output: output))
         handOver = "\(result.written?.written ?? 0) files written, \(result.written?.unchanged ?? 0) unchanged"
@@ -57,18 +73,31 @@ func build(_ label: String, inMemory: Bool) throws {
     pages = Pipeline.renderCache(of: result)
     let total = result.timings.reduce(0) { $0 + $1.seconds }
     let steps = result.timings.map { "\($0.step.rawValue) \(Int($0.seconds * 1000))" }.joined(separator: ", ")
-    print("\(label): \(Int(total * 1000)) ms total (\(steps)); \(result.pageCount) pages, \(cache.sources.lastRead) files read, \(cache.lastAnalyzed) analyzed, \(cache.lastReused) reused; \(result.renderedPages) rendered, \(result.reusedPages) reused; \(handOver)")
+    totals.append(total)
+    print("\(label): \(Int(total * 1000)) ms total (\(steps)); \(result.pageCount) pages, \(cache.sources.lastRead) files read, \(cache.lastAnalyzed) analyzed, \(cache.lastReused) reused; \(result.renderedPages) rendered, \(result.reusedPages) reused\(result.onlyPagesChanged ? " (site-wide outputs kept)" : ""); \(handOver)")
 }
 
 do {
     try build("cold", inMemory: false)
     if args.count > 3 {
-        let page = content.appendingPathComponent(args[3])
-        let handle = try FileHandle(forWritingTo: page)
-        handle.seekToEndOfFile()
-        handle.write(Data("\nBenchmark edit.\n".utf8))
-        try handle.close()
-        try build("after editing \(args[3])", inMemory: true)
+        let edits = max(1, Int(ProcessInfo.processInfo.environment["PERMDOCS_BENCH_EDITS"] ?? "") ?? 1)
+        let scanAll = ProcessInfo.processInfo.environment["PERMDOCS_BENCH_SCAN"] == "1"
+        var now = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &now)
+        FileHandle.standardError.write(Data("edits start at monotonic \(now.tv_sec).\(String(format: "%09d", now.tv_nsec))\n".utf8))
+        for n in 1...edits {
+            let page = content.appendingPathComponent(args[3])
+            let handle = try FileHandle(forWritingTo: page)
+            handle.seekToEndOfFile()
+            handle.write(Data("\nBenchmark edit \(n).\n".utf8))
+            try handle.close()
+            // What serve's watcher reports, unless told to look at every file.
+            try build("after editing \(args[3])", inMemory: true, changed: scanAll ? nil : [args[3]])
+        }
+        if edits > 1 {
+            let sorted = totals.dropFirst().sorted()
+            print("median of \(edits) rebuilds: \(Int(sorted[sorted.count / 2] * 1000)) ms (fastest \(Int(sorted[0] * 1000)), slowest \(Int(sorted[sorted.count - 1] * 1000)))")
+        }
     }
 } catch {
     FileHandle.standardError.write(Data("\(error)\n".utf8))

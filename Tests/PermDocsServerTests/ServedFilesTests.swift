@@ -41,4 +41,14 @@ final class ServedFilesTests: XCTestCase {
         XCTAssertEqual(h.resolve(rawPath: "/tools/gone/"), .notFound, "nothing of the old site is left")
         XCTAssertEqual(h.resolve(rawPath: "/tools/gone"), .notFound)
     }
+
+    func testAnUpdateChangesOnlyTheFilesItNames() {
+        let served = ServedFiles()
+        served.replace(with: ["index.html": Data("home".utf8), "tools/a/index.html": Data("a".utf8)])
+        served.update(["tools/a/index.html": Data("a2".utf8), "tools/b/new.html": Data("b".utf8)])
+        XCTAssertEqual(served.file("tools/a/index.html"), Data("a2".utf8))
+        XCTAssertEqual(served.file("index.html"), Data("home".utf8), "files it does not name stay")
+        XCTAssertEqual(served.file("tools/b/new.html"), Data("b".utf8))
+        XCTAssertTrue(served.isFolder("tools/b"), "a new file's folders are served")
+    }
 }

@@ -44,7 +44,8 @@ public struct Analyzer {
     /// Analyses every page of every tool, classifies each tool's blocks,
     /// checks them (`ToolAnalysis`), applies `silence:` and indexes actions.
     /// With a cache, pages whose text did not change are not analyzed again,
-    /// and the tool-wide steps redo only what the changed pages can change.
+    /// the tool-wide steps redo only what the changed pages can change, and
+    /// the index is the last build's while the blocks it is drawn from are equal.
     public func analyze(config: SiteConfig, tools: [Tool]) -> AnalyzedSite {
         let jobs = tools.flatMap { tool in
             let ids = Set(tool.pages.map(\.pageID))
@@ -59,7 +60,7 @@ public struct Analyzer {
         var pages = cached
         for (k, i) in fresh.enumerated() { pages[i] = freshPages[k] }
         let all = pages.map { $0! }
-        cache?.replace(with: zip(all, jobs.map(\.key)).map { ($0, $1) }, analyzed: fresh.count)
+        cache?.replace(with: all, keys: jobs.map(\.key), fresh: fresh)
 
         let freshSet = Set(fresh)
         let steps = ToolAnalysis(catalog: catalog, checker: checker, concurrency: concurrency)
@@ -88,6 +89,8 @@ public struct Analyzer {
                 }
             }
         }
-        return AnalyzedSite(config: config, tools: analyzed, index: ActionIndex(tools: analyzed, catalog: catalog), silenced: silenced.sortedForOutput(), catalog: catalog)
+        let index = cache?.index(for: analyzed, catalog: catalog) ?? ActionIndex(tools: analyzed, catalog: catalog)
+        cache?.keep(index, for: analyzed, catalog: catalog)
+        return AnalyzedSite(config: config, tools: analyzed, index: index, silenced: silenced.sortedForOutput(), catalog: catalog)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import PermDocsPolicy
 
 /// Remembers each page's analysis (dialects, cmark, extraction) between builds
 /// of one process, so a rebuild after an edit analyses only the pages whose
@@ -25,6 +26,8 @@ public final class PageAnalysisCache: @unchecked Sendable {
     private let lock = NSLock()
     private var entries: [String: Entry] = [:]
     private var toolMemos: [String: ToolAnalysisMemo] = [:]
+    /// The last build's index and the blocks it was made from (per tool, per page).
+    private var lastIndex: (catalog: String?, blocks: [(slug: String, pages: [[PolicyBlock]])], index: ActionIndex)?
     /// Pages analyzed anew and pages reused by the last build, for the summary.
     public private(set) var lastAnalyzed = 0
     public private(set) var lastReused = 0
@@ -43,13 +46,23 @@ public final class PageAnalysisCache: @unchecked Sendable {
         return reused
     }
 
-    /// Replaces the cache with this build's pages (so deleted pages are forgotten).
-    func replace(with pages: [(AnalyzedPage, String)], analyzed: Int) {
+    /// Replaces the cache with this build's pages (so deleted pages are
+    /// forgotten); `keys` are their tools' keys, `fresh` the positions of the
+    /// pages analyzed anew. When the pages are the cached ones (same paths),
+    /// only the fresh ones are stored: the others' entries are what matched.
+    func replace(with pages: [AnalyzedPage], keys: [String], fresh: [Int]) {
+        func entry(_ i: Int) -> Entry {
+            Entry(tool: keys[i], pageID: pages[i].source.pageID, title: pages[i].source.title, body: pages[i].source.body, page: pages[i])
+        }
         lock.lock()
         defer { lock.unlock() }
-        entries = Dictionary(pages.map { ($0.0.source.path, Entry(tool: $0.1, pageID: $0.0.source.pageID, title: $0.0.source.title, body: $0.0.source.body, page: $0.0)) }, uniquingKeysWith: { a, _ in a })
-        lastAnalyzed = analyzed
-        lastReused = pages.count - analyzed
+        if entries.count == pages.count && pages.allSatisfy({ entries.index(forKey: $0.source.path) != nil }) {
+            for i in fresh { entries[pages[i].source.path] = entry(i) }
+        } else {
+            entries = Dictionary(pages.indices.map { (pages[$0].source.path, entry($0)) }, uniquingKeysWith: { a, _ in a })
+        }
+        lastAnalyzed = fresh.count
+        lastReused = pages.count - fresh.count
     }
 
     /// What the last build's `ToolAnalysis` found for the tool.
@@ -57,6 +70,33 @@ public final class PageAnalysisCache: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         return toolMemos[slug]
+    }
+
+    /// The last build's action index, when `tools` hold the same blocks, in
+    /// the same tools and pages, and the catalog is the same (the index reads
+    /// nothing else); nil otherwise.
+    func index(for tools: [AnalyzedTool], catalog: ActionCatalog?) -> ActionIndex? {
+        lock.lock()
+        let last = lastIndex
+        lock.unlock()
+        guard let last, last.catalog == Self.catalogKey(catalog), last.blocks.count == tools.count else { return nil }
+        for (old, tool) in zip(last.blocks, tools) {
+            guard old.slug == tool.slug, old.pages.count == tool.pages.count else { return nil }
+            for (a, page) in zip(old.pages, tool.pages) where !BlockComparison.sameExceptContext(a, page.blocks) { return nil }
+        }
+        return last.index
+    }
+
+    /// Keeps `index`, made from `tools`, for the next build.
+    func keep(_ index: ActionIndex, for tools: [AnalyzedTool], catalog: ActionCatalog?) {
+        let blocks = tools.map { (slug: $0.slug, pages: $0.pages.map(\.blocks)) }
+        lock.lock()
+        defer { lock.unlock() }
+        lastIndex = (Self.catalogKey(catalog), blocks, index)
+    }
+
+    private static func catalogKey(_ catalog: ActionCatalog?) -> String? {
+        catalog.map { "\($0.source) \($0.location) \($0.sourceDate)" }
     }
 
     /// Replaces the tools' memos with this build's (so removed tools are forgotten).

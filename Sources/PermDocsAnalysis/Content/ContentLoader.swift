@@ -14,7 +14,50 @@ public struct ContentLoader {
     }
 
     /// The site's configuration and tools, in the configured order.
-    public func load() throws -> (SiteConfig, [Tool]) {
+    ///
+    /// `changed`, when known (`serve` is told by its file watcher), lists the
+    /// paths that changed since the last load through `sources`, relative to
+    /// the content folder. When they are all edits of guides the last load
+    /// read (none added or removed, no title or tool's first page changed,
+    /// `site.yml` untouched), only those guides are read again and the rest of
+    /// the last load is kept: no listing, and no look at the other files.
+    /// Anything else, or nil, loads everything.
+    public func load(changed: Set<String>? = nil) throws -> (SiteConfig, [Tool]) {
+        do {
+            if let changed, let last = sources?.lastLoad, let loaded = try reload(last, changed: changed) {
+                sources?.finishBuild(keeping: nil)
+                sources?.keep(tools: loaded.1)
+                return loaded
+            }
+            let loaded = try loadAll()
+            sources?.keep(loaded)
+            return loaded
+        } catch {
+            // The changes read so far are lost with this load: the next one reads everything.
+            sources?.forgetLoad()
+            throw error
+        }
+    }
+
+    /// The last load with the guides in `changed` read again; nil when the
+    /// changes can reach beyond those guides.
+    private func reload(_ last: SourceFileCache.Load, changed: Set<String>) throws -> (SiteConfig, [Tool])? {
+        var tools = last.tools
+        for path in changed.sorted() {
+            // Only tools/ and site.yml are read; a change elsewhere (a README, an image) changes nothing.
+            guard path == "tools" || path.hasPrefix("tools/") || path == "site.yml" || path.isEmpty else { continue }
+            // The first page speaks for the tool (its name, vendor…), and a
+            // title shows on other pages: those edits load everything.
+            guard let (t, p) = last.positions[path], p > 0, reader.fileExists(path) else { return nil }
+            let old = tools[t].pages[p]
+            let page = try readPage(path, pageID: old.pageID)
+            guard page.title == old.title else { return nil }
+            tools[t].pages[p] = page
+        }
+        return (last.config, tools)
+    }
+
+    private func loadAll() throws -> (SiteConfig, [Tool]) {
         let config = reader.fileExists("site.yml") ? try SiteConfig.parse(reader.readText("site.yml"), file: "site.yml") : SiteConfig()
         var groups: [String: [String]] = [:]  // slug -> page paths
         var singleFiles: [String: String] = [:]  // slug -> tools/<slug>.md
@@ -64,6 +107,16 @@ public struct ContentLoader {
         }
     }
 
+    /// The guide at `path`: from `sources` while its file is unchanged, else read and split.
+    private func readPage(_ path: String, pageID: String) throws -> PageSource {
+        let read = {
+            let text = try reader.readText(path, maximumBytes: ContentLimits.maximumGuideBytes, limitReason: ContentLimits.guideReason)
+            let (frontMatter, body) = try FrontMatter.split(text, file: path)
+            return PageSource(path: path, pageID: pageID, frontMatter: frontMatter, body: body)
+        }
+        return try sources?.page(path, pageID: pageID, reader: reader, load: read) ?? read()
+    }
+
     private func loadTool(slug: String, paths: [String], settings: ToolSettings?) throws -> Tool {
         let single = paths.count == 1 && paths[0] == "tools/\(slug).md"
         let introFile = single ? paths[0] : IntroPageFile.choose(among: paths, folder: "tools/\(slug)/")
@@ -75,12 +128,7 @@ public struct ContentLoader {
             } else {
                 pageID = String(path.dropFirst("tools/\(slug)/".count).dropLast(3))
             }
-            let read = {
-                let text = try reader.readText(path, maximumBytes: ContentLimits.maximumGuideBytes, limitReason: ContentLimits.guideReason)
-                let (frontMatter, body) = try FrontMatter.split(text, file: path)
-                return PageSource(path: path, pageID: pageID, frontMatter: frontMatter, body: body)
-            }
-            pages.append(try sources?.page(path, pageID: pageID, reader: reader, load: read) ?? read())
+            pages.append(try readPage(path, pageID: pageID))
         }
         pages.sort { $0.pageID < $1.pageID }
         if let (kept, clashing) = ContentFileNames.caseClash(pages.map(\.pageID)), let page = pages.first(where: { $0.pageID == clashing }) {

@@ -56,12 +56,55 @@ public final class SourceFileCache: @unchecked Sendable {
         return loaded
     }
 
-    /// Forgets files the build did not list (deleted or renamed) and notes how many it read.
-    func finishBuild(keeping paths: Set<String>) {
+    /// Forgets files the build did not list (deleted or renamed; nil: the
+    /// listing is the last one) and notes how many it read.
+    func finishBuild(keeping paths: Set<String>?) {
         lock.lock()
         defer { lock.unlock() }
-        entries = entries.filter { paths.contains($0.key) }
+        if let paths { entries = entries.filter { paths.contains($0.key) } }
         lastRead = read
         read = 0
+    }
+
+    /// What a whole load of the content gave, and where each guide is in it
+    /// (`ContentLoader.load(changed:)` starts from it).
+    struct Load {
+        var config: SiteConfig
+        var tools: [Tool]
+        /// Guide path → (tool, page) positions in `tools`.
+        var positions: [String: (Int, Int)]
+    }
+
+    /// The last whole load (nil before the first).
+    var lastLoad: Load? {
+        lock.lock()
+        defer { lock.unlock() }
+        return load
+    }
+    private var load: Load?
+
+    /// Forgets the last load, after one that failed.
+    func forgetLoad() {
+        lock.lock()
+        defer { lock.unlock() }
+        load = nil
+    }
+
+    /// Keeps the tools of a load that read some guides again (the same tools and guides as the last whole load).
+    func keep(tools: [Tool]) {
+        lock.lock()
+        defer { lock.unlock() }
+        load?.tools = tools
+    }
+
+    /// Keeps a whole load for the next build.
+    func keep(_ loaded: (SiteConfig, [Tool])) {
+        var positions: [String: (Int, Int)] = [:]
+        for (t, tool) in loaded.1.enumerated() {
+            for (p, page) in tool.pages.enumerated() where !page.isGenerated { positions[page.path] = (t, p) }
+        }
+        lock.lock()
+        defer { lock.unlock() }
+        load = Load(config: loaded.0, tools: loaded.1, positions: positions)
     }
 }

@@ -77,6 +77,17 @@ public struct Pipeline {
         public var fingerprints: [String: Fingerprint] = [:]
         /// The inputs of the pages that have them (`ToolPageInputs`), for the next build in this process.
         public var pageInputs: [String: AnyHashable] = [:]
+        /// The render itself, for the next run in this process (`renderCache(of:)`).
+        var rendered: RenderedSite?
+        /// True when the render step rendered changed pages only and took
+        /// every site-wide output from the last render in this process.
+        public var onlyPagesChanged: Bool { rendered?.onlyPagesChanged ?? false }
+        /// With `onlyPagesChanged`, the files whose bytes differ from the last
+        /// render's (all other files are the same bytes); nil otherwise.
+        public var changedFiles: [OutputFile]? {
+            guard let rendered, rendered.onlyPagesChanged else { return nil }
+            return rendered.changedPaths.compactMap { rendered.positions[$0].map { rendered.files[$0] } }
+        }
         /// Why the output folder's cache was not used, said once (nil when it was, or for a first build).
         public var cacheProblem: String?
         /// Why the site has no history though `site.yml` asks for one (no git
@@ -122,6 +133,10 @@ public struct Pipeline {
     /// `history:` (the CLI's git reader); nil for none, and then a site with
     /// `history:` is built without it and says so. Asked nothing without `history:`.
     public var revisions: (any RevisionSource)?
+    /// The content paths (relative to its folder) that changed since the last
+    /// build in this process, when known (`serve`'s file watcher); nil when
+    /// not known: every guide is listed and looked at. Only used with `cache`.
+    public var changedContent: Set<String>?
     /// Past versions analyzed by earlier builds in this process (`serve`).
     /// `build(writingTo:)` without one reads the output folder's `HistoryCacheFile`.
     public var historyCache: HistoryCache?
@@ -200,12 +215,14 @@ public struct Pipeline {
         result.historyProblem = historyProblem
         result.historyCache = usedHistory
         result.pageInputs = rendered.inputs
+        result.rendered = rendered
         return result
     }
 
     /// A cache holding what `result` rendered, for the next run in this process.
     public static func renderCache(of result: Result) -> any RenderCache {
-        MemoryRenderCache(files: result.files, fingerprints: result.fingerprints, inputs: result.pageInputs)
+        if let rendered = result.rendered { return MemoryRenderCache(rendered) }
+        return MemoryRenderCache(files: result.files, fingerprints: result.fingerprints, inputs: result.pageInputs)
     }
 
     /// Every step: render, stop at the gate when a finding is at or above
@@ -312,12 +329,13 @@ public struct Pipeline {
 
     private func loadTheme() throws -> Theme {
         guard let theme else { throw PermDocsError("no theme to render with") }
-        return try Theme(reader: theme)
+        // In `serve`, the last render's theme, unless its files changed.
+        return try Theme(reader: theme, reusing: renderCache?.previousRender?.theme)
     }
 
     private func analyze(timings: inout [Timing]) throws -> AnalyzedSite {
         try step(.analyze, "reading and checking the guides", &timings) {
-            let (config, tools) = try ContentLoader(reader: content, sources: cache?.sources).load()
+            let (config, tools) = try ContentLoader(reader: content, sources: cache?.sources).load(changed: changedContent)
             let slugs = Set(tools.map(\.slug))
             for rule in config.silence {
                 if let tool = rule.tool, !slugs.contains(tool) {

@@ -1,4 +1,5 @@
 import Foundation
+import PermDocsAnalysis
 import PermDocsCore
 
 /// Pages of an earlier build that a new one may reuse: a page whose request
@@ -12,11 +13,16 @@ public protocol RenderCache {
     /// The fingerprint and bytes of the page at `path`, when it was rendered
     /// from equal inputs (`ToolPageInputs`, in one process); nil otherwise.
     func reusable(_ path: String, inputs: AnyHashable) -> (Fingerprint, Data)?
+    /// The whole last render, when it was in this process: what
+    /// `SiteRenderer.renderChanges(since:cache:)` starts from.
+    var previousRender: RenderedSite? { get }
 }
 
 extension RenderCache {
     /// Caches kept across processes hold no inputs.
     public func reusable(_ path: String, inputs: AnyHashable) -> (Fingerprint, Data)? { nil }
+    /// Caches kept across processes hold no render.
+    public var previousRender: RenderedSite? { nil }
 }
 
 /// The render step's result: the files, and the fingerprint of each page
@@ -31,32 +37,55 @@ public struct RenderedSite {
     public var rendered: Int
     /// Page path → its inputs, for pages that have them (`ToolPageInputs`).
     public var inputs: [String: AnyHashable] = [:]
+    /// The analyzed site the files were drawn from, and the salt of their
+    /// fingerprints (theme, binary, generator): what the next render in the
+    /// process compares with (`PageChanges`).
+    var source: AnalyzedSite?
+    var salt: Fingerprint?
+    /// The theme the files were rendered with (the next build reuses it while its files are the same).
+    var theme: Theme?
+    /// File path → its position in `files`, so a page can be replaced in place.
+    var positions: [String: Int] = [:]
+    /// True when only changed pages were rendered and every site-wide output
+    /// was taken from the last render (`SiteRenderer.renderChanges`).
+    public internal(set) var onlyPagesChanged = false
+    /// With `onlyPagesChanged`, the paths whose bytes differ from the last render's.
+    public internal(set) var changedPaths: [String] = []
 }
 
-/// A render cache in memory: the last build's pages with their fingerprints.
+/// A render cache in memory: the last render of this process (`serve`),
+/// its pages reused by fingerprint, by inputs, or all at once
+/// (`previousRender`).
 public struct MemoryRenderCache: RenderCache {
-    private var pages: [String: (Fingerprint, Data)] = [:]
-    private var inputs: [String: AnyHashable] = [:]
+    public let previousRender: RenderedSite?
 
-    public init() {}
+    public init() {
+        previousRender = nil
+    }
+
+    /// The cache holding `rendered`, the last render.
+    public init(_ rendered: RenderedSite) {
+        previousRender = rendered
+    }
 
     /// The cache holding the pages among `files` that have a fingerprint, and
-    /// the inputs of those that have them.
+    /// the inputs of those that have them (a render without its analyzed site:
+    /// pages are reused one by one).
     public init(files: [OutputFile], fingerprints: [String: Fingerprint], inputs: [String: AnyHashable] = [:]) {
-        let data = Dictionary(files.map { ($0.path, $0.data) }, uniquingKeysWith: { a, _ in a })
-        for (path, fingerprint) in fingerprints {
-            if let bytes = data[path] { pages[path] = (fingerprint, bytes) }
-        }
-        self.inputs = inputs.filter { pages[$0.key] != nil }
+        var rendered = RenderedSite(files: files, fingerprints: fingerprints, reused: 0, rendered: 0, inputs: inputs)
+        rendered.positions = Dictionary(files.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { a, _ in a })
+        previousRender = rendered
     }
 
     public func reusable(_ path: String, fingerprint: Fingerprint) -> Data? {
-        guard let (stored, data) = pages[path], stored == fingerprint else { return nil }
-        return data
+        guard let rendered = previousRender, rendered.fingerprints[path] == fingerprint,
+              let position = rendered.positions[path] else { return nil }
+        return rendered.files[position].data
     }
 
     public func reusable(_ path: String, inputs: AnyHashable) -> (Fingerprint, Data)? {
-        guard let stored = self.inputs[path], stored == inputs else { return nil }
-        return pages[path]
+        guard let rendered = previousRender, let stored = rendered.inputs[path], stored == inputs,
+              let fingerprint = rendered.fingerprints[path], let position = rendered.positions[path] else { return nil }
+        return (fingerprint, rendered.files[position].data)
     }
 }

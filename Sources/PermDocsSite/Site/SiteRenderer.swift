@@ -21,15 +21,20 @@ public struct SiteRenderer {
     /// pages must not recount them for every page.
     private let toolStats: [String: ToolStats]
     /// Paths of the action, service and set pages.
-    let siteMap: SiteMap
+    var siteMap: SiteMap { lazySiteMap.value }
     /// The overlap of every pair of tools, computed once for the overlap pages and the heat map.
-    let overlap: ToolOverlap
+    var overlap: ToolOverlap { lazyOverlap.value }
     /// The catalog for service pages and exports: the one the site was checked against, else the bundled one.
     let catalog: ActionCatalog?
     /// Each tool's merged policy, computed once: shown on its page and written to `policies/`.
-    let combined: [String: CombinedPolicy]
+    var combined: [String: CombinedPolicy] { lazyCombined.value }
+    // Made on first use: rendering one edited page (`renderChanges`) needs none of them.
+    private let lazySiteMap: SharedLazy<SiteMap>
+    private let lazyOverlap: SharedLazy<ToolOverlap>
+    private let lazyCombined: SharedLazy<[String: CombinedPolicy]>
     /// Each tool's actions by access level, for its bar (on its page and on the index).
-    let accessBars: [String: String]
+    var accessBars: [String: String] { lazyAccessBars.value }
+    private let lazyAccessBars: SharedLazy<[String: String]>
     /// Every page's context lists the tools with links from its root: made once
     /// per folder depth, not once per page (thousands of pages × dozens of tools).
     private let toolLinks: [String: [ToolLink]]
@@ -55,25 +60,27 @@ public struct SiteRenderer {
                 serviceCount: Set(list.map(\.service)).count,
                 diagnosticCount: tool.pages.reduce(0) { $0 + $1.diagnostics.count }))
         })
-        siteMap = SiteMap(index: site.index, toolSets: site.config.toolSets, isKnownService: site.catalog.map { catalog in { catalog.serviceExists($0) } })
-        overlap = ToolOverlap(index: site.index)
+        lazySiteMap = SharedLazy { SiteMap(index: site.index, toolSets: site.config.toolSets, isKnownService: site.catalog.map { catalog in { catalog.serviceExists($0) } }) }
+        lazyOverlap = SharedLazy { ToolOverlap(index: site.index) }
         let catalog = site.catalog
         self.catalog = catalog
-        combined = Dictionary(uniqueKeysWithValues: site.tools.map { ($0.slug, CombinedPolicy(tool: $0, catalog: catalog)) })
-        // One pass over the rows for all tools, not one per tool.
-        var levels: [String: [AccessLevel: Int]] = [:]
-        for row in site.index.rows {
-            guard let level = row.accessLevel else { continue }
-            for (slug, need) in row.needs where need.isRequired { levels[slug, default: [:]][level, default: 0] += 1 }
-        }
+        lazyCombined = SharedLazy { Dictionary(uniqueKeysWithValues: site.tools.map { ($0.slug, CombinedPolicy(tool: $0, catalog: catalog)) }) }
         toolsBySlug = Dictionary(site.tools.map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a })
         toolLinks = Dictionary(uniqueKeysWithValues: (0...8).map { depth in
             let root = String(repeating: "../", count: depth)
             return (root, Self.toolLinks(site.tools, root: root))
         })
-        accessBars = Dictionary(uniqueKeysWithValues: site.tools.map { tool in
-            (tool.slug, AccessLevelBar.svg(AccessLevel.allCases.map { ($0, levels[tool.slug]?[$0] ?? 0) }))
-        })
+        lazyAccessBars = SharedLazy {
+            // One pass over the rows for all tools, not one per tool.
+            var levels: [String: [AccessLevel: Int]] = [:]
+            for row in site.index.rows {
+                guard let level = row.accessLevel else { continue }
+                for (slug, need) in row.needs where need.isRequired { levels[slug, default: [:]][level, default: 0] += 1 }
+            }
+            return Dictionary(uniqueKeysWithValues: site.tools.map { tool in
+                (tool.slug, AccessLevelBar.svg(AccessLevel.allCases.map { ($0, levels[tool.slug]?[$0] ?? 0) }))
+            })
+        }
     }
 
     /// Every file of the site, in path order.
@@ -85,6 +92,9 @@ public struct SiteRenderer {
     /// fingerprint `cache` holds for its path is taken from the cache instead
     /// of rendered. The output is the same bytes either way.
     public func render(reusing cache: (any RenderCache)?) -> RenderedSite {
+        if let previous = cache?.previousRender, let changed = renderChanges(since: previous, cache: cache) {
+            return changed
+        }
         // Every page is a job; jobs run in parallel and each result lands in
         // its job's slot, so the output does not depend on thread timing.
         var jobs: [RenderJob] = [
@@ -142,10 +152,17 @@ public struct SiteRenderer {
         if let base = site.config.absoluteBaseURL {
             files.append(OutputFile(path: SitePaths.sitemap, text: Sitemap.xml(baseURL: base, pages: files.map(\.path))))
         }
-        return RenderedSite(files: files.sorted { $0.path < $1.path }, fingerprints: fingerprints,
-                            reused: results.filter { $0.origin == .reused }.count,
-                            rendered: results.filter { $0.origin == .rendered }.count,
-                            inputs: Dictionary(results.compactMap { r in r.inputs.map { (r.file.path, $0) } }, uniquingKeysWith: { a, _ in a }))
+        files.sort { $0.path < $1.path }
+        var rendered = RenderedSite(files: files, fingerprints: fingerprints,
+                                    reused: results.filter { $0.origin == .reused }.count,
+                                    rendered: results.filter { $0.origin == .rendered }.count,
+                                    inputs: Dictionary(results.compactMap { r in r.inputs.map { (r.file.path, $0) } }, uniquingKeysWith: { a, _ in a }))
+        rendered.source = site
+        rendered.salt = salt
+        rendered.theme = theme
+        rendered.onlyPagesChanged = false
+        rendered.positions = Dictionary(files.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { a, _ in a })
+        return rendered
     }
 
     /// A page from its request: reused from `cache` by fingerprint, else rendered.
@@ -265,7 +282,7 @@ public struct SiteRenderer {
 
     /// The page at `index` of the tool's pages (passed in: looking it up per page
     /// was quadratic, 7,204 pages of one tool).
-    private func toolPage(_ tool: AnalyzedTool, page: AnalyzedPage, at i: Int, path: String) -> PageRequest {
+    func toolPage(_ tool: AnalyzedTool, page: AnalyzedPage, at i: Int, path: String) -> PageRequest {
         let meta = tool.tool.metadata
         let isIntro = page.source.pageID == tool.pages[0].source.pageID
         func link(_ p: AnalyzedPage) -> String {

@@ -33,14 +33,36 @@ public struct Theme {
     }
 
     public init(reader: any ContentReader) throws {
-        var library = MustacheLibrary()
+        try self.init(reader: reader, reusing: nil)
+    }
+
+    /// The theme in `reader`; `previous` itself when its templates and assets
+    /// are the same (its fingerprint): `serve` parses the templates again only
+    /// after the theme changed, not on every rebuild.
+    public init(reader: any ContentReader, reusing previous: Theme?) throws {
         var hasher = FingerprintHasher()
-        let pragma = Self.contentTypePragma
+        var templates: [(path: String, text: String)] = []
         for path in try reader.files(under: "templates").sorted() where path.hasSuffix(".mustache") {
-            let name = String(path.dropFirst("templates/".count).dropLast(".mustache".count))
             let text = try reader.readText(path)
             hasher.combine(path)
             hasher.combine(text)
+            templates.append((path, text))
+        }
+        let assets = try reader.files(under: "assets").map { path in
+            (path: String(path.dropFirst("assets/".count)), data: try reader.read(path))
+        }
+        for asset in assets.sorted(by: { $0.path < $1.path }) {
+            hasher.combine(asset.path)
+            asset.data.withUnsafeBytes { hasher.combine($0) }
+        }
+        if let previous, previous.fingerprint == hasher.fingerprint {
+            self = previous
+            return
+        }
+        var library = MustacheLibrary()
+        let pragma = Self.contentTypePragma
+        for (path, text) in templates {
+            let name = String(path.dropFirst("templates/".count).dropLast(".mustache".count))
             do {
                 library.register(try MustacheTemplate(string: pragma + text), named: name)
             } catch let error as MustacheTemplate.ParserError {
@@ -53,13 +75,7 @@ public struct Theme {
             throw PermDocsError("the theme has no templates/\(name).mustache", file: "templates/\(name).mustache")
         }
         self.library = library
-        assets = try reader.files(under: "assets").map { path in
-            (String(path.dropFirst("assets/".count)), try reader.read(path))
-        }
-        for asset in assets.sorted(by: { $0.path < $1.path }) {
-            hasher.combine(asset.path)
-            asset.data.withUnsafeBytes { hasher.combine($0) }
-        }
+        self.assets = assets
         fingerprint = hasher.fingerprint
     }
 
