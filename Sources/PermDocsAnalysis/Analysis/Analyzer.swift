@@ -30,13 +30,13 @@ public struct Analyzer {
     /// Analyses one page of a tool: its Markdown is parsed, its blocks found and
     /// the page rendered once; the parse tree is not kept. `pageIDs` are the
     /// tool's pages, so that links between them can be rewritten.
-    public func analyze(page: PageSource, toolSlug: String, pageIDs: Set<String> = []) -> AnalyzedPage {
+    public func analyze(page: PageSource, toolSlug: String, pageIDs: Set<String> = [], introAlias: String? = nil) -> AnalyzedPage {
         let dialects = TemplateDialects.rewrite(page.body, file: page.path)
         let document = MarkdownDocument(dialects.markdown)
         let structure = PageStructure(document: document, file: page.path)
         let extracted = PolicyExtractor(toolSlug: toolSlug, pageID: page.pageID, pageTitle: page.title).blocks(in: structure)
         let renderer = GuideRenderer(figures: extracted.blocks.map(\.figureSlot), resolveLink: { url in
-            PageLinks.resolve(url, from: page.pageID, pages: pageIDs)
+            PageLinks.resolve(url, from: page.pageID, pages: pageIDs, introAlias: introAlias)
         })
         return AnalyzedPage(source: page, guide: renderer.render(structure), blocks: extracted.blocks, diagnostics: dialects.diagnostics + extracted.diagnostics)
     }
@@ -49,14 +49,15 @@ public struct Analyzer {
     public func analyze(config: SiteConfig, tools: [Tool]) -> AnalyzedSite {
         let jobs = tools.flatMap { tool in
             let ids = Set(tool.pages.map(\.pageID))
+            let alias = tool.pages.first?.introAlias
             // A page's analysis rewrites its links to the tool's other pages,
             // so it is reused only while the tool has the same pages.
-            let key = tool.slug + "\n" + ContentHash.hex(Data(tool.pages.map(\.pageID).sorted().joined(separator: "\n").utf8))
-            return tool.pages.map { (page: $0, slug: tool.slug, ids: ids, key: key) }
+            let key = tool.slug + "\n" + ContentHash.hex(Data((tool.pages.map(\.pageID).sorted() + [alias ?? ""]).joined(separator: "\n").utf8))
+            return tool.pages.map { (page: $0, slug: tool.slug, ids: ids, alias: alias, key: key) }
         }
         let cached = jobs.map { cache?.lookup($0.page, tool: $0.key) }
         let fresh = jobs.indices.filter { cached[$0] == nil }
-        let freshPages = ParallelMap.map(fresh, concurrency: concurrency) { analyze(page: jobs[$0].page, toolSlug: jobs[$0].slug, pageIDs: jobs[$0].ids) }
+        let freshPages = ParallelMap.map(fresh, concurrency: concurrency) { analyze(page: jobs[$0].page, toolSlug: jobs[$0].slug, pageIDs: jobs[$0].ids, introAlias: jobs[$0].alias) }
         var pages = cached
         for (k, i) in fresh.enumerated() { pages[i] = freshPages[k] }
         let all = pages.map { $0! }

@@ -14,7 +14,8 @@ public enum LinkCheck {
     public static func findings(pages: [AnalyzedPage]) -> [[Diagnostic]] {
         let pageIDs = Set(pages.map(\.source.pageID))
         let ids = Self.ids(of: pages)
-        return pages.map { findings(for: $0, pageIDs: pageIDs, ids: ids).findings }
+        let alias = pages.first?.source.introAlias
+        return pages.map { findings(for: $0, pageIDs: pageIDs, introAlias: alias, ids: ids).findings }
     }
 
     /// The heading and anchor ids of each page, by page id.
@@ -26,10 +27,10 @@ public enum LinkCheck {
     /// `pageIDs`, and the pages whose ids they depend on (the page itself for
     /// `#fragment` links, the target of `page.md#fragment` links): only a
     /// change of those pages' ids, or of the tool's pages, can change them.
-    static func findings(for page: AnalyzedPage, pageIDs: Set<String>, ids: [String: Set<String>]) -> (findings: [Diagnostic], consulted: Set<String>) {
+    static func findings(for page: AnalyzedPage, pageIDs: Set<String>, introAlias: String? = nil, ids: [String: Set<String>]) -> (findings: [Diagnostic], consulted: Set<String>) {
         var consulted = Set<String>()
         let findings = page.guide.links.compactMap { link -> Diagnostic? in
-            let found = problem(link.url, from: page.source.pageID, pages: pageIDs) { pageID in
+            let found = problem(link.url, from: page.source.pageID, pages: pageIDs, introAlias: introAlias) { pageID in
                 consulted.insert(pageID)
                 return ids[pageID] ?? []
             }
@@ -50,7 +51,7 @@ public enum LinkCheck {
         var fix: String
     }
 
-    static func problem(_ url: String, from pageID: String, pages: Set<String>, ids: (String) -> Set<String>) -> Problem? {
+    static func problem(_ url: String, from pageID: String, pages: Set<String>, introAlias: String? = nil, ids: (String) -> Set<String>) -> Problem? {
         let url = url.trimmingCharacters(in: .whitespaces)
         guard !url.isEmpty, !hasScheme(url), !url.hasPrefix("/") else { return nil }
         let hash = url.firstIndex(of: "#")
@@ -67,7 +68,7 @@ public enum LinkCheck {
             return Problem(message: "leads to '\(path)', which the site does not publish (only the guides' pages are)",
                            fix: "link to a page of the guide, or to the file's published address (an https:// URL)")
         }
-        guard let target = PageLinks.targetPage(url, from: pageID, pages: pages) else {
+        guard let target = PageLinks.targetPage(url, from: pageID, pages: pages, introAlias: introAlias) else {
             return Problem(message: "leads to '\(path)', which is not a page of this tool",
                            fix: "link to a .md file of the same tool, by its path from this page")
         }

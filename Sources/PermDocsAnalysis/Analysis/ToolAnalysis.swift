@@ -81,7 +81,7 @@ struct ToolAnalysis {
         if !relink.isEmpty {
             let ids = Dictionary(zip(key.pageIDs, new.ids), uniquingKeysWith: { a, _ in a })
             for p in relink {
-                (new.linkFindings[p], new.consulted[p]) = LinkCheck.findings(for: toolPages[p], pageIDs: pageIDs, ids: ids)
+                (new.linkFindings[p], new.consulted[p]) = LinkCheck.findings(for: toolPages[p], pageIDs: pageIDs, introAlias: toolPages.first?.source.introAlias, ids: ids)
             }
         }
         for p in toolPages.indices where !new.linkFindings[p].isEmpty {

@@ -19,11 +19,4 @@ enum IntroPageFile {
         }
         return nil
     }
-
-    /// Whether `pageID` names a file that would introduce its folder (`README`,
-    /// `_index`): a link to it from a page of the tool leads to the intro page
-    /// when no page of that name was kept (it became the intro).
-    static func isIntroName(_ pageID: String) -> Bool {
-        names.contains((pageID + ".md").lowercased())
-    }
 }

@@ -72,6 +72,17 @@ public struct PageSource: Hashable, Sendable {
         self.isGenerated = isGenerated
     }
 
+    /// For a folder tool's intro page read from `README.md` or `_index.md`
+    /// (see `IntroPageFile`), that file's name without `.md` (`README`): a link
+    /// to it from another page of the tool leads to the intro page. Nil otherwise.
+    public var introAlias: String? {
+        guard pageID == "index", !isGenerated else { return nil }
+        let parts = path.split(separator: "/")
+        guard parts.count == 3, let file = parts.last, file.hasSuffix(".md") else { return nil }
+        let stem = String(file.dropLast(3))
+        return stem == "index" ? nil : stem
+    }
+
     static func firstH1(of body: String) -> String? {
         var inFence = false
         for bytes in body.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {

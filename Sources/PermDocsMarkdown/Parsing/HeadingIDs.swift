@@ -17,6 +17,22 @@ public struct HeadingIDs {
 
     public init() {}
 
+    /// Starts with `reserved` taken: a heading of one of those names gets `name-1`.
+    public init(reserving reserved: Set<String>) {
+        used = reserved
+    }
+
+    /// The ids the built-in theme gives the parts of a tool's page around the
+    /// guide (the layout's `main`, the header's search box, the summary, the
+    /// findings, the needs, the combined policy, the history, the similar
+    /// tools). A guide's `## What this tool needs` or `## Diagnostics` would
+    /// otherwise share its id with that section, and the table of contents,
+    /// `aria-labelledby` and `#` links would land on the guide's heading.
+    public static let pageSectionIDs: Set<String> = [
+        "main", "site-search-q", "summary-title", "summary-risks", "diagnostics", "what-this-tool-needs", "trust-policies",
+        "denied", "optional-add-ons", "combined-policy", "combined-optional", "permission-history", "similar-tools",
+    ]
+
     /// Claims `preferred` or, when taken, the first free of `preferred-1`, `preferred-2`, ….
     ///
     /// Each taken id is stepped over at most once per base that can spell it

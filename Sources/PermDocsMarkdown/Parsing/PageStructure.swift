@@ -11,7 +11,8 @@ public final class PageStructure {
     /// Paragraph node → the table it holds.
     private(set) var tables: [OpaquePointer: PipeTable] = [:]
     /// Ids already taken on the page; policy block anchors are claimed here too.
-    public var ids = HeadingIDs()
+    /// The page's own sections' ids are taken before any heading's.
+    public var ids = HeadingIDs(reserving: HeadingIDs.pageSectionIDs)
 
     /// A pipe table found in a paragraph, with its cells' positions in the file.
     public struct PipeTable {

@@ -30,7 +30,7 @@ public enum CompareData {
     ///   need set, as `ToolOverlap` defines it, ascending), `covers` (`[pattern,
     ///   [rows]]`: rows it needs only through that required wildcard or NotAction,
     ///   by pattern), `statements` (its merged required policy, see `statement`).
-    public static func script(site: AnalyzedSite, combined: [String: CombinedPolicy]) -> String {
+    public static func script(site: AnalyzedSite, combined: [String: CombinedPolicy], rowsVersion: String) -> String {
         let index = site.index
         var needs: [String: [Int]] = [:]
         var covers: [String: [String: [Int]]] = [:]
@@ -60,7 +60,7 @@ public enum CompareData {
                 "statements": .array((combined[tool.slug]?.required.statements ?? []).map(statement)),
             ])
         }
-        let data = ExportJSON.object(["tools": .array(tools)])
+        let data = ExportJSON.object(["rowsVersion": .string(rowsVersion), "tools": .array(tools)])
         return "window.permdocsCompare = " + data.compactText + ";\n"
     }
 

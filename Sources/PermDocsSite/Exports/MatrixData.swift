@@ -81,6 +81,7 @@ public enum MatrixData {
                     .string(SitePaths.firstPage(of: tool)), .int(requiredPerTool[i])])
         }
         let data = ExportJSON.object([
+            "rowsVersion": .string(RowsData.version(site: site, siteMap: siteMap)),
             "tools": .array(tools), "services": .array(serviceRows),
             "blocks": .strings(blocks.values), "labels": .strings(labels.values), "rows": .array(rows),
         ])

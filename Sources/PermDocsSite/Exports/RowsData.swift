@@ -7,6 +7,7 @@
 /// A script file (not JSON to fetch) so that it loads from `file://`; the
 /// JSON inside is written with `ExportJSON`'s escapes, so no string can end
 /// the script or the literal.
+import Foundation
 import PermDocsAnalysis
 import PermDocsCore
 
@@ -15,6 +16,9 @@ public enum RowsData {
 
     /// The script's text: `window.permdocsRows = {…};`.
     ///
+    /// - `version`: a hash of the rows; the scripts that refer to rows carry
+    ///   it as `rowsVersion`, so that a page whose caches (the browser's, a
+    ///   CDN's) hold the rows of another build notices and loads them again;
     /// - `pages`: the service pages, from the site root, each once;
     /// - `rows`: per index row, in row order, `[name, page #]`, then the
     ///   row's anchor on that page when it is not `defaultAnchor(name)`.
@@ -22,6 +26,17 @@ public enum RowsData {
     /// `assets/rows.js`-free readers rebuild a row's address as
     /// `pages[page #] + "#" + anchor`.
     public static func script(site: AnalyzedSite, siteMap: SiteMap) -> String {
+        let (body, version) = table(site: site, siteMap: siteMap)
+        return "window.permdocsRows = {\"version\":" + ExportJSON.string(version).compactText + "," + body.dropFirst() + ";\n"
+    }
+
+    /// The `version` of the rows `script` writes for `site`.
+    public static func version(site: AnalyzedSite, siteMap: SiteMap) -> String {
+        table(site: site, siteMap: siteMap).version
+    }
+
+    /// The rows as a JSON object's text, and its version (the first 16 hex digits of its hash).
+    private static func table(site: AnalyzedSite, siteMap: SiteMap) -> (body: String, version: String) {
         var pages: [String] = []
         var pageNumbers: [String: Int] = [:]
         let rows = site.index.rows.map { row -> ExportJSON in
@@ -37,8 +52,8 @@ public enum RowsData {
             if anchor != defaultAnchor(row.name) { entry.append(.string(anchor)) }
             return .array(entry)
         }
-        let data = ExportJSON.object(["pages": .strings(pages), "rows": .array(rows)])
-        return "window.permdocsRows = " + data.compactText + ";\n"
+        let body = ExportJSON.object(["pages": .strings(pages), "rows": .array(rows)]).compactText
+        return (body, String(ContentHash.hex(Data(body.utf8)).prefix(16)))
     }
 
     /// The anchor a reader assumes when a row gives none: the name after its

@@ -63,6 +63,7 @@ public enum SearchIndex {
             entries.append(entry("finding", d.id, "\(d.severity.label): \(d.message) · \(place.tool.tool.metadata.name) · \(d.location)", place.url))
         }
         let tools: [ExportJSON] = site.tools.map { .array([.string($0.tool.metadata.name), .string($0.tool.metadata.vendor ?? ""), .string(SitePaths.firstPage(of: $0))]) }
-        return "window.permdocsSearch = " + ExportJSON.object(["tools": .array(tools), "entries": .array(entries)]).compactText + ";\n"
+        let rowsVersion = ExportJSON.string(RowsData.version(site: site, siteMap: siteMap))
+        return "window.permdocsSearch = " + ExportJSON.object(["rowsVersion": rowsVersion, "tools": .array(tools), "entries": .array(entries)]).compactText + ";\n"
     }
 }

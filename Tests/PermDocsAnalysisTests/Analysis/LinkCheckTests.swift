@@ -9,6 +9,19 @@ final class LinkCheckTests: XCTestCase {
         try TestSupport.pipeline(InMemoryContentReader(files), theme: nil).analyze().diagnostics.filter { $0.id == "broken-link" }
     }
 
+    func testALinkToTheReadmeThatIntroducesAToolLandsOnItsIntroPage() throws {
+        let found = try findings([
+            "tools/repo/README.md": "# Repo\n\n## Install\n",
+            "tools/repo/setup.md": "# Setup\n\n[Back](README.md#install), [wrong](README.md#nope).\n",
+            "tools/plain/index.md": "# Plain\n",
+            "tools/plain/setup.md": "# Setup\n\n[No readme here](README.md).\n",
+        ])
+        XCTAssertEqual(found.map { "\($0.location.file):\($0.location.line):\($0.location.column) \($0.subject ?? "")" }, [
+            "tools/plain/setup.md:3:1 README.md",
+            "tools/repo/setup.md:3:28 README.md#nope",
+        ])
+    }
+
     func testLinksBetweenPagesOfAToolLandOnTheirHeadingsAndAnchors() throws {
         let found = try findings([
             "tools/t/index.md": """

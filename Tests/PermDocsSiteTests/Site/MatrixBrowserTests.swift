@@ -132,6 +132,26 @@ final class MatrixBrowserTests: XCTestCase {
         XCTAssertEqual(checked, [S.dms])
     }
 
+    /// A cache can serve `data/rows.js` of an earlier build beside this one's
+    /// data: the matrix and the comparison then load it again past the cache
+    /// and, when it is still another build's, say to reload instead of
+    /// showing rows under other rows' names.
+    func testRowsOfAnotherBuildAreNotShownUnderWrongNames() throws {
+        let driver = try WebDriver()
+        defer { driver.quit() }
+        let (folder, _) = try buildSeed()
+        let rowsFile = folder.appendingPathComponent(RowsData.path)
+        let rows = try String(contentsOf: rowsFile, encoding: .utf8)
+        let version = try XCTUnwrap(rows.range(of: #"\{"version":"[0-9a-f]{16}""#, options: .regularExpression))
+        try (rows.replacingCharacters(in: version, with: #"{"version":"0000000000000000""#)).write(to: rowsFile, atomically: true, encoding: .utf8)
+
+        try driver.open(folder.appendingPathComponent("matrix.html"))
+        try driver.wait(until: "return document.body.textContent.indexOf('reload the page to see the matrix') !== -1")
+        XCTAssertEqual(try driver.execute("return document.querySelectorAll('#matrix tbody tr[id]').length;") as? Int, 0, "no row drawn")
+        try driver.open(folder.appendingPathComponent("overlap.html"))
+        try driver.wait(until: "return document.querySelector('[data-compare-result]').textContent.indexOf('reload the page to compare tools') !== -1")
+    }
+
     /// Times the matrix of an already built site (`PERMDOCS_MATRIX_SITE`) and prints the figures.
     func testTimingOfABuiltSite() throws {
         guard let path = ProcessInfo.processInfo.environment["PERMDOCS_MATRIX_SITE"] else {

@@ -11,10 +11,32 @@
 // textContent: nothing from the data is parsed as HTML.
 (function () {
   "use strict";
-  var data = window.permdocsCompare, shared = window.permdocsRows;
+  var data = window.permdocsCompare;
   var form = document.querySelector("[data-compare-form]");
   var out = document.querySelector("[data-compare-result]");
-  if (!data || !shared || !form || !out) return;
+  var rowsScript = document.querySelector("script[src$='rows.js']");
+  if (!data || !form || !out || !rowsScript) return;
+  // data/rows.js and this page's data must come from one build; a cache (the
+  // browser's, a CDN's) can hold either from an earlier one. The data names
+  // the rows' version: when the loaded rows are another, they are loaded
+  // again past the cache; when that fails too, the page says to reload.
+  function withRowsOf(data, rowsURL, done, fail) {
+    var rows = window.permdocsRows;
+    if (rows && rows.version === data.rowsVersion) { done(rows); return; }
+    var script = document.createElement("script");
+    script.src = rowsURL + "?v=" + encodeURIComponent(data.rowsVersion);
+    script.onload = function () {
+      var again = window.permdocsRows;
+      if (again && again.version === data.rowsVersion) done(again); else fail();
+    };
+    script.onerror = fail;
+    document.head.appendChild(script);
+  }
+  withRowsOf(data, rowsScript.getAttribute("src"), start, function () {
+    out.textContent = "The site was updated while this page loaded: reload the page to compare tools.";
+  });
+
+  function start(shared) {
 
   // A row of data/rows.js: [name, page #] and its anchor when it is not the
   // name after its first ":", lower-cased (RowsData.defaultAnchor).
@@ -268,5 +290,6 @@
   update();
   if (window.location.hash === "#compare" && selection().length) {
     document.getElementById("compare").scrollIntoView();
+  }
   }
 })();

@@ -9,10 +9,35 @@
 // to a row or a service scroll to it.
 (function () {
   "use strict";
-  var data = window.permdocsMatrix, shared = window.permdocsRows;
+  var data = window.permdocsMatrix;
   var form = document.getElementById("matrix-filters");
   var table = document.getElementById("matrix");
-  if (!data || !shared || !form || !table) return;
+  var rowsScript = document.querySelector("script[src$='rows.js']");
+  if (!data || !form || !table || !rowsScript) return;
+  // data/rows.js and this page's data must come from one build; a cache (the
+  // browser's, a CDN's) can hold either from an earlier one. The data names
+  // the rows' version: when the loaded rows are another, they are loaded
+  // again past the cache; when that fails too, the page says to reload.
+  function withRowsOf(data, rowsURL, done, fail) {
+    var rows = window.permdocsRows;
+    if (rows && rows.version === data.rowsVersion) { done(rows); return; }
+    var script = document.createElement("script");
+    script.src = rowsURL + "?v=" + encodeURIComponent(data.rowsVersion);
+    script.onload = function () {
+      var again = window.permdocsRows;
+      if (again && again.version === data.rowsVersion) done(again); else fail();
+    };
+    script.onerror = fail;
+    document.head.appendChild(script);
+  }
+  withRowsOf(data, rowsScript.getAttribute("src"), start, function () {
+    var note = document.createElement("p");
+    note.className = "note";
+    note.textContent = "The site was updated while this page loaded: reload the page to see the matrix.";
+    form.parentNode.insertBefore(note, form);
+  });
+
+  function start(shared) {
   var wrap = table.parentNode;
   var body = table.querySelector("tbody[data-matrix-rows]");
   wrap.hidden = false;
@@ -321,4 +346,5 @@
     shownRows: function () { return items.filter(function (it) { return it.row; }).map(function (it) { return it.row.id; }); },
     drawnRows: function () { return body.querySelectorAll("tr[id]").length; }
   };
+  }
 })();

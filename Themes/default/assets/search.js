@@ -36,23 +36,38 @@
 
   var loading = null;
   function load(done) {
-    if (window.permdocsSearch && window.permdocsRows) { done(complete(window.permdocsSearch, window.permdocsRows)); return; }
+    if (sameBuild()) { done(complete(window.permdocsSearch, window.permdocsRows)); return; }
     if (!indexURL) return;
+    var rowsURL = indexURL.replace(/[^/]*$/, "rows.js");
     if (!loading) {
       loading = [];
       var pending = 2;
-      [indexURL.replace(/[^/]*$/, "rows.js"), indexURL].forEach(function (url) {
+      [rowsURL, indexURL].forEach(function (url) {
         var script = document.createElement("script");
         script.src = url;
         script.onload = function () {
           if (--pending) return;
-          var data = complete(window.permdocsSearch, window.permdocsRows);
-          loading.forEach(function (f) { f(data); });
+          // data/rows.js and data/search.js from one build: a cache can hold
+          // rows of an earlier one, loaded again past it (as the matrix does).
+          if (sameBuild()) { finish(); return; }
+          var again = document.createElement("script");
+          again.src = rowsURL + "?v=" + encodeURIComponent(window.permdocsSearch.rowsVersion);
+          again.onload = function () { if (sameBuild()) finish(); };
+          document.head.appendChild(again);
         };
         document.head.appendChild(script);
       });
     }
     loading.push(done);
+  }
+
+  function sameBuild() {
+    return !!(window.permdocsSearch && window.permdocsRows && window.permdocsRows.version === window.permdocsSearch.rowsVersion);
+  }
+
+  function finish() {
+    var data = complete(window.permdocsSearch, window.permdocsRows);
+    loading.forEach(function (f) { f(data); });
   }
 
   // Lower-case words of a name: "ec2:CreateTags" gives ec2, createtags, create, tags.
