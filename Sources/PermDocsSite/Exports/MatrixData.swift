@@ -28,7 +28,7 @@ public enum MatrixData {
     ///   `MatrixCell.state` letter per tool (`.` for none); `cells` has
     ///   `[block #, label #]` per tool that reaches the row, flattened
     ///   (block -1: the mark links to the row).
-    public static func script(site: AnalyzedSite, siteMap: SiteMap, catalog: ActionCatalog?) -> String {
+    public static func script(site: AnalyzedSite, siteMap: SiteMap, catalog: ActionCatalog?, rowsVersion: String) -> String {
         let index = site.index
         let order = index.toolOrder
         var blocks = Table(), labels = Table(), services = Table()
@@ -81,7 +81,7 @@ public enum MatrixData {
                     .string(SitePaths.firstPage(of: tool)), .int(requiredPerTool[i])])
         }
         let data = ExportJSON.object([
-            "rowsVersion": .string(RowsData.version(site: site, siteMap: siteMap)),
+            "rowsVersion": .string(rowsVersion),
             "tools": .array(tools), "services": .array(serviceRows),
             "blocks": .strings(blocks.values), "labels": .strings(labels.values), "rows": .array(rows),
         ])

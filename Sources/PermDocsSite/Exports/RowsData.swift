@@ -14,29 +14,25 @@ import PermDocsCore
 public enum RowsData {
     public static let path = "data/rows.js"
 
-    /// The script's text: `window.permdocsRows = {…};`.
-    ///
-    /// - `version`: a hash of the rows; the scripts that refer to rows carry
-    ///   it as `rowsVersion`, so that a page whose caches (the browser's, a
-    ///   CDN's) hold the rows of another build notices and loads them again;
-    /// - `pages`: the service pages, from the site root, each once;
-    /// - `rows`: per index row, in row order, `[name, page #]`, then the
-    ///   row's anchor on that page when it is not `defaultAnchor(name)`.
-    ///
-    /// `assets/rows.js`-free readers rebuild a row's address as
-    /// `pages[page #] + "#" + anchor`.
-    public static func script(site: AnalyzedSite, siteMap: SiteMap) -> String {
-        let (body, version) = table(site: site, siteMap: siteMap)
-        return "window.permdocsRows = {\"version\":" + ExportJSON.string(version).compactText + "," + body.dropFirst() + ";\n"
+    /// `data/rows.js` of a site: the script and the version the other data scripts name.
+    public struct Table: Sendable {
+        /// The script's text: `window.permdocsRows = {…};`.
+        ///
+        /// - `version`: a hash of the rows; the scripts that refer to rows carry
+        ///   it as `rowsVersion`, so that a page whose caches (the browser's, a
+        ///   CDN's) hold the rows of another build notices and loads them again;
+        /// - `pages`: the service pages, from the site root, each once;
+        /// - `rows`: per index row, in row order, `[name, page #]`, then the
+        ///   row's anchor on that page when it is not `defaultAnchor(name)`.
+        ///
+        /// Readers rebuild a row's address as `pages[page #] + "#" + anchor`.
+        public var script: String
+        /// The first 16 hex digits of the rows' hash.
+        public var version: String
     }
 
-    /// The `version` of the rows `script` writes for `site`.
-    public static func version(site: AnalyzedSite, siteMap: SiteMap) -> String {
-        table(site: site, siteMap: siteMap).version
-    }
-
-    /// The rows as a JSON object's text, and its version (the first 16 hex digits of its hash).
-    private static func table(site: AnalyzedSite, siteMap: SiteMap) -> (body: String, version: String) {
+    /// The rows of `site`, made once per render (`SiteRenderer.rowsTable`).
+    public static func table(site: AnalyzedSite, siteMap: SiteMap) -> Table {
         var pages: [String] = []
         var pageNumbers: [String: Int] = [:]
         let rows = site.index.rows.map { row -> ExportJSON in
@@ -53,7 +49,9 @@ public enum RowsData {
             return .array(entry)
         }
         let body = ExportJSON.object(["pages": .strings(pages), "rows": .array(rows)]).compactText
-        return (body, String(ContentHash.hex(Data(body.utf8)).prefix(16)))
+        let version = String(ContentHash.hex(Data(body.utf8)).prefix(16))
+        return Table(script: "window.permdocsRows = {\"version\":" + ExportJSON.string(version).compactText + "," + body.dropFirst() + ";\n",
+                     version: version)
     }
 
     /// The anchor a reader assumes when a row gives none: the name after its

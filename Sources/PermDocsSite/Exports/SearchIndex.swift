@@ -21,7 +21,7 @@ import PermDocsPolicy
 public enum SearchIndex {
     public static let path = "data/search.js"
 
-    public static func script(site: AnalyzedSite, siteMap: SiteMap) -> String {
+    public static func script(site: AnalyzedSite, siteMap: SiteMap, rowsVersion: String) -> String {
         let index = site.index
         let catalog = site.catalog
         let position = Dictionary(site.tools.enumerated().map { ($0.element.slug, $0.offset) }, uniquingKeysWith: { a, _ in a })
@@ -63,7 +63,6 @@ public enum SearchIndex {
             entries.append(entry("finding", d.id, "\(d.severity.label): \(d.message) · \(place.tool.tool.metadata.name) · \(d.location)", place.url))
         }
         let tools: [ExportJSON] = site.tools.map { .array([.string($0.tool.metadata.name), .string($0.tool.metadata.vendor ?? ""), .string(SitePaths.firstPage(of: $0))]) }
-        let rowsVersion = ExportJSON.string(RowsData.version(site: site, siteMap: siteMap))
-        return "window.permdocsSearch = " + ExportJSON.object(["rowsVersion": rowsVersion, "tools": .array(tools), "entries": .array(entries)]).compactText + ";\n"
+        return "window.permdocsSearch = " + ExportJSON.object(["rowsVersion": .string(rowsVersion), "tools": .array(tools), "entries": .array(entries)]).compactText + ";\n"
     }
 }

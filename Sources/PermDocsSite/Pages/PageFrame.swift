@@ -22,6 +22,8 @@ struct PageFrame: Encodable {
     var searchScript: String
     /// Copy (and download) buttons on policies, on every page.
     var copyScript: String
+    /// Loaded on every page before the scripts that read the site's data.
+    var commonScript: String
     var favicon: String
     var generator: String
     var catalogVersion: String

@@ -15,6 +15,8 @@ public enum SitePaths {
     public static let matrixScript = "assets/matrix.js"
     public static let searchScript = "assets/search.js"
     public static let copyScript = "assets/copy.js"
+    /// What the matrix, comparison and search scripts share (rows of the same build, the `tools=` query).
+    public static let commonScript = "assets/common.js"
     public static let stylesheet = "assets/style.css"
     public static let favicon = "assets/favicon.svg"
     /// Shown by servers for a missing path (GitHub Pages, Netlify, `permdocs serve`).

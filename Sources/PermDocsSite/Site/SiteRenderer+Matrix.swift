@@ -11,8 +11,8 @@ extension SiteRenderer {
     /// comparison and the search).
     func matrixJobs() -> [RenderJob] {
         [.page(path: SitePaths.matrix, request: matrixPage),
-         .files { [OutputFile(path: MatrixData.path, text: MatrixData.script(site: self.site, siteMap: self.siteMap, catalog: self.catalog))] },
-         .files { [OutputFile(path: RowsData.path, text: RowsData.script(site: self.site, siteMap: self.siteMap))] }]
+         .files { [OutputFile(path: MatrixData.path, text: MatrixData.script(site: self.site, siteMap: self.siteMap, catalog: self.catalog, rowsVersion: self.rowsTable.version))] },
+         .files { [OutputFile(path: RowsData.path, text: self.rowsTable.script)] }]
     }
 
     private func matrixPage() -> PageRequest {

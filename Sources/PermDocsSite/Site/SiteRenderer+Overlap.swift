@@ -9,7 +9,7 @@ extension SiteRenderer {
     /// The overlap page and the data its comparison reads: two files, whatever the number of tools.
     func overlapJobs() -> [RenderJob] {
         [.page(path: SitePaths.overlap, request: overlapPage),
-         .files { [OutputFile(path: CompareData.path, text: CompareData.script(site: self.site, combined: self.combined, rowsVersion: RowsData.version(site: self.site, siteMap: self.siteMap)))] }]
+         .files { [OutputFile(path: CompareData.path, text: CompareData.script(site: self.site, combined: self.combined, rowsVersion: self.rowsTable.version))] }]
     }
 
     private func toolURL(_ tool: AnalyzedTool, from path: String) -> String {

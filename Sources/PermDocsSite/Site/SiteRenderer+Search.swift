@@ -8,7 +8,7 @@ extension SiteRenderer {
     /// The search page and the index it ranks.
     func searchJobs() -> [RenderJob] {
         [.page(path: SitePaths.search, request: searchPage),
-         .files { [OutputFile(path: SearchIndex.path, text: SearchIndex.script(site: self.site, siteMap: self.siteMap))] }]
+         .files { [OutputFile(path: SearchIndex.path, text: SearchIndex.script(site: self.site, siteMap: self.siteMap, rowsVersion: self.rowsTable.version))] }]
     }
 
     private func searchPage() -> PageRequest {

@@ -33,6 +33,9 @@ public struct SiteRenderer {
     private let lazyOverlap: SharedLazy<ToolOverlap>
     private let lazyCombined: SharedLazy<[String: CombinedPolicy]>
     /// Each tool's actions by access level, for its bar (on its page and on the index).
+    /// `data/rows.js`, whose version the matrix, comparison and search data name.
+    var rowsTable: RowsData.Table { lazyRowsTable.value }
+    private let lazyRowsTable: SharedLazy<RowsData.Table>
     var accessBars: [String: String] { lazyAccessBars.value }
     private let lazyAccessBars: SharedLazy<[String: String]>
     /// Every page's context lists the tools with links from its root: made once
@@ -62,6 +65,8 @@ public struct SiteRenderer {
         })
         lazySiteMap = SharedLazy { SiteMap(index: site.index, toolSets: site.config.toolSets, isKnownService: site.catalog.map { catalog in { catalog.serviceExists($0) } }) }
         lazyOverlap = SharedLazy { ToolOverlap(index: site.index) }
+        let siteMap = lazySiteMap
+        lazyRowsTable = SharedLazy { RowsData.table(site: site, siteMap: siteMap.value) }
         let catalog = site.catalog
         self.catalog = catalog
         lazyCombined = SharedLazy { Dictionary(uniqueKeysWithValues: site.tools.map { ($0.slug, CombinedPolicy(tool: $0, catalog: catalog)) }) }
@@ -210,7 +215,7 @@ public struct SiteRenderer {
             findingsURL: root + SitePaths.findings, overlapURL: root + SitePaths.overlap, searchURL: root + SitePaths.search,
             searchDataURL: root + SearchIndex.path, filterScript: root + SitePaths.filterScript,
             matrixScript: root + SitePaths.matrixScript, searchScript: root + SitePaths.searchScript,
-            copyScript: root + SitePaths.copyScript,
+            copyScript: root + SitePaths.copyScript, commonScript: root + SitePaths.commonScript,
             favicon: root + SitePaths.favicon, generator: generator,
             catalogVersion: site.catalogVersion ?? "", catalogDate: site.catalog?.sourceDate ?? "",
             tools: toolLinks[root] ?? Self.toolLinks(site.tools, root: root),

@@ -23,7 +23,7 @@ final class TemplateEncoderTests: XCTestCase {
     static func frame(title: String, root: String) -> PageFrame {
         PageFrame(root: root, title: title, siteTitle: "", siteDescription: "", stylesheet: "", indexURL: "", matrixURL: "",
                   findingsURL: "", overlapURL: "", searchURL: "", searchDataURL: "", filterScript: "", matrixScript: "",
-                  searchScript: "", copyScript: "", favicon: "", generator: "", catalogVersion: "", catalogDate: "", tools: [], canonicalURL: nil)
+                  searchScript: "", copyScript: "", commonScript: "", favicon: "", generator: "", catalogVersion: "", catalogDate: "", tools: [], canonicalURL: nil)
     }
 
     private func render(_ template: String, _ page: Page) throws -> String {

@@ -14,35 +14,14 @@
   var data = window.permdocsCompare;
   var form = document.querySelector("[data-compare-form]");
   var out = document.querySelector("[data-compare-result]");
-  var rowsScript = document.querySelector("script[src$='rows.js']");
-  if (!data || !form || !out || !rowsScript) return;
-  // data/rows.js and this page's data must come from one build; a cache (the
-  // browser's, a CDN's) can hold either from an earlier one. The data names
-  // the rows' version: when the loaded rows are another, they are loaded
-  // again past the cache; when that fails too, the page says to reload.
-  function withRowsOf(data, rowsURL, done, fail) {
-    var rows = window.permdocsRows;
-    if (rows && rows.version === data.rowsVersion) { done(rows); return; }
-    var script = document.createElement("script");
-    script.src = rowsURL + "?v=" + encodeURIComponent(data.rowsVersion);
-    script.onload = function () {
-      var again = window.permdocsRows;
-      if (again && again.version === data.rowsVersion) done(again); else fail();
-    };
-    script.onerror = fail;
-    document.head.appendChild(script);
-  }
-  withRowsOf(data, rowsScript.getAttribute("src"), start, function () {
+  var rowsScript = document.querySelector("script[src$='data/rows.js']"), common = window.permdocsCommon;
+  if (!data || !form || !out || !rowsScript || !common) return;
+  // data/rows.js of this build (common.js), or a note to reload.
+  common.withRows(data, rowsScript.getAttribute("src"), start, function () {
     out.textContent = "The site was updated while this page loaded: reload the page to compare tools.";
   });
 
   function start(shared) {
-
-  // A row of data/rows.js: [name, page #] and its anchor when it is not the
-  // name after its first ":", lower-cased (RowsData.defaultAnchor).
-  function rowURL(row) {
-    return shared.pages[row[1]] + "#" + (row.length > 2 ? row[2] : row[0].slice(row[0].indexOf(":") + 1).toLowerCase());
-  }
   form.hidden = false;
 
   var bySlug = {};
@@ -176,9 +155,9 @@
   function rowList(rows, kind) {
     var ul = el("ul", { "class": "actions", "data-compare-list": kind });
     rows.forEach(function (r) {
-      var row = shared.rows[r], li = el("li");
-      var a = el("a", { href: rowURL(row) });
-      a.appendChild(el("code", {}, row[0]));
+      var li = el("li");
+      var a = el("a", { href: common.rowURL(shared, r) });
+      a.appendChild(el("code", {}, shared.rows[r][0]));
       li.appendChild(a);
       ul.appendChild(li);
     });
@@ -275,16 +254,7 @@
     history.replaceState(null, "", window.location.pathname + query + window.location.hash);
   }
 
-  // `tools=a,b`: slugs percent-encoded one by one and joined by literal
-  // commas, so a slug holding a comma (sent as %2C) stays one slug.
-  // URLSearchParams would decode the %2C before the split.
-  function toolsInQuery(search) {
-    var m = /(?:^|[?&])tools=([^&#]*)/.exec(search);
-    return m ? m[1].split(",").map(function (s) {
-      try { return decodeURIComponent(s.replace(/\+/g, " ")); } catch (e) { return s; }
-    }) : [];
-  }
-  var wanted = toolsInQuery(window.location.search);
+  var wanted = common.toolsInQuery(window.location.search);
   boxes.forEach(function (b) { b.checked = wanted.indexOf(b.value) !== -1; });
   form.addEventListener("change", update);
   update();

@@ -12,25 +12,10 @@
   var data = window.permdocsMatrix;
   var form = document.getElementById("matrix-filters");
   var table = document.getElementById("matrix");
-  var rowsScript = document.querySelector("script[src$='rows.js']");
-  if (!data || !form || !table || !rowsScript) return;
-  // data/rows.js and this page's data must come from one build; a cache (the
-  // browser's, a CDN's) can hold either from an earlier one. The data names
-  // the rows' version: when the loaded rows are another, they are loaded
-  // again past the cache; when that fails too, the page says to reload.
-  function withRowsOf(data, rowsURL, done, fail) {
-    var rows = window.permdocsRows;
-    if (rows && rows.version === data.rowsVersion) { done(rows); return; }
-    var script = document.createElement("script");
-    script.src = rowsURL + "?v=" + encodeURIComponent(data.rowsVersion);
-    script.onload = function () {
-      var again = window.permdocsRows;
-      if (again && again.version === data.rowsVersion) done(again); else fail();
-    };
-    script.onerror = fail;
-    document.head.appendChild(script);
-  }
-  withRowsOf(data, rowsScript.getAttribute("src"), start, function () {
+  var rowsScript = document.querySelector("script[src$='data/rows.js']"), common = window.permdocsCommon;
+  if (!data || !form || !table || !rowsScript || !common) return;
+  // data/rows.js of this build (common.js), or a note to reload.
+  common.withRows(data, rowsScript.getAttribute("src"), start, function () {
     var note = document.createElement("p");
     note.className = "note";
     note.textContent = "The site was updated while this page loaded: reload the page to see the matrix.";
@@ -53,11 +38,9 @@
     return { prefix: s[0], label: s[1], name: s[2], url: s[3], id: s[4], rows: [], counts: slugs.map(function () { return 0; }) };
   });
   var records = data.rows.map(function (r, i) {
-    // data/rows.js's row i: [name, page #] and its anchor unless it is the
-    // name after its first ":", lower-cased; an empty fragment is
+    // Row i's name and address are data/rows.js's; an empty fragment is
     // "action-" and the name lower-cased (RowsData, MatrixData).
-    var shown = shared.rows[i], name = shown[0];
-    var url = shared.pages[shown[1]] + "#" + (shown.length > 2 ? shown[2] : name.slice(name.indexOf(":") + 1).toLowerCase());
+    var name = shared.rows[i][0], url = common.rowURL(shared, i);
     var id = r[0] || "action-" + name.toLowerCase();
     var rec = { id: id, name: name, url: url, group: r[1], level: r[2], kind: r[3], unknown: r[4] === 1,
                 states: r[5], count: r[6], cells: r[7], order: i, text: (name + " " + id).toLowerCase(), tr: null };
@@ -229,16 +212,7 @@
   ["q", "service", "level", "min", "sort", "a", "b"].forEach(function (n) {
     if (params.has(n) && field(n)) field(n).value = params.get(n);
   });
-  // `tools=a,b`: slugs percent-encoded one by one and joined by literal
-  // commas, so a slug holding a comma (sent as %2C) stays one slug.
-  // URLSearchParams would decode the %2C before the split.
-  function toolsInQuery(search) {
-    var m = /(?:^|[?&])tools=([^&#]*)/.exec(search);
-    return m ? m[1].split(",").map(function (s) {
-      try { return decodeURIComponent(s.replace(/\+/g, " ")); } catch (e) { return s; }
-    }) : [];
-  }
-  var checked = toolsInQuery(window.location.search);
+  var checked = common.toolsInQuery(window.location.search);
   boxes.forEach(function (b) { b.checked = checked.indexOf(b.value) !== -1; });
 
   function state() {

@@ -19,24 +19,18 @@
 
   // An action's entry is [kind, row #, detail, tools]: its name and address
   // are those of the row of data/rows.js (window.permdocsRows, shared with the
-  // matrix and the comparison; it lies beside data/search.js): [name, page #]
-  // and the anchor unless it is the name after its first ":", lower-cased.
-  // Made whole once, as [kind, title, detail, url, tools] like the others.
+  // matrix and the comparison; it lies beside data/search.js). Made whole
+  // once, as [kind, title, detail, url, tools] like the others.
   function complete(data, rows) {
-    if (data.complete) return data;
     data.entries = data.entries.map(function (e) {
-      if (e[0] !== "action") return e;
-      var row = rows.rows[e[1]], name = row[0];
-      var url = rows.pages[row[1]] + "#" + (row.length > 2 ? row[2] : name.slice(name.indexOf(":") + 1).toLowerCase());
-      return [e[0], name, e[2], url, e[3]];
+      return e[0] === "action" ? [e[0], rows.rows[e[1]][0], e[2], window.permdocsCommon.rowURL(rows, e[1]), e[3]] : e;
     });
-    data.complete = true;
     return data;
   }
 
-  var loading = null;
+  var loading = null, ready = null;
   function load(done) {
-    if (sameBuild()) { done(complete(window.permdocsSearch, window.permdocsRows)); return; }
+    if (ready) { done(ready); return; }
     if (!indexURL) return;
     var rowsURL = indexURL.replace(/[^/]*$/, "rows.js");
     if (!loading) {
@@ -47,27 +41,17 @@
         script.src = url;
         script.onload = function () {
           if (--pending) return;
-          // data/rows.js and data/search.js from one build: a cache can hold
-          // rows of an earlier one, loaded again past it (as the matrix does).
-          if (sameBuild()) { finish(); return; }
-          var again = document.createElement("script");
-          again.src = rowsURL + "?v=" + encodeURIComponent(window.permdocsSearch.rowsVersion);
-          again.onload = function () { if (sameBuild()) finish(); };
-          document.head.appendChild(again);
+          // data/rows.js of this build (common.js); with none, no action
+          // is shown under another row's name: the search waits.
+          window.permdocsCommon.withRows(window.permdocsSearch, rowsURL, function (rows) {
+            ready = complete(window.permdocsSearch, rows);
+            loading.forEach(function (f) { f(ready); });
+          }, function () {});
         };
         document.head.appendChild(script);
       });
     }
     loading.push(done);
-  }
-
-  function sameBuild() {
-    return !!(window.permdocsSearch && window.permdocsRows && window.permdocsRows.version === window.permdocsSearch.rowsVersion);
-  }
-
-  function finish() {
-    var data = complete(window.permdocsSearch, window.permdocsRows);
-    loading.forEach(function (f) { f(data); });
   }
 
   // Lower-case words of a name: "ec2:CreateTags" gives ec2, createtags, create, tags.
