@@ -111,12 +111,22 @@ extension PermissionSnapshot {
                 }
                 continue
             }
-            guard let kind = (r["kind"] as? String).flatMap(ActionRow.Kind.init(rawValue:)), let key = r["key"] as? String else {
-                throw fail("a row of '\(slug)' without kind or key")
-            }
-            resources[ActionRow.ID(kind: kind, key: key)] = (r["resources"] as? [String]) ?? []
+            resources[try rowID(r, slug: slug, fail: fail)] = (r["resources"] as? [String]) ?? []
         }
-        let findings = try (tool["findings"] as? [[String: Any]] ?? []).map { f -> FindingRecord in
+        return (resources, (tool["principals"] as? [String]) ?? [], try findings(of: tool, slug: slug, fail: fail))
+    }
+
+    /// A row's id written as `kind` and `key` (format 1, and format 2's resources).
+    private static func rowID(_ o: [String: Any], slug: String, fail: (String) -> PermDocsError) throws -> ActionRow.ID {
+        guard let kind = (o["kind"] as? String).flatMap(ActionRow.Kind.init(rawValue:)), let key = o["key"] as? String else {
+            throw fail("a row of '\(slug)' without kind or key")
+        }
+        return ActionRow.ID(kind: kind, key: key)
+    }
+
+    /// A tool's `findings`, as every format writes them.
+    private static func findings(of tool: [String: Any], slug: String, fail: (String) -> PermDocsError) throws -> [FindingRecord] {
+        try (tool["findings"] as? [[String: Any]] ?? []).map { f -> FindingRecord in
             guard let findingID = f["id"] as? String, let severity = (f["severity"] as? String).flatMap(Diagnostic.Severity.init(rawValue:)) else {
                 throw fail("a finding of '\(slug)' without id or severity")
             }
@@ -124,7 +134,6 @@ extension PermissionSnapshot {
                                  message: f["message"] as? String ?? "",
                                  location: SourceLocation(file: f["file"] as? String ?? "", line: f["line"] as? Int ?? 0, column: f["column"] as? Int ?? 0))
         }
-        return (resources, (tool["principals"] as? [String]) ?? [], findings)
     }
 
     /// A snapshot written whole, actions too (`SiteExports.json`, format 1: how the history cache keeps past versions).
@@ -139,15 +148,9 @@ extension PermissionSnapshot {
         guard let tools = document["tools"] as? [[String: Any]] else { throw fail("no \"tools\" list") }
         self.init(tools: try tools.map { tool in
             guard let slug = tool["slug"] as? String else { throw fail("a tool without slug") }
-            func id(_ o: [String: Any]) throws -> ActionRow.ID {
-                guard let kind = (o["kind"] as? String).flatMap(ActionRow.Kind.init(rawValue:)), let key = o["key"] as? String else {
-                    throw fail("a row of '\(slug)' without kind or key")
-                }
-                return ActionRow.ID(kind: kind, key: key)
-            }
             var actions: [ActionRow.ID: ActionState] = [:]
             for a in tool["actions"] as? [[String: Any]] ?? [] {
-                let rowID = try id(a)
+                let rowID = try Self.rowID(a, slug: slug, fail: fail)
                 guard let how = (a["how"] as? String).flatMap(ActionNeed.How.init(rawValue:)) else { throw fail("a row of '\(slug)' without how") }
                 actions[rowID] = ActionState(name: a["name"] as? String ?? rowID.key, kind: rowID.kind, isKnown: a["known"] as? Bool ?? false, how: how,
                                              grantees: ((a["grantees"] as? [String]) ?? []).compactMap(PolicyBlock.Grantee.init(rawValue:)),
@@ -155,15 +158,8 @@ extension PermissionSnapshot {
                                              isNamed: a["named"] as? Bool ?? true)
             }
             var resources: [ActionRow.ID: [String]] = [:]
-            for r in tool["resources"] as? [[String: Any]] ?? [] { resources[try id(r)] = (r["resources"] as? [String]) ?? [] }
-            let findings = try (tool["findings"] as? [[String: Any]] ?? []).map { f -> FindingRecord in
-                guard let findingID = f["id"] as? String, let severity = (f["severity"] as? String).flatMap(Diagnostic.Severity.init(rawValue:)) else {
-                    throw fail("a finding of '\(slug)' without id or severity")
-                }
-                return FindingRecord(id: findingID, severity: severity, page: f["page"] as? String ?? "index", value: f["value"] as? String ?? "",
-                                     message: f["message"] as? String ?? "",
-                                     location: SourceLocation(file: f["file"] as? String ?? "", line: f["line"] as? Int ?? 0, column: f["column"] as? Int ?? 0))
-            }
+            for r in tool["resources"] as? [[String: Any]] ?? [] { resources[try Self.rowID(r, slug: slug, fail: fail)] = (r["resources"] as? [String]) ?? [] }
+            let findings = try Self.findings(of: tool, slug: slug, fail: fail)
             return ToolSnapshot(slug: slug, name: tool["name"] as? String ?? slug, firstPageID: tool["firstPage"] as? String ?? "index",
                                 actions: actions, resources: resources, principals: (tool["principals"] as? [String]) ?? [], findings: findings)
         }, holds: .all)
