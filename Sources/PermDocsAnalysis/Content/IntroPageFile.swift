@@ -10,10 +10,14 @@ enum IntroPageFile {
 
     /// The introducing file among `paths` (all below `folder`, which ends in `/`), or nil.
     static func choose(among paths: [String], folder: String) -> String? {
-        let top = paths.filter { $0.hasPrefix(folder) && !$0.dropFirst(folder.count).contains("/") }
+        // Sorted, so that `README.md` beside `readme.md` picks the same file on every disk.
+        let top = paths.filter { $0.hasPrefix(folder) && !$0.dropFirst(folder.count).contains("/") }.sorted()
         for name in names {
-            // Sorted, so that `README.md` beside `readme.md` picks the same file on every disk.
-            if let file = top.sorted().first(where: { $0.dropFirst(folder.count).lowercased() == name && (name == "readme.md" || $0.hasSuffix(name)) }) {
+            // `README.md` in any case; the others as written.
+            if let file = top.first(where: { path in
+                let file = path.dropFirst(folder.count)
+                return name == "readme.md" ? file.lowercased() == name : file == name
+            }) {
                 return file
             }
         }

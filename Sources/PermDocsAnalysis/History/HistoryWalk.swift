@@ -50,7 +50,8 @@ public struct HistoryWalk {
         var changes: [Change] = []
         // The oldest commits of a shallow clone have no parents to compare with:
         // they are where the history begins, not commits that added every guide.
-        let boundary = commits.filter(\.isShallowBoundary).max { ($0.time, $0.id) < ($1.time, $1.id) }
+        let boundaries = commits.filter(\.isShallowBoundary)
+        let boundary = boundaries.max { ($0.time, $0.id) < ($1.time, $1.id) }
         for commit in commits where !commit.isShallowBoundary {
             let after = try versions(at: commit.id)
             let before = try versions(at: commit.parents.first)
@@ -106,7 +107,7 @@ public struct HistoryWalk {
             if a.commit.id != b.commit.id { return a.commit.id < b.commit.id }
             return a.toolSlug < b.toolSlug
         }
-        return SiteHistory(window: window, entries: entries, commitCount: commits.count - commits.filter(\.isShallowBoundary).count, versionsAnalyzed: fresh.count,
+        return SiteHistory(window: window, entries: entries, commitCount: commits.count - boundaries.count, versionsAnalyzed: fresh.count,
                            versionsReused: needed.count - fresh.count, skippedChanges: skipped, shallowBoundary: boundary)
     }
 }
