@@ -46,6 +46,18 @@ public struct ContentLoader {
         for path in changed.sorted() {
             // Only tools/ and site.yml are read; a change elsewhere (a README, an image) changes nothing.
             guard path == "tools" || path.hasPrefix("tools/") || path == "site.yml" || path.isEmpty else { continue }
+            if path.hasPrefix("tools/"), !path.hasSuffix(".md") {
+                // Not a guide: only Markdown files are read, so a file beside
+                // the guides (an image, an editor's probe or swap file such as
+                // vim's `4913`, written and deleted on every save) changes
+                // nothing. A folder does: it held guides (removed or renamed)
+                // or holds some now (moved in whole, reported as one path).
+                if last.positions.keys.contains(where: { $0.hasPrefix(path + "/") }) { return nil }
+                if reader.fileExists(path) { continue }
+                guard let inside = try? reader.files(under: path) else { return nil }
+                if inside.contains(where: { $0.hasSuffix(".md") }) { return nil }
+                continue
+            }
             // The first page speaks for the tool (its name, vendor…), and a
             // title shows on other pages: those edits load everything.
             guard let (t, p) = last.positions[path], p > 0, reader.fileExists(path) else { return nil }

@@ -7,9 +7,10 @@ import PermDocsCore
 import PermDocsPolicy
 
 /// `serve` tells the pipeline which content paths its watcher saw change
-/// (`Pipeline.changedContent`): edits of guides are read alone, anything
-/// else (a new or deleted guide, `site.yml`, a tool's first page, a title, a
-/// failed build) reads everything; the output always equals a clean build's.
+/// (`Pipeline.changedContent`): edits of guides are read alone, files that
+/// are not guides are not read, anything else (a new or deleted guide, a
+/// folder of guides, `site.yml`, a tool's first page, a title, a failed
+/// build) reads everything; the output always equals a clean build's.
 final class KnownChangesTests: XCTestCase {
     private func policy(_ actions: [String]) -> String {
         "```json\n{\"Version\": \"2012-10-17\", \"Statement\": [{\"Effect\": \"Allow\", \"Action\": [\(actions.map { "\"\($0)\"" }.joined(separator: ", "))], \"Resource\": \"*\"}]}\n```\n"
@@ -45,17 +46,24 @@ final class KnownChangesTests: XCTestCase {
             ("a one-file tool", { files["tools/solo.md"]! += "\nMore.\n" }, ["tools/solo.md"], true),
             ("a title", { files["tools/big/p4.md"] = "# Fourth\n" }, ["tools/big/p4.md"], true),
             ("a folder", { files["tools/big/p5.md"]! += "\nMoved.\n" }, ["tools/big"], true),
+            // vim writes and deletes `4913` beside the file on every save.
+            ("an editor's probe file, gone", { files["tools/big/4913"] = nil }, ["tools/big/4913"], false),
+            ("an image beside the guides", { files["tools/big/diagram.png"] = "PNG" }, ["tools/big/diagram.png"], false),
+            ("an empty folder", {}, ["tools/big/drafts"], false),
+            ("a folder of guides moved in", { files["tools/moved/index.md"] = "# Moved\n" }, ["tools/moved"], true),
+            ("a folder of guides removed", { files["tools/moved/index.md"] = nil }, ["tools/moved"], true),
         ]
         for step in steps {
             step.edit()
             let result = try rebuild(step.changed)
             XCTAssertEqual(result.files, try clean(), "after \(step.what), the rebuild differs from a clean build")
-            let guides = files.keys.filter { $0.hasPrefix("tools/") }.count
+            let guides = files.keys.filter { $0.hasPrefix("tools/") && $0.hasSuffix(".md") }.count
             if step.readsAll {
                 // An edit looked at first (a title) is read once more with the rest.
                 XCTAssertGreaterThanOrEqual(analyses.sources.lastRead, guides, "after \(step.what), every guide is read")
             } else {
-                XCTAssertEqual(analyses.sources.lastRead, step.changed.filter { $0.hasPrefix("tools/") }.count, "after \(step.what), only the edited guide is read")
+                XCTAssertEqual(analyses.sources.lastRead, step.changed.filter { $0.hasPrefix("tools/") && $0.hasSuffix(".md") }.count,
+                               "after \(step.what), only the edited guide is read")
             }
         }
 
