@@ -118,7 +118,7 @@ struct Serve: AsyncParsableCommand {
             }
             pages.cache = Pipeline.renderCache(of: built)
             let report = FindingsReport(site: built.site)
-            let text = report.formatted(as: .text, path: { ReportPaths.fromWorkingDirectory($0, contentFolder: content) })
+            let text = pages.findings.text(for: report, path: { ReportPaths.fromWorkingDirectory($0, contentFolder: content) })
             FileHandle.standardError.write(Data(text.utf8))
             if let problem = built.historyProblem { FileHandle.standardError.write(Data("warning: \(problem)\n".utf8)) }
             let ms = Int((clock.now() - start) * 1000)
@@ -137,6 +137,8 @@ struct Serve: AsyncParsableCommand {
         let history = HistoryCache()
         /// The checker with the bundled catalog, once loaded.
         var checker: PolicyChecker?
+        /// The last build's findings: a rebuild prints only the new ones.
+        var findings = RebuildFindings()
     }
 
     /// A failed build's message, as the author should read it.
