@@ -80,9 +80,11 @@ struct ToolAnalysis {
         counts.linkChecked = relink.count
         if !relink.isEmpty {
             let ids = Dictionary(zip(key.pageIDs, new.ids), uniquingKeysWith: { a, _ in a })
-            for p in relink {
-                (new.linkFindings[p], new.consulted[p]) = LinkCheck.findings(for: toolPages[p], pageIDs: pageIDs, introAlias: toolPages.first?.source.introAlias, ids: ids)
+            let (linked, introAlias) = (toolPages, toolPages.first?.source.introAlias)
+            let checked = ParallelMap.map(relink, concurrency: concurrency) { p in
+                LinkCheck.findings(for: linked[p], pageIDs: pageIDs, introAlias: introAlias, ids: ids)
             }
+            for (k, p) in relink.enumerated() { (new.linkFindings[p], new.consulted[p]) = checked[k] }
         }
         for p in toolPages.indices where !new.linkFindings[p].isEmpty {
             toolPages[p].diagnostics = (toolPages[p].diagnostics + new.linkFindings[p]).sortedForOutput()
