@@ -5,8 +5,9 @@ import PermDocsCore
 /// processes and machines (unlike Swift's `Hasher`, which is seeded per run),
 /// so it can be kept in a cache file and compared by the next build.
 ///
-/// Made by `FingerprintHasher`, which walks template contexts
-/// (`[String: Any]`) into a `StableHasher` without encoding them first.
+/// Made by `FingerprintHasher`: a page's from its model while
+/// `TemplateEncoder` encodes it, or by walking a template context
+/// (`[String: Any]`) into a `StableHasher`.
 public struct Fingerprint: Hashable, Sendable, CustomStringConvertible {
     public var high: UInt64
     public var low: UInt64
@@ -55,6 +56,9 @@ public struct FingerprintHasher {
         combine(UInt64(bytes.count))
         hasher.feed(bytes)
     }
+
+    /// One byte that says what follows (a caller's own tags, such as `TemplateEncoder`'s).
+    mutating func combineTag(_ tag: UInt8) { byte(tag) }
 
     public mutating func combine(_ text: String) {
         var text = text

@@ -9,16 +9,21 @@ public struct PageRequest {
     public var template: String
     /// The page model as the engine reads it.
     let context: [String: Any]
+    /// The model's fingerprint, taken while it was encoded (nil for a context given as it is).
+    let modelFingerprint: Fingerprint?
 
     init<Page: Encodable>(template: String, page: Page) {
         self.template = template
-        context = TemplateEncoder.tree(page) as? [String: Any] ?? [:]
+        let encoded = TemplateEncoder.encode(page)
+        context = encoded.tree as? [String: Any] ?? [:]
+        modelFingerprint = encoded.fingerprint
     }
 
     /// A request over an encoded tree as it is (for tests of the fingerprint).
     init(template: String, context: [String: Any]) {
         self.template = template
         self.context = context
+        modelFingerprint = nil
     }
 
     /// The request's fingerprint under `salt` (the theme's and the build's);
@@ -27,7 +32,11 @@ public struct PageRequest {
         var hasher = FingerprintHasher()
         hasher.combine(salt)
         hasher.combine(template)
-        hasher.combine(any: context)
+        if let modelFingerprint {
+            hasher.combine(modelFingerprint)
+        } else {
+            hasher.combine(any: context)
+        }
         return hasher.unknownValues == 0 ? hasher.fingerprint : nil
     }
 }

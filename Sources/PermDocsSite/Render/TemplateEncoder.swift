@@ -1,17 +1,22 @@
 /// Turns a typed page model (an `Encodable` value type) into the tree of
-/// dictionaries, arrays and scalars that swift-mustache reads.
+/// dictionaries, arrays and scalars that swift-mustache reads, and takes the
+/// model's fingerprint on the way (`PageRequest.fingerprint`): the fields
+/// come in declaration order, so no second walk over the `Any` tree (with a
+/// cast per value and a hasher per dictionary entry) is needed.
 ///
 /// Hand-written because no listed library does this job: swift-mustache looks
 /// children up in `[String: Any]` dictionaries, in types conforming to its
 /// `MustacheParent` (one hand-written `switch` per type), or else through
 /// `Mirror`, which reflects every field of a value on every lookup.
-/// Measured (`Benchmarks/template-representation`, 2,000 rows × 10 cells):
-/// Mirror renders 3.5–4.6× slower than dictionaries, a hand-written
-/// `MustacheParent` switch about 0.6× their time. Encoding each model once
-/// keeps the models plain structs (synthesized `Encodable`, no lookup code
-/// per type to keep in step with its fields) at the dictionaries' speed; the
-/// switch would save about a tenth of a 40-tool build, at the price of a
-/// lookup table per type.
+/// Measured (`Benchmarks/template-representation`, 2,000 rows × 10 cells,
+/// process CPU time): Mirror renders about 5× slower than dictionaries; a
+/// hand-written `MustacheParent` switch, final classes holding their fields
+/// (found by a shared index or a scan) and strings wrapped in a
+/// `MustacheCustomRenderable` all render within ±10% of the dictionaries'
+/// time: the engine's cost is per tag (splitting the name, the context
+/// stack's casts, the string it appends), not per lookup structure. So the
+/// models stay plain structs (synthesized `Encodable`, no lookup code per
+/// type to keep in step with its fields), encoded once into dictionaries.
 ///
 /// Two rules keep templates reading the fields a model declares:
 /// - an absent optional becomes `TemplateNull`, not a missing key: a missing
@@ -24,18 +29,15 @@ import Mustache
 enum TemplateEncoder {
     /// The template tree of `value`.
     static func tree<T: Encodable>(_ value: T) -> Any {
-        if isScalar(T.self) { return value }
-        let encoder = TreeEncoder()
-        // The models' own encoding cannot fail: they hold strings, numbers, flags and lists.
-        try? value.encode(to: encoder)
-        return encoder.result
+        encode(value).tree
     }
 
-    /// Values kept as they are: scalars, and values the engine renders itself.
-    /// Compared by metatype, not cast: this runs for every field of every page.
-    @inline(__always)
-    fileprivate static func isScalar<T>(_ type: T.Type) -> Bool {
-        type == String.self || type == Int.self || type == Bool.self || type == DerivedHTML.self
+    /// The template tree of `value` and the fingerprint of what it holds:
+    /// every field's name and value, in the order the model declares them.
+    static func encode<T: Encodable>(_ value: T) -> (tree: Any, fingerprint: Fingerprint) {
+        let digest = Digest()
+        let tree = child(value, digest)
+        return (tree, digest.hasher.fingerprint)
     }
 
     /// Synthesized `Encodable` never asks for nested containers; a model
@@ -55,6 +57,23 @@ struct TemplateNull: MustacheCustomRenderable, FingerprintSource {
     }
 }
 
+/// The fingerprint of one model, fed by every container of its encoding.
+/// Each value starts with a tag, strings carry their length and each nested
+/// value is closed, so two different models never feed the same bytes.
+private final class Digest {
+    var hasher = FingerprintHasher()
+
+    enum Tag: UInt8 { case key = 1, string, int, bool, double, null, derived, open, close }
+
+    @inline(__always) func tag(_ tag: Tag) { hasher.combineTag(tag.rawValue) }
+    func key(_ key: String) { tag(.key); hasher.combine(key) }
+    func string(_ value: String) { tag(.string); hasher.combine(value) }
+    func int(_ value: Int) { tag(.int); hasher.combine(UInt64(bitPattern: Int64(value))) }
+    func bool(_ value: Bool) { tag(.bool); hasher.combineTag(value ? 1 : 0) }
+    func double(_ value: Double) { tag(.double); hasher.combine(value.bitPattern) }
+    func null() { tag(.null) }
+}
+
 /// Where a container writes: one dictionary or array, shared by reference
 /// while the value is encoded.
 private final class Node {
@@ -67,73 +86,103 @@ private final class Node {
 
 private final class TreeEncoder: Encoder {
     let node: Node
+    let digest: Digest
     var codingPath: [CodingKey] { [] }
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
-    init(node: Node = Node()) {
+    init(node: Node = Node(), digest: Digest) {
         self.node = node
+        self.digest = digest
     }
 
     var result: Any { node.value }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
         if node.object == nil { node.object = [:] }
-        return KeyedEncodingContainer(KeyedContainer<Key>(node: node))
+        return KeyedEncodingContainer(KeyedContainer<Key>(node: node, digest: digest))
     }
 
     func unkeyedContainer() -> UnkeyedEncodingContainer {
         if node.array == nil { node.array = [] }
-        return UnkeyedContainer(node: node)
+        return UnkeyedContainer(node: node, digest: digest)
     }
 
     func singleValueContainer() -> SingleValueEncodingContainer {
-        SingleContainer(node: node)
+        SingleContainer(node: node, digest: digest)
     }
 }
 
-/// The tree of a nested value, or the value itself when it is a scalar.
-private func child<T: Encodable>(_ value: T) -> Any {
-    TemplateEncoder.tree(value)
+/// The tree of a nested value, or the value itself when it is a scalar
+/// (fed to `digest` either way).
+private func child<T: Encodable>(_ value: T, _ digest: Digest) -> Any {
+    // Metatypes compared, then a cast that cannot fail: this runs for every field of every page.
+    if T.self == String.self {
+        digest.string(value as! String)
+    } else if T.self == Int.self {
+        digest.int(value as! Int)
+    } else if T.self == Bool.self {
+        digest.bool(value as! Bool)
+    } else if T.self == DerivedHTML.self {
+        digest.tag(.derived)
+        (value as! DerivedHTML).fingerprint(into: &digest.hasher)
+    } else {
+        let encoder = TreeEncoder(digest: digest)
+        digest.tag(.open)
+        // The models' own encoding cannot fail: they hold strings, numbers, flags and lists.
+        try? value.encode(to: encoder)
+        digest.tag(.close)
+        return encoder.result
+    }
+    return value
 }
 
 private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     let node: Node
+    let digest: Digest
     var codingPath: [CodingKey] { [] }
 
-    private func set(_ value: Any, _ key: Key) { node.object![key.stringValue] = value }
+    /// `value`'s name, fed to the digest before its value.
+    private func name(_ key: Key) -> String {
+        let name = key.stringValue
+        digest.key(name)
+        return name
+    }
 
-    mutating func encodeNil(forKey key: Key) { set(TemplateNull(), key) }
-    mutating func encode(_ value: Bool, forKey key: Key) { set(value, key) }
-    mutating func encode(_ value: String, forKey key: Key) { set(value, key) }
-    mutating func encode(_ value: Double, forKey key: Key) { set(value, key) }
-    mutating func encode(_ value: Float, forKey key: Key) { set(Double(value), key) }
-    mutating func encode(_ value: Int, forKey key: Key) { set(value, key) }
-    mutating func encode(_ value: Int8, forKey key: Key) { set(Int(value), key) }
-    mutating func encode(_ value: Int16, forKey key: Key) { set(Int(value), key) }
-    mutating func encode(_ value: Int32, forKey key: Key) { set(Int(value), key) }
-    mutating func encode(_ value: Int64, forKey key: Key) { set(Int(value), key) }
-    mutating func encode(_ value: UInt, forKey key: Key) { set(Int(value), key) }
-    mutating func encode(_ value: UInt8, forKey key: Key) { set(Int(value), key) }
-    mutating func encode(_ value: UInt16, forKey key: Key) { set(Int(value), key) }
-    mutating func encode(_ value: UInt32, forKey key: Key) { set(Int(value), key) }
-    mutating func encode(_ value: UInt64, forKey key: Key) { set(Int(value), key) }
+    private func set(_ value: Any, _ name: String) { node.object![name] = value }
+
+    mutating func encodeNil(forKey key: Key) { let name = name(key); digest.null(); set(TemplateNull(), name) }
+    mutating func encode(_ value: Bool, forKey key: Key) { let name = name(key); digest.bool(value); set(value, name) }
+    mutating func encode(_ value: String, forKey key: Key) { let name = name(key); digest.string(value); set(value, name) }
+    mutating func encode(_ value: Double, forKey key: Key) { let name = name(key); digest.double(value); set(value, name) }
+    mutating func encode(_ value: Float, forKey key: Key) { encode(Double(value), forKey: key) }
+    mutating func encode(_ value: Int, forKey key: Key) { let name = name(key); digest.int(value); set(value, name) }
+    mutating func encode(_ value: Int8, forKey key: Key) { encode(Int(value), forKey: key) }
+    mutating func encode(_ value: Int16, forKey key: Key) { encode(Int(value), forKey: key) }
+    mutating func encode(_ value: Int32, forKey key: Key) { encode(Int(value), forKey: key) }
+    mutating func encode(_ value: Int64, forKey key: Key) { encode(Int(value), forKey: key) }
+    mutating func encode(_ value: UInt, forKey key: Key) { encode(Int(value), forKey: key) }
+    mutating func encode(_ value: UInt8, forKey key: Key) { encode(Int(value), forKey: key) }
+    mutating func encode(_ value: UInt16, forKey key: Key) { encode(Int(value), forKey: key) }
+    mutating func encode(_ value: UInt32, forKey key: Key) { encode(Int(value), forKey: key) }
+    mutating func encode(_ value: UInt64, forKey key: Key) { encode(Int(value), forKey: key) }
 
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
         // The page frame's fields are the page's own (metatype compared: no cast per field).
         if T.self == PageFrame.self {
-            try value.encode(to: TreeEncoder(node: node))
+            try value.encode(to: TreeEncoder(node: node, digest: digest))
         } else {
-            set(child(value), key)
+            let name = name(key)
+            set(child(value, digest), name)
         }
     }
 
     // An absent optional is a declared, empty field (see the file's comment).
-    mutating func encodeIfPresent(_ value: Bool?, forKey key: Key) { set(value.map { $0 as Any } ?? TemplateNull(), key) }
-    mutating func encodeIfPresent(_ value: String?, forKey key: Key) { set(value.map { $0 as Any } ?? TemplateNull(), key) }
-    mutating func encodeIfPresent(_ value: Int?, forKey key: Key) { set(value.map { $0 as Any } ?? TemplateNull(), key) }
-    mutating func encodeIfPresent(_ value: Double?, forKey key: Key) { set(value.map { $0 as Any } ?? TemplateNull(), key) }
+    mutating func encodeIfPresent(_ value: Bool?, forKey key: Key) { if let value { encode(value, forKey: key) } else { encodeNil(forKey: key) } }
+    mutating func encodeIfPresent(_ value: String?, forKey key: Key) { if let value { encode(value, forKey: key) } else { encodeNil(forKey: key) } }
+    mutating func encodeIfPresent(_ value: Int?, forKey key: Key) { if let value { encode(value, forKey: key) } else { encodeNil(forKey: key) } }
+    mutating func encodeIfPresent(_ value: Double?, forKey key: Key) { if let value { encode(value, forKey: key) } else { encodeNil(forKey: key) } }
     mutating func encodeIfPresent<T: Encodable>(_ value: T?, forKey key: Key) throws {
-        if let value { try encode(value, forKey: key) } else { set(TemplateNull(), key) }
+        if let value { try encode(value, forKey: key) } else { encodeNil(forKey: key) }
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
@@ -150,27 +199,28 @@ private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
 
 private struct UnkeyedContainer: UnkeyedEncodingContainer {
     let node: Node
+    let digest: Digest
     var codingPath: [CodingKey] { [] }
     var count: Int { node.array!.count }
 
     private func append(_ value: Any) { node.array!.append(value) }
 
-    mutating func encodeNil() { append(TemplateNull()) }
-    mutating func encode(_ value: Bool) { append(value) }
-    mutating func encode(_ value: String) { append(value) }
-    mutating func encode(_ value: Double) { append(value) }
-    mutating func encode(_ value: Int) { append(value) }
-    mutating func encode(_ value: Float) { append(Double(value)) }
-    mutating func encode(_ value: Int8) { append(Int(value)) }
-    mutating func encode(_ value: Int16) { append(Int(value)) }
-    mutating func encode(_ value: Int32) { append(Int(value)) }
-    mutating func encode(_ value: Int64) { append(Int(value)) }
-    mutating func encode(_ value: UInt) { append(Int(value)) }
-    mutating func encode(_ value: UInt8) { append(Int(value)) }
-    mutating func encode(_ value: UInt16) { append(Int(value)) }
-    mutating func encode(_ value: UInt32) { append(Int(value)) }
-    mutating func encode(_ value: UInt64) { append(Int(value)) }
-    mutating func encode<T: Encodable>(_ value: T) throws { append(child(value)) }
+    mutating func encodeNil() { digest.null(); append(TemplateNull()) }
+    mutating func encode(_ value: Bool) { digest.bool(value); append(value) }
+    mutating func encode(_ value: String) { digest.string(value); append(value) }
+    mutating func encode(_ value: Double) { digest.double(value); append(value) }
+    mutating func encode(_ value: Int) { digest.int(value); append(value) }
+    mutating func encode(_ value: Float) { encode(Double(value)) }
+    mutating func encode(_ value: Int8) { encode(Int(value)) }
+    mutating func encode(_ value: Int16) { encode(Int(value)) }
+    mutating func encode(_ value: Int32) { encode(Int(value)) }
+    mutating func encode(_ value: Int64) { encode(Int(value)) }
+    mutating func encode(_ value: UInt) { encode(Int(value)) }
+    mutating func encode(_ value: UInt8) { encode(Int(value)) }
+    mutating func encode(_ value: UInt16) { encode(Int(value)) }
+    mutating func encode(_ value: UInt32) { encode(Int(value)) }
+    mutating func encode(_ value: UInt64) { encode(Int(value)) }
+    mutating func encode<T: Encodable>(_ value: T) throws { append(child(value, digest)) }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
         preconditionFailure(TemplateEncoder.nestedContainerMessage)
@@ -185,22 +235,23 @@ private struct UnkeyedContainer: UnkeyedEncodingContainer {
 
 private struct SingleContainer: SingleValueEncodingContainer {
     let node: Node
+    let digest: Digest
     var codingPath: [CodingKey] { [] }
 
-    mutating func encodeNil() { node.single = TemplateNull() }
-    mutating func encode(_ value: Bool) { node.single = value }
-    mutating func encode(_ value: String) { node.single = value }
-    mutating func encode(_ value: Double) { node.single = value }
-    mutating func encode(_ value: Int) { node.single = value }
-    mutating func encode(_ value: Float) { node.single = Double(value) }
-    mutating func encode(_ value: Int8) { node.single = Int(value) }
-    mutating func encode(_ value: Int16) { node.single = Int(value) }
-    mutating func encode(_ value: Int32) { node.single = Int(value) }
-    mutating func encode(_ value: Int64) { node.single = Int(value) }
-    mutating func encode(_ value: UInt) { node.single = Int(value) }
-    mutating func encode(_ value: UInt8) { node.single = Int(value) }
-    mutating func encode(_ value: UInt16) { node.single = Int(value) }
-    mutating func encode(_ value: UInt32) { node.single = Int(value) }
-    mutating func encode(_ value: UInt64) { node.single = Int(value) }
-    mutating func encode<T: Encodable>(_ value: T) throws { node.single = child(value) }
+    mutating func encodeNil() { digest.null(); node.single = TemplateNull() }
+    mutating func encode(_ value: Bool) { digest.bool(value); node.single = value }
+    mutating func encode(_ value: String) { digest.string(value); node.single = value }
+    mutating func encode(_ value: Double) { digest.double(value); node.single = value }
+    mutating func encode(_ value: Int) { digest.int(value); node.single = value }
+    mutating func encode(_ value: Float) { encode(Double(value)) }
+    mutating func encode(_ value: Int8) { encode(Int(value)) }
+    mutating func encode(_ value: Int16) { encode(Int(value)) }
+    mutating func encode(_ value: Int32) { encode(Int(value)) }
+    mutating func encode(_ value: Int64) { encode(Int(value)) }
+    mutating func encode(_ value: UInt) { encode(Int(value)) }
+    mutating func encode(_ value: UInt8) { encode(Int(value)) }
+    mutating func encode(_ value: UInt16) { encode(Int(value)) }
+    mutating func encode(_ value: UInt32) { encode(Int(value)) }
+    mutating func encode(_ value: UInt64) { encode(Int(value)) }
+    mutating func encode<T: Encodable>(_ value: T) throws { node.single = child(value, digest) }
 }

@@ -3,8 +3,9 @@
 /// catalog says of it, and a column for each tool that needs anything of the
 /// service, its cell linking to the block that grants the row.
 ///
-/// The page costs O(rows × its tools) plus, for a pattern row, O(rows of its
-/// service): rows are grouped by service once, never searched per page.
+/// The page costs O(rows × its tools) plus, for a pattern or NotAction row,
+/// O(rows it covers): rows are grouped by service, and by the pattern or
+/// NotAction list that reaches them, once, never searched per page.
 import PermDocsAnalysis
 import PermDocsCore
 
@@ -16,17 +17,17 @@ extension SiteRenderer {
     func serviceJobs() -> [RenderJob] {
         let index = site.index
         let byPage = Dictionary(grouping: index.rows) { siteMap.servicePage($0.service) ?? "" }
-        let byService = Dictionary(grouping: index.rows, by: \.service)
+        let coverage = SharedLazy { Self.coverage(of: index.rows) }
         return byPage.keys.sorted().compactMap { path in
             guard !path.isEmpty, let rows = byPage[path], let first = rows.first else { return nil }
             // The shared page of unknown services has no one prefix.
             let prefix = path == SiteMap.unknownServicesPage ? nil : first.service
-            return .page(path: path) { self.servicePage(prefix, rows: rows, serviceRows: byService, allRows: index.rows, path: path) }
+            return .page(path: path) { self.servicePage(prefix, rows: rows, coverage: coverage.value, path: path) }
         }
     }
 
     /// A service's page, or with a nil prefix the page of the services the catalog does not know.
-    private func servicePage(_ prefix: String?, rows: [ActionRow], serviceRows: [String: [ActionRow]], allRows: [ActionRow], path: String) -> PageRequest {
+    private func servicePage(_ prefix: String?, rows: [ActionRow], coverage: Coverage, path: String) -> PageRequest {
         let display = prefix.map { $0.isEmpty ? "(no service prefix)" : $0 } ?? "Services not in the catalog"
         let catalogCount = prefix.flatMap { catalog?.service($0)?.actionCount } ?? 0
         // Only the tools that reach a row of this service get a column: a site
@@ -43,7 +44,7 @@ extension SiteRenderer {
                                 url: SitePaths.link(from: path, to: SitePaths.firstPage(of: tool)))
             },
             toolCount: columns.count,
-            rows: rows.map { row in self.row(row, columns: columns, serviceRows: serviceRows[row.service] ?? [], allRows: allRows, path: path) },
+            rows: rows.map { row in self.row(row, columns: columns, coverage: coverage, path: path) },
             rowCount: rows.count, rowsText: CountPhrase.of(rows.count, "row"),
             toolsReachText: columns.count == 1 ? "1 tool reaches" : "\(columns.count) tools reach",
             catalogText: CountPhrase.of(catalogCount, "action"))
@@ -53,7 +54,7 @@ extension SiteRenderer {
     /// A row: its name and kind, the catalog's access level, description and
     /// resource types, how each column's tool reaches it, and for a pattern
     /// or NotAction the named actions it covers.
-    private func row(_ row: ActionRow, columns: [String], serviceRows: [ActionRow], allRows: [ActionRow], path: String) -> ServicePage.Row {
+    private func row(_ row: ActionRow, columns: [String], coverage: Coverage, path: String) -> ServicePage.Row {
         var model = ServicePage.Row(
             anchor: siteMap.actionAnchor(row), name: row.name,
             accessLevel: row.accessLevel?.rawValue ?? "", unknown: row.isUnknown,
@@ -84,7 +85,7 @@ extension SiteRenderer {
             if types.count > Self.resourceTypesShown { model.moreResourceTypes = types.count - Self.resourceTypesShown }
         }
         if row.kind == .pattern || row.kind == .notAction {
-            let covered = coveredRows(row, serviceRows: serviceRows, allRows: allRows)
+            let covered = coveredRows(row, coverage: coverage)
             model.covered = covered.map { NamedLink(name: $0.name, url: SitePaths.link(from: path, to: siteMap.action($0))) }
             model.coveredCount = covered.count
             model.hasCovered = !covered.isEmpty
@@ -97,20 +98,44 @@ extension SiteRenderer {
         return model
     }
 
-    /// The action rows some tool reaches through exactly this pattern or NotAction.
-    private func coveredRows(_ row: ActionRow, serviceRows: [ActionRow], allRows: [ActionRow]) -> [ActionRow] {
-        let candidates = row.kind == .pattern && ActionPattern(row.name).literalService != nil ? serviceRows : allRows
-        let notActionKey = row.key
-        return candidates.filter { r in
-            r.kind == .action && r.needs.values.contains { need in
-                need.grants.contains { g in
+    /// Action rows (positions in the index's rows, in order) by the pattern
+    /// or NotAction list some tool reaches them through.
+    struct Coverage {
+        let rows: [ActionRow]
+        let byKey: [String: [Int]]
+    }
+
+    /// The key of a pattern as a grant names it, or of a NotAction list, as
+    /// the pattern's or NotAction's row has it (`ActionRow.key`).
+    private static func coverageKey(pattern: String) -> String { "p:" + pattern.lowercased() }
+    private static func coverageKey(notAction names: [String]) -> String { "n:" + names.map { $0.lowercased() }.sorted().joined(separator: ",") }
+
+    /// One pass over every action row's grants, instead of one over every
+    /// row for each pattern row of each service page.
+    static func coverage(of rows: [ActionRow]) -> Coverage {
+        var byKey: [String: [Int]] = [:]
+        for (position, r) in rows.enumerated() where r.kind == .action {
+            var keys = Set<String>()
+            for need in r.needs.values {
+                for g in need.grants {
                     switch g.via {
-                    case .wildcard(let p): return row.kind == .pattern && p.lowercased() == row.key
-                    case .notAction(let names): return row.kind == .notAction && names.map { $0.lowercased() }.sorted().joined(separator: ",") == notActionKey
-                    case .name: return false
+                    case .wildcard(let p): keys.insert(coverageKey(pattern: p))
+                    case .notAction(let names): keys.insert(coverageKey(notAction: names))
+                    case .name: break
                     }
                 }
             }
+            for key in keys { byKey[key, default: []].append(position) }
         }
+        return Coverage(rows: rows, byKey: byKey)
+    }
+
+    /// The action rows some tool reaches through exactly this pattern or
+    /// NotAction; for a pattern of one service, only that service's rows.
+    private func coveredRows(_ row: ActionRow, coverage: Coverage) -> [ActionRow] {
+        let key = (row.kind == .pattern ? "p:" : "n:") + row.key
+        let covered = (coverage.byKey[key] ?? []).map { coverage.rows[$0] }
+        guard row.kind == .pattern && ActionPattern(row.name).literalService != nil else { return covered }
+        return covered.filter { $0.service == row.service }
     }
 }

@@ -73,4 +73,32 @@ final class TemplateEncoderTests: XCTestCase {
         XCTAssertNotEqual(fp(page), fp(other))
         XCTAssertEqual(fp(page), fp(page))
     }
+
+    private struct Pair: Encodable { var first: String; var second: String }
+    private struct Lists: Encodable { var lists: [[String]] }
+    private struct Number: Encodable { var value: Int }
+    private struct Text: Encodable { var value: String }
+    private struct Flag: Encodable { var value: Bool }
+    private struct Maybe: Encodable { var value: String? }
+
+    /// The fingerprint taken while a model is encoded tells apart models
+    /// that would feed the same characters without their boundaries and kinds.
+    func testTheModelFingerprintKeepsBoundariesKindsAndOrder() {
+        func fp<T: Encodable>(_ model: T) -> Fingerprint? {
+            PageRequest(template: "t", page: model).fingerprint(salt: Fingerprint(high: 0, low: 0))
+        }
+        XCTAssertNotEqual(fp(Pair(first: "ab", second: "c")), fp(Pair(first: "a", second: "bc")), "strings carry their length")
+        XCTAssertNotEqual(fp(Lists(lists: [["a"], ["b"]])), fp(Lists(lists: [["a", "b"]])), "nested lists are closed")
+        XCTAssertNotEqual(fp(Lists(lists: [["a"], ["b"]])), fp(Lists(lists: [["b"], ["a"]])), "lists keep their order")
+        XCTAssertNotEqual(fp(Number(value: 1)), fp(Text(value: "1")), "values carry their kind")
+        XCTAssertNotEqual(fp(Number(value: 1)), fp(Flag(value: true)))
+        XCTAssertNotEqual(fp(Maybe(value: nil)), fp(Maybe(value: "")), "an absent value is not an empty one")
+        XCTAssertNotEqual(fp(Pair(first: "a", second: "b")), fp(Pair(first: "b", second: "a")))
+        XCTAssertEqual(fp(Pair(first: "a", second: "b")), fp(Pair(first: "a", second: "b")))
+        XCTAssertNotEqual(PageRequest(template: "a", page: Flag(value: true)).fingerprint(salt: Fingerprint(high: 0, low: 0)),
+                          PageRequest(template: "b", page: Flag(value: true)).fingerprint(salt: Fingerprint(high: 0, low: 0)),
+                          "the template counts")
+        XCTAssertNotEqual(fp(Flag(value: true)), PageRequest(template: "t", page: Flag(value: true)).fingerprint(salt: Fingerprint(high: 1, low: 0)),
+                          "the salt counts")
+    }
 }
