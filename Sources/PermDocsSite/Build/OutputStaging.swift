@@ -18,6 +18,9 @@ import PermDocsCore
 public final class OutputStaging: @unchecked Sendable {
     private let writer: OutputWriter
     private let folder: URL
+    /// `folder` and the output as paths, which each file's path is joined to.
+    private let folderPath: String
+    private let outputPath: String
     /// The last build's path → hash (empty for a clean build).
     private let previous: [String: String]
     private let removedStale: [String]
@@ -35,6 +38,8 @@ public final class OutputStaging: @unchecked Sendable {
     init(writer: OutputWriter, folder: URL, lock: OutputLock, removedStale: [String], previous: [String: String]) {
         self.writer = writer
         self.folder = folder
+        folderPath = folder.path
+        outputPath = writer.output.path
         self.lock = lock
         self.removedStale = removedStale
         self.previous = previous
@@ -127,11 +132,13 @@ public final class OutputStaging: @unchecked Sendable {
         }
         let dir = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? ""
         try claim(path, folder: dir)
-        let target = folder.appendingPathComponent(path).path
+        // Paths joined as strings: `URL.appendingPathComponent` asks the file
+        // system whether each one is a folder (a stat a file).
+        let target = folderPath + "/" + path
         let hash = ContentHash.hex(file.data)
         var linked = false
         if previous[path] == hash {
-            let old = writer.output.appendingPathComponent(path).path
+            let old = outputPath + "/" + path
             linked = Self.holds(old, file.data) && link(old, target) == 0
         }
         if !linked { try Self.writeFile(file.data, to: target) }
@@ -154,7 +161,7 @@ public final class OutputStaging: @unchecked Sendable {
         // Folders are made under the lock (a few hundred for thousands of files),
         // so two threads never race to make the same one.
         if folders.insert(dir).inserted {
-            try FileManager.default.createDirectory(at: folder.appendingPathComponent(dir), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(atPath: folderPath + "/" + dir, withIntermediateDirectories: true)
         }
     }
 

@@ -14,7 +14,8 @@ import PermDocsPolicy
 ///    check against the catalog, apply `silence:`, cross-reference;
 /// 4. **history**: with `history:` in `site.yml` only, walk the guides' past
 ///    versions (`HistoryWalk`, through the injected `RevisionSource`);
-/// 4. **render**: turn the analyzed site into files, in memory;
+/// 4. **render**: turn the analyzed site into files, in memory (or, without
+///    `keepsFiles`, each into the output's staging folder as it is made);
 /// 5. **gate**: stop when a finding is at or above `failOn`;
 /// 6. **write**: swap the files into the output folder (`OutputWriter`).
 ///
