@@ -48,7 +48,7 @@ struct Build: ParsableCommand {
         let step = StepRecorder()
         do {
             try source.requireFolder()
-            let pipeline = Pipeline(
+            var pipeline = Pipeline(
                 content: source.reader, theme: try themeSource.reader(),
                 checker: try Pipeline.bundledChecker(), clock: clock,
                 concurrency: jobs ?? ProcessInfoConcurrency.default,
@@ -58,9 +58,11 @@ struct Build: ParsableCommand {
                     step.current = started
                     if started != .gate { progress.show(detail + "…") }
                 })
+            // Pages go to the output as they are rendered: nothing here needs their bytes afterwards.
+            pipeline.keepsFiles = false
             let built: Pipeline.Result
             do {
-                var writer = OutputWriter(output: URL(fileURLWithPath: output), clean: clean)
+                var writer = OutputWriter(output: URL(fileURLWithPath: output), clean: clean, concurrency: jobs ?? ProcessInfoConcurrency.default)
                 // Test hook: stop (SIGSTOP) with both sites whole, just before the swap,
                 // so a test can kill the build there (OutputWriterKillTests).
                 if ProcessInfo.processInfo.environment["PERMDOCS_TEST_STOP_BEFORE_SWAP"] != nil {

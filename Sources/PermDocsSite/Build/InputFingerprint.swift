@@ -18,9 +18,10 @@ public enum InputFingerprint {
     /// The fingerprint of `content` rendered with `theme` by this binary.
     /// Throws what the reader throws (a listing that fails): the build then
     /// runs in full and reports it as it always does.
-    public static func of(content: any ContentReader, theme: Theme, catalog: ActionCatalog, generator: String) throws -> Fingerprint {
+    public static func of(content: any ContentReader, theme: Theme, catalog: ActionCatalog, generator: String,
+                          concurrency: Int = ProcessInfoConcurrency.default) throws -> Fingerprint {
         var hasher = FingerprintHasher()
-        hasher.combine("permdocs-input 1")
+        hasher.combine("permdocs-input 2")
         hasher.combine(BuildIdentity.current)
         hasher.combine(generator)
         hasher.combine(theme.fingerprint)
@@ -32,11 +33,20 @@ public enum InputFingerprint {
         // loader reads are hashed.
         let paths = ["site.yml"].filter(content.fileExists) + (try content.files(under: "tools"))
         hasher.combine(UInt64(paths.count))
-        for path in paths {
+        // Reading and hashing 7,825 guides was one thread's 0.4 s: each file is
+        // read and hashed on its own (in parallel), and the per-file hashes are
+        // combined in path order, so the fingerprint does not depend on timing.
+        let files = ParallelMap.map(paths, concurrency: concurrency) { path in
+            Result { () -> Fingerprint? in
+                guard path == "site.yml" || path.hasSuffix(".md") else { return nil }
+                var file = FingerprintHasher()
+                try content.read(path).withUnsafeBytes { file.combine($0) }
+                return file.fingerprint
+            }
+        }
+        for (path, outcome) in zip(paths, files) {
             hasher.combine(path)
-            guard path == "site.yml" || path.hasSuffix(".md") else { continue }
-            let data = try content.read(path)
-            data.withUnsafeBytes { hasher.combine($0) }
+            if let bytes = try outcome.get() { hasher.combine(bytes) }
         }
         return hasher.fingerprint
     }

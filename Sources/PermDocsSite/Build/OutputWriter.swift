@@ -15,6 +15,9 @@ import PermDocsCore
 /// deploy tools see it as untouched), after its bytes are compared with the
 /// new ones (a file edited by hand is written again). Files the new build does not produce are
 /// simply not carried over, so nothing stale survives.
+///
+/// The files are staged in parallel (`OutputStaging`), and may be handed over
+/// while they are rendered rather than all at the end.
 public struct OutputWriter {
     public var output: URL
     /// Write every file even if unchanged (`--clean`).
@@ -27,7 +30,11 @@ public struct OutputWriter {
     /// process there to check that a kill leaves a whole site).
     public var beforeSwap: (() -> Void)?
 
-    public init(output: URL, clean: Bool = false) {
+    /// How many threads stage files (1: all on the calling thread).
+    public var concurrency: Int
+
+    public init(output: URL, clean: Bool = false, concurrency: Int = ProcessInfoConcurrency.default) {
+        self.concurrency = concurrency
         // An output that is a symlink (`public -> /var/www/site`) is written where it
         // points: swapping the link itself would leave the real folder behind.
         let standardized = output.standardizedFileURL
@@ -53,75 +60,33 @@ public struct OutputWriter {
     /// not counted, not in the manifest.
     @discardableResult
     public func write(_ files: [OutputFile], bookkeeping: [OutputFile] = []) throws -> Summary {
+        try begin().finish(files, bookkeeping: bookkeeping)
+    }
+
+    /// Starts a write whose files are handed over one at a time, from any
+    /// thread, while they are made (`OutputStaging.stage`), so a build need not
+    /// hold every rendered file until the end. The output's lock is held until
+    /// the staging is finished or discarded; until `finish` swaps it in, the
+    /// previous site stays as it was.
+    public func begin() throws -> OutputStaging {
         let fm = FileManager.default
         let parent = output.deletingLastPathComponent()
         let name = output.lastPathComponent
-        let staging = parent.appendingPathComponent(".\(name).staging-\(getpid())")
-        let old = parent.appendingPathComponent(".\(name).old-\(getpid())")
-        var summary = Summary(written: 0, unchanged: 0)
         // One build at a time writes this output; holding the lock, any staging or
         // old folder beside it is a dead build's, whatever process namespace it ran in.
         let lock = try OutputLock(parent.appendingPathComponent(".\(name).lock"))
-        defer { lock.release() }
-        summary.removedStale = removeStaleFolders()
+        let removed = removeStaleFolders()
+        let staging = parent.appendingPathComponent(".\(name).staging-\(getpid())")
         try? fm.removeItem(at: staging)
-        try? fm.removeItem(at: old)
-        let previous = clean ? [:] : Self.manifest(in: output)
+        try? fm.removeItem(at: parent.appendingPathComponent(".\(name).old-\(getpid())"))
         do {
             try fm.createDirectory(at: staging, withIntermediateDirectories: true)
-            var manifest = ""
-            var made: Set<String> = [""]
-            for file in files.sorted(by: { $0.path < $1.path }) {
-                guard !file.path.split(separator: "/").contains(".."), !file.path.hasPrefix("/"), file.path != Self.manifestName else {
-                    throw PermDocsError("refusing to write outside the output folder", file: file.path)
-                }
-                let url = staging.appendingPathComponent(file.path)
-                let dir = file.path.lastIndex(of: "/").map { String(file.path[..<$0]) } ?? ""
-                if !made.contains(dir) {
-                    try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                    made.insert(dir)
-                }
-                let hash = ContentHash.hex(file.data)
-                manifest += "\(hash)\t\(file.path)\n"
-                if previous[file.path] == hash, Self.holds(output.appendingPathComponent(file.path).path, file.data),
-                   link(output.appendingPathComponent(file.path).path, url.path) == 0 {
-                    summary.unchanged += 1
-                    continue
-                }
-                try Self.writeFile(file.data, to: url.path)
-                summary.written += 1
-            }
-            try Data(manifest.utf8).write(to: staging.appendingPathComponent(Self.manifestName))
-            for file in bookkeeping {
-                guard file.path.hasPrefix("."), !file.path.contains("/"), file.path != Self.manifestName else {
-                    throw PermDocsError("refusing to write a bookkeeping file that is not a dotfile at the top", file: file.path)
-                }
-                try Self.writeFile(file.data, to: staging.appendingPathComponent(file.path).path)
-            }
-            var isDir: ObjCBool = false
-            let hadOutput = fm.fileExists(atPath: output.path, isDirectory: &isDir)
-            if hadOutput && !isDir.boolValue { throw PermDocsError("output path exists and is not a folder", file: output.path) }
-            beforeSwap?()
-            if hadOutput && FolderExchange.exchange(staging.path, output.path) {
-                // The staging folder now holds the previous site.
-                try? fm.removeItem(at: staging)
-                return summary
-            }
-            // No exchange (a first build, or a file system without it): two renames.
-            if hadOutput { try fm.moveItem(at: output, to: old) }
-            do {
-                try fm.moveItem(at: staging, to: output)
-            } catch {
-                if hadOutput { try? fm.moveItem(at: old, to: output) }
-                throw error
-            }
-            try? fm.removeItem(at: old)
         } catch {
-            try? fm.removeItem(at: staging)
-            if let e = error as? PermDocsError { throw e }
+            lock.release()
             throw PermDocsError("could not write the site: \(error.localizedDescription)", file: output.path)
         }
-        return summary
+        return OutputStaging(writer: self, folder: staging, lock: lock, removedStale: removed,
+                             previous: clean ? [:] : Self.manifest(in: output))
     }
 
     /// For a build that writes nothing (its output is up to date): removes what
@@ -155,51 +120,6 @@ public struct OutputWriter {
             }
         }
         return removed
-    }
-
-    /// Whether the file at `path` holds exactly `data`: the manifest's hash
-    /// says what the last build wrote, but a file edited by hand since (even
-    /// to the same size) must be written again, not linked forward.
-    private static func holds(_ path: String, _ data: Data) -> Bool {
-        let fd = open(path, O_RDONLY)
-        guard fd >= 0 else { return false }
-        defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0, Int(info.st_size) == data.count else { return false }
-        var buffer = [UInt8](repeating: 0, count: 1 << 16)
-        var offset = 0
-        return data.withUnsafeBytes { expected -> Bool in
-            while offset < expected.count {
-                let n = buffer.withUnsafeMutableBytes { Foundation.read(fd, $0.baseAddress, $0.count) }
-                if n < 0 && errno == EINTR { continue }
-                guard n > 0, offset + n <= expected.count,
-                      buffer.withUnsafeBytes({ memcmp($0.baseAddress!, expected.baseAddress! + offset, n) == 0 }) else { return false }
-                offset += n
-            }
-            return true
-        }
-    }
-
-    /// Writes bytes to a new file with plain POSIX calls: Foundation's
-    /// `Data.write(to:)` took 2 ms a file here (16 s for a 7,825-page site).
-    /// No fsync: the staging folder is swapped in whole, and a crash before
-    /// that leaves the previous site.
-    private static func writeFile(_ data: Data, to path: String) throws {
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard fd >= 0 else { throw PermDocsError("cannot create file (\(String(cString: strerror(errno))))", file: path) }
-        defer { close(fd) }
-        try data.withUnsafeBytes { raw in
-            guard let base = raw.baseAddress else { return }  // an empty file
-            var offset = 0
-            while offset < raw.count {
-                let n = Foundation.write(fd, base + offset, raw.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    throw PermDocsError("cannot write file (\(String(cString: strerror(errno))))", file: path)
-                }
-                offset += n
-            }
-        }
     }
 
     /// The last build's path → hash in the site at `folder`; empty when there is

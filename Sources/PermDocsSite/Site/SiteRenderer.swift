@@ -14,6 +14,12 @@ public struct SiteRenderer {
     public var generator: String
     /// How many pages render at once.
     public var concurrency = ProcessInfoConcurrency.default
+    /// Called on the worker thread with each page and export as soon as it is
+    /// made (the pipeline stages it on disk); what it returns is kept in the
+    /// render's files instead (the same path without the bytes, so the site's
+    /// HTML is not all held at once). Theme assets and the sitemap are not
+    /// handed over, nor anything in a render of changed pages only. Nil keeps every file.
+    public var handOver: ((OutputFile) -> OutputFile)?
 
     /// Each tool's actions, computed once: every page of a tool shows its counts.
     private let toolActions: [String: [Action]]
@@ -135,19 +141,23 @@ public struct SiteRenderer {
             jobs.append(.page(path: SitePaths.changes, request: changesPage))
         }
         let results = ParallelMap.map(jobs, concurrency: concurrency) { job -> [RenderResult] in
+            let made: [RenderResult]
             switch job {
             case .files(let make):
-                return make().map { RenderResult(file: $0, fingerprint: nil, origin: .made) }
+                made = make().map { RenderResult(file: $0, fingerprint: nil, origin: .made) }
             case .page(let path, let make):
-                return [page(path, make, salt: salt, cache: cache)]
+                made = [page(path, make, salt: salt, cache: cache)]
             case .keyedPage(let path, let inputs, let make):
                 if let (fingerprint, data) = cache?.reusable(path, inputs: inputs) {
-                    return [RenderResult(file: OutputFile(path: path, data: data), fingerprint: fingerprint, origin: .reused, inputs: inputs)]
+                    made = [RenderResult(file: OutputFile(path: path, data: data), fingerprint: fingerprint, origin: .reused, inputs: inputs)]
+                } else {
+                    var result = page(path, make, salt: salt, cache: cache)
+                    result.inputs = inputs
+                    made = [result]
                 }
-                var result = page(path, make, salt: salt, cache: cache)
-                result.inputs = inputs
-                return [result]
             }
+            guard let handOver else { return made }
+            return made.map { var result = $0; result.file = handOver(result.file); return result }
         }.flatMap { $0 }
         var files = results.map(\.file)
         let fingerprints = Dictionary(results.compactMap { r in r.fingerprint.map { (r.file.path, $0) } }, uniquingKeysWith: { a, _ in a })
