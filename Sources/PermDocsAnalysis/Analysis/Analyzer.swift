@@ -65,27 +65,18 @@ public struct Analyzer {
 
         let freshSet = Set(fresh)
         let steps = ToolAnalysis(catalog: catalog, checker: checker, concurrency: concurrency)
-        var toolJobs: [(tool: Tool, range: Range<Int>, memo: ToolAnalysisMemo?)] = []
+        var toolJobs: [ToolAnalysis.Job] = []
         var k = 0
         for tool in tools {
-            toolJobs.append((tool, k..<(k + tool.pages.count), cache?.toolMemo(tool.slug)))
+            let range = k..<(k + tool.pages.count)
             k += tool.pages.count
+            let changed = Set(range.filter(freshSet.contains).map { $0 - range.lowerBound })
+            toolJobs.append(ToolAnalysis.Job(tool: tool, pages: Array(all[range]), changed: changed, memo: cache?.toolMemo(tool.slug)))
         }
-        // Tools are independent: they run at once, the largest first (one
-        // large guide set would otherwise finish alone at the end; a site's
-        // tool-wide steps ran one tool after another on one core).
-        let largestFirst = toolJobs.indices.sorted { (toolJobs[$1].range.count, $0) < (toolJobs[$0].range.count, $1) }
-        let ran = ParallelMap.map(largestFirst, concurrency: concurrency) { j in
-            let job = toolJobs[j]
-            let changed = Set(job.range.filter(freshSet.contains).map { $0 - job.range.lowerBound })
-            return steps.run(job.tool, pages: Array(all[job.range]), changed: changed, memo: job.memo)
-        }
-        var results = [(AnalyzedTool, ToolAnalysisMemo, ToolAnalysis.Counts)?](repeating: nil, count: toolJobs.count)
-        for (k, j) in largestFirst.enumerated() { results[j] = ran[k] }
         var analyzed: [AnalyzedTool] = []
         var memos: [String: ToolAnalysisMemo] = [:]
         var counts = ToolAnalysis.Counts()
-        for (tool, (result, memo, toolCounts)) in zip(tools, results.map { $0! }) {
+        for (tool, (result, memo, toolCounts)) in zip(tools, steps.run(toolJobs)) {
             analyzed.append(result)
             counts = counts + toolCounts
             memos[tool.slug] = memo

@@ -38,78 +38,139 @@ struct ToolAnalysis {
         }
     }
 
-    /// The tool's pages with classified blocks and every finding; `changed`
-    /// holds the indexes of pages analyzed anew in this build (the others
-    /// are the memo's pages, unchanged). Returns the memo for the next build.
-    func run(_ tool: Tool, pages: [AnalyzedPage], changed: Set<Int>, memo old: ToolAnalysisMemo?) -> (AnalyzedTool, ToolAnalysisMemo, Counts) {
+    /// One tool to analyze: its pages, the indexes of those analyzed anew in
+    /// this build (`changed`; the others are the memo's pages, unchanged),
+    /// and what the last build of the process found for it.
+    struct Job {
+        var tool: Tool
+        var pages: [AnalyzedPage]
+        var changed: Set<Int>
+        var memo: ToolAnalysisMemo?
+    }
+
+    /// Each tool's pages with classified blocks and every finding, and the
+    /// memo for the next build, in the order of `jobs`.
+    ///
+    /// The steps run stage by stage across every tool at once: the steps of a
+    /// whole tool (classification, dependent actions) tool by tool on the
+    /// threads, the steps of a page (link and block checks) page by page over
+    /// all the tools' pages. Tools one after another left a core idle while
+    /// a large tool classified; tools at once, each with its own page loop,
+    /// would check a site with one large tool on one thread (libdispatch runs
+    /// a `concurrentPerform` nested in another on the caller's thread alone).
+    func run(_ jobs: [Job]) -> [(AnalyzedTool, ToolAnalysisMemo, Counts)] {
+        // The largest tools first, so that none is left to run alone at the end.
+        let largestFirst = jobs.indices.sorted { (jobs[$1].pages.count, $0) < (jobs[$0].pages.count, $1) }
+        func eachTool<T>(_ body: (Int) -> T) -> [T] {
+            var results = [T?](repeating: nil, count: jobs.count)
+            for (k, value) in ParallelMap.map(largestFirst, concurrency: concurrency, body).enumerated() { results[largestFirst[k]] = value }
+            return results.map { $0! }
+        }
+        var states = eachTool { classify(jobs[$0]) }
+
+        // Links between a tool's pages, checked once all of them are read.
+        let linkJobs = states.indices.flatMap { t in states[t].relink.map { (t, $0) } }
+        let links = ParallelMap.map(linkJobs, concurrency: concurrency) { t, p in
+            LinkCheck.findings(for: states[t].pages[p], pageIDs: states[t].pageIDs, introAlias: states[t].pages.first?.source.introAlias, ids: states[t].ids)
+        }
+        for ((t, p), found) in zip(linkJobs, links) { (states[t].new.linkFindings[p], states[t].new.consulted[p]) = found }
+        for t in states.indices {
+            for p in states[t].pages.indices where !states[t].new.linkFindings[p].isEmpty {
+                states[t].pages[p].diagnostics = (states[t].pages[p].diagnostics + states[t].new.linkFindings[p]).sortedForOutput()
+            }
+        }
+        guard let checker else {
+            return states.indices.map { (AnalyzedTool(tool: jobs[$0].tool, pages: states[$0].pages), states[$0].new, states[$0].counts) }
+        }
+
+        // Each block's checks.
+        let checkJobs = states.indices.flatMap { t in states[t].recheck.map { (t, $0) } }
+        let checks = ParallelMap.map(checkJobs, concurrency: concurrency) { t, p in states[t].pages[p].blocks.flatMap { checker.findings(for: $0) } }
+        for ((t, p), found) in zip(checkJobs, checks) { states[t].new.checkFindings[p] = found }
+
+        // Then the checks across each tool's pages.
+        let finished = states
+        return eachTool { t in
+            var state = finished[t]
+            for p in state.pages.indices {
+                state.pages[p].diagnostics = (state.pages[p].diagnostics + state.new.checkFindings[p]).sortedForOutput()
+            }
+            var analyzed = AnalyzedTool(tool: jobs[t].tool, pages: state.pages)
+            if let memo = state.memo, state.reclassified.isEmpty {
+                state.new.dependentFindings = memo.dependentFindings
+            } else {
+                state.new.dependentFindings = DependentActions.findings(for: analyzed, catalog: checker.catalog)
+            }
+            for (p, found) in state.new.dependentFindings.enumerated() where !found.isEmpty {
+                analyzed.pages[p].diagnostics = (analyzed.pages[p].diagnostics + found).sortedForOutput()
+            }
+            return (analyzed, state.new, state.counts)
+        }
+    }
+
+    /// One tool between the stages of `run`.
+    private struct State {
+        var pages: [AnalyzedPage]
+        /// The last build's memo, when it still applies.
+        var memo: ToolAnalysisMemo?
+        var new: ToolAnalysisMemo
         var counts = Counts()
-        var toolPages = pages
+        var reclassified: Set<Int> = []
+        var pageIDs: Set<String> = []
+        /// Each page's ids by page id, for the link checks.
+        var ids: [String: Set<String>] = [:]
+        /// The pages whose links are checked again, and whose blocks are.
+        var relink: [Int] = []
+        var recheck: [Int] = []
+    }
+
+    /// Classifies a tool's blocks and works out which pages' links and
+    /// blocks must be checked again.
+    private func classify(_ job: Job) -> State {
+        let (pages, changed) = (job.pages, job.changed)
         let key = ToolAnalysisMemo.Key(paths: pages.map(\.source.path), pageIDs: pages.map(\.source.pageID),
                                        catalog: catalog.map { "\($0.source) \($0.location)" }, checked: checker != nil)
-        let memo = old?.key == key ? old : nil
-        var new = ToolAnalysisMemo(key: key, rawBlocks: pages.map(\.blocks))
+        let memo = job.memo?.key == key ? job.memo : nil
+        var state = State(pages: pages, memo: memo, new: ToolAnalysisMemo(key: key, rawBlocks: pages.map(\.blocks)))
 
         // Classification: the whole tool, unless no page's blocks changed.
         let sameBlocks = memo.map { m in changed.allSatisfy { pages[$0].blocks == m.rawBlocks[$0] } } ?? false
         if let memo, sameBlocks {
-            new.classified = memo.classified
+            state.new.classified = memo.classified
         } else {
             let isAWSService = catalog.map { c in { c.serviceExists($0) } }
-            counts.classified = pages.count
+            state.counts.classified = pages.count
             let classified = BlockClassifier.classify(pages.flatMap(\.blocks), isAWSService: isAWSService)
             var b = 0
-            new.classified = pages.map { page in
+            state.new.classified = pages.map { page in
                 defer { b += page.blocks.count }
                 return Array(classified[b..<(b + page.blocks.count)])
             }
         }
-        for p in toolPages.indices { toolPages[p].blocks = new.classified[p] }
-        let reclassified = Set(toolPages.indices.filter { p in memo.map { $0.classified[p] != new.classified[p] } ?? true })
+        for p in state.pages.indices { state.pages[p].blocks = state.new.classified[p] }
+        state.reclassified = Set(pages.indices.filter { p in memo.map { $0.classified[p] != state.new.classified[p] } ?? true })
 
-        // Links between the tool's pages, checked once all of them are read.
-        let pageIDs = Set(key.pageIDs)
+        // Which pages' links to check again.
+        state.pageIDs = Set(key.pageIDs)
         // A guide's ids are collected from its HTML on each call: only changed pages' are.
-        new.ids = toolPages.indices.map { p in memo.map { changed.contains(p) ? toolPages[p].guide.ids : $0.ids[p] } ?? toolPages[p].guide.ids }
-        let changedIDs = Set(changed.filter { p in memo.map { $0.ids[p] != new.ids[p] } ?? true }.map { key.pageIDs[$0] })
-        let relink = toolPages.indices.filter { p in
+        state.new.ids = pages.indices.map { p in memo.map { changed.contains(p) ? pages[p].guide.ids : $0.ids[p] } ?? pages[p].guide.ids }
+        let changedIDs = Set(changed.filter { p in memo.map { $0.ids[p] != state.new.ids[p] } ?? true }.map { key.pageIDs[$0] })
+        state.relink = pages.indices.filter { p in
             guard let memo else { return true }
             return changed.contains(p) || !memo.consulted[p].isDisjoint(with: changedIDs)
         }
-        new.linkFindings = memo?.linkFindings ?? Array(repeating: [], count: pages.count)
-        new.consulted = memo?.consulted ?? Array(repeating: [], count: pages.count)
-        counts.linkChecked = relink.count
-        if !relink.isEmpty {
-            let ids = Dictionary(zip(key.pageIDs, new.ids), uniquingKeysWith: { a, _ in a })
-            let (linked, introAlias) = (toolPages, toolPages.first?.source.introAlias)
-            let checked = ParallelMap.map(relink, concurrency: concurrency) { p in
-                LinkCheck.findings(for: linked[p], pageIDs: pageIDs, introAlias: introAlias, ids: ids)
-            }
-            for (k, p) in relink.enumerated() { (new.linkFindings[p], new.consulted[p]) = checked[k] }
-        }
-        for p in toolPages.indices where !new.linkFindings[p].isEmpty {
-            toolPages[p].diagnostics = (toolPages[p].diagnostics + new.linkFindings[p]).sortedForOutput()
-        }
+        state.new.linkFindings = memo?.linkFindings ?? Array(repeating: [], count: pages.count)
+        state.new.consulted = memo?.consulted ?? Array(repeating: [], count: pages.count)
+        state.counts.linkChecked = state.relink.count
+        if !state.relink.isEmpty { state.ids = Dictionary(zip(key.pageIDs, state.new.ids), uniquingKeysWith: { a, _ in a }) }
 
-        guard let checker else { return (AnalyzedTool(tool: tool, pages: toolPages), new, counts) }
-        // Each block's checks, and then the checks across the tool's pages.
-        let recheck = toolPages.indices.filter { memo == nil || reclassified.contains($0) }
-        counts.checked = recheck.count
-        let found = ParallelMap.map(recheck, concurrency: concurrency) { p in toolPages[p].blocks.flatMap { checker.findings(for: $0) } }
-        new.checkFindings = memo?.checkFindings ?? Array(repeating: [], count: pages.count)
-        for (k, p) in recheck.enumerated() { new.checkFindings[p] = found[k] }
-        for p in toolPages.indices {
-            toolPages[p].diagnostics = (toolPages[p].diagnostics + new.checkFindings[p]).sortedForOutput()
+        // Which pages' blocks to check again.
+        if checker != nil {
+            state.recheck = pages.indices.filter { memo == nil || state.reclassified.contains($0) }
+            state.counts.checked = state.recheck.count
+            state.new.checkFindings = memo?.checkFindings ?? Array(repeating: [], count: pages.count)
         }
-        var analyzed = AnalyzedTool(tool: tool, pages: toolPages)
-        if let memo, reclassified.isEmpty {
-            new.dependentFindings = memo.dependentFindings
-        } else {
-            new.dependentFindings = DependentActions.findings(for: analyzed, catalog: checker.catalog)
-        }
-        for (p, found) in new.dependentFindings.enumerated() where !found.isEmpty {
-            analyzed.pages[p].diagnostics = (analyzed.pages[p].diagnostics + found).sortedForOutput()
-        }
-        return (analyzed, new, counts)
+        return state
     }
 }
 

@@ -7,10 +7,13 @@ public struct ContentLoader {
     public var reader: any ContentReader
     /// Guides read by earlier builds of the process (`serve`); nil reads every file.
     public var sources: SourceFileCache?
+    /// How many guides are read and split at once.
+    public var concurrency: Int
 
-    public init(reader: any ContentReader, sources: SourceFileCache? = nil) {
+    public init(reader: any ContentReader, sources: SourceFileCache? = nil, concurrency: Int = 1) {
         self.reader = reader
         self.sources = sources
+        self.concurrency = concurrency
     }
 
     /// The site's configuration and tools, in the configured order.
@@ -96,9 +99,19 @@ public struct ContentLoader {
         for (slug, settings) in config.tools.sorted(by: { $0.key < $1.key }) where groups[slug] == nil {
             throw PermDocsError("'tools' names '\(slug)', which is not in tools/ (tools: \(groups.keys.sorted().joined(separator: ", ")))", at: settings.location)
         }
+        // Every guide is read and split across threads (7,825 guides took a
+        // core for most of a second); when several fail, the first in path
+        // order is reported, whatever the threads' timing.
+        let slugs = groups.keys.sorted()
+        let jobs = slugs.flatMap { slug in pageFiles(slug: slug, paths: groups[slug]!).map { (slug: slug, file: $0) } }
+        let read = ParallelMap.map(jobs, concurrency: concurrency) { job in
+            Result { try readPage(job.file.path, pageID: job.file.pageID) }
+        }
+        var pagesBySlug: [String: [PageSource]] = [:]
+        for (job, page) in zip(jobs, read) { pagesBySlug[job.slug, default: []].append(try page.get()) }
         var tools: [Tool] = []
-        for (slug, paths) in groups {
-            tools.append(try loadTool(slug: slug, paths: paths, settings: config.tools[slug]))
+        for slug in slugs {
+            tools.append(try makeTool(slug: slug, pages: pagesBySlug[slug] ?? [], settings: config.tools[slug]))
         }
         sources?.finishBuild(keeping: Set(groups.values.joined()))
         return (config, Self.order(tools, by: config.toolOrder))
@@ -129,20 +142,18 @@ public struct ContentLoader {
         return try sources?.page(path, pageID: pageID, reader: reader, load: read) ?? read()
     }
 
-    private func loadTool(slug: String, paths: [String], settings: ToolSettings?) throws -> Tool {
+    /// A tool's guide files and the page id each becomes, in path order.
+    private func pageFiles(slug: String, paths: [String]) -> [(path: String, pageID: String)] {
         let single = paths.count == 1 && paths[0] == "tools/\(slug).md"
         let introFile = single ? paths[0] : IntroPageFile.choose(among: paths, folder: "tools/\(slug)/")
-        var pages: [PageSource] = []
-        for path in paths.sorted() {
-            let pageID: String
-            if path == introFile {
-                pageID = "index"
-            } else {
-                pageID = String(path.dropFirst("tools/\(slug)/".count).dropLast(3))
-            }
-            pages.append(try readPage(path, pageID: pageID))
+        return paths.sorted().map { path in
+            (path, path == introFile ? "index" : String(path.dropFirst("tools/\(slug)/".count).dropLast(3)))
         }
-        pages.sort { $0.pageID < $1.pageID }
+    }
+
+    /// The tool made of its read pages: its intro page first, its metadata from it.
+    private func makeTool(slug: String, pages read: [PageSource], settings: ToolSettings?) throws -> Tool {
+        var pages = read.sorted { $0.pageID < $1.pageID }
         if let (kept, clashing) = ContentFileNames.caseClash(pages.map(\.pageID)), let page = pages.first(where: { $0.pageID == clashing }) {
             throw PermDocsError("page '\(clashing)' differs from page '\(kept)' only in case; they would overwrite each other on a case-insensitive disk, so rename one", file: page.path)
         }

@@ -365,7 +365,7 @@ public struct Pipeline {
 
     private func analyze(timings: inout [Timing]) throws -> AnalyzedSite {
         try step(.analyze, "reading and checking the guides", &timings) {
-            let (config, tools) = try ContentLoader(reader: content, sources: cache?.sources).load(changed: changedContent)
+            let (config, tools) = try ContentLoader(reader: content, sources: cache?.sources, concurrency: concurrency).load(changed: changedContent)
             let slugs = Set(tools.map(\.slug))
             for rule in config.silence {
                 if let tool = rule.tool, !slugs.contains(tool) {
