@@ -38,6 +38,7 @@ struct GranteeReading {
         var targets: [String: PolicyBlock.Grantee?] = [:]
         var kinds: [String: PolicyBlock.Grantee?] = [:]
         var headingKinds: [String: PolicyBlock.Grantee?] = [:]
+        var withoutNoise: [String: String] = [:]
     }
 
     init(blocks: [PolicyBlock]) {
@@ -65,10 +66,15 @@ struct GranteeReading {
     /// then the page title and first paragraph. Phrases that name people and
     /// roles together are removed.
     static func rings(_ block: PolicyBlock) -> [[String]] {
+        rings(block, withoutNoise: ContextPhrases.withoutNoise)
+    }
+
+    /// `rings(block)`, removing the noise with `withoutNoise`.
+    static func rings(_ block: PolicyBlock, withoutNoise: (String) -> String) -> [[String]] {
         let c = block.context
         let section = [c.leadIn, c.after].compactMap { $0 } + c.before.dropLast().reversed()
         let rings = [section, c.headings.reversed(), c.outerParagraphs.reversed(), [c.pageTitle, c.pageIntro].compactMap { $0 }]
-        return rings.map { $0.map(ContextPhrases.withoutNoise) }
+        return rings.map { $0.map(withoutNoise) }
     }
 
     /// What a text says of the grantee by naming an attachment target.
@@ -91,14 +97,21 @@ struct GranteeReading {
 
     /// The grantee and the text that decided it (for reading disagreements).
     func decide(_ block: PolicyBlock) -> (grantee: PolicyBlock.Grantee, because: String) {
-        for (ring, texts) in Self.rings(block).enumerated() {
+        decide(block, explaining: true)
+    }
+
+    /// The grantee; the reason only when `explaining` (finding the phrase
+    /// that decided runs its pattern once more, for nothing in a build).
+    private func decide(_ block: PolicyBlock, explaining: Bool) -> (grantee: PolicyBlock.Grantee, because: String) {
+        for (ring, texts) in Self.rings(block, withoutNoise: withoutNoise).enumerated() {
             for text in texts {
                 if let g = target(text) {
+                    guard explaining else { return (g, "") }
                     let phrase = ContextPhrases.match(g == .user ? ContextPhrases.userTarget : ContextPhrases.roleTarget, text) ?? ""
                     return (g, "target «\(phrase)» in: \(text)")
                 }
             }
-            for text in texts { if let g = kind(text, isHeading: ring == Self.headingRing) { return (g, "named in: \(text)") } }
+            for text in texts { if let g = kind(text, isHeading: ring == Self.headingRing) { return (g, explaining ? "named in: \(text)" : "") } }
         }
         if roleSections.contains(Self.section(block, dropping: 0))
             || block.context.headings.count >= 2 && roleSections.contains(Self.section(block, dropping: 1)) {
@@ -107,7 +120,16 @@ struct GranteeReading {
         return (.user, "default")
     }
 
-    func grantee(of block: PolicyBlock) -> PolicyBlock.Grantee { decide(block).grantee }
+    func grantee(of block: PolicyBlock) -> PolicyBlock.Grantee { decide(block, explaining: false).grantee }
+
+    /// `ContextPhrases.withoutNoise(text)`, remembered: a page's blocks share
+    /// most of their texts.
+    private func withoutNoise(_ text: String) -> String {
+        if let known = memo.withoutNoise[text] { return known }
+        let found = ContextPhrases.withoutNoise(text)
+        memo.withoutNoise[text] = found
+        return found
+    }
 
     /// `Self.target(text)`, remembered.
     private func target(_ text: String) -> PolicyBlock.Grantee? {

@@ -78,8 +78,10 @@ public struct PolicyExtractor {
                         }
                     }
                 } else {
-                    leadIn = node.plainText
-                    let text = node.plainText.trimmedSpaces()
+                    // One reading of the paragraph: its plain text walks every inline node.
+                    let plain = node.plainText
+                    leadIn = plain
+                    let text = plain.trimmedSpaces()
                     if !text.isEmpty {
                         if pageIntro == nil { pageIntro = text }
                         sections[sections.count - 1].append(text)
@@ -190,7 +192,7 @@ public struct PolicyExtractor {
                 diagnostics.append(diagnostic)
                 append(b)
             }
-            let bytes = text.string.utf8.count
+            let bytes = ScalarSearch.utf8Count(text.scalars)
             if bytes > ContentLimits.maximumPolicyBlockBytes {
                 if !candidate.embedded {
                     refused(text, origin: candidate.origin, "policy block is \(bytes) bytes; at most \(ContentLimits.maximumPolicyBlockBytes) (1 MiB) are read", at: text.location(at: 0))

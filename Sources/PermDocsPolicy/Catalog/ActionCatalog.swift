@@ -63,6 +63,7 @@ public final class ActionCatalog: @unchecked Sendable {
     /// (`ec2-instance-connect` before `ec2`, as `-` sorts before `:`).
     let canonicalOrder: [String]
     private let slots: [String: ServiceSlot]
+    private let expansions = PatternExpansions()
     let globalKeySet: ConditionKeySet
 
     /// Reads the snapshot in `directory`: its metadata, index and global
@@ -224,6 +225,11 @@ public final class ActionCatalog: @unchecked Sendable {
     /// prefix matches. A pattern without `:` (other than `*`), or one that
     /// matches nothing, gives an empty list.
     public func expand(_ pattern: String) -> [CatalogAction] {
+        expansions.actions(for: pattern) { expandAnew(pattern) }
+    }
+
+    /// `expand(pattern)`, read from the service data.
+    private func expandAnew(_ pattern: String) -> [CatalogAction] {
         let servicePart: Substring, namePart: Substring
         if pattern == "*" {
             (servicePart, namePart) = ("*", "*")
