@@ -39,6 +39,8 @@ struct GranteeReading {
         var kinds: [String: PolicyBlock.Grantee?] = [:]
         var headingKinds: [String: PolicyBlock.Grantee?] = [:]
         var withoutNoise: [String: String] = [:]
+        /// Texts read for a target that named none, kept to read their kind.
+        var prepared: [String: PhraseText] = [:]
     }
 
     init(blocks: [PolicyBlock]) {
@@ -79,6 +81,10 @@ struct GranteeReading {
 
     /// What a text says of the grantee by naming an attachment target.
     static func target(_ text: String) -> PolicyBlock.Grantee? {
+        target(PhraseText(text))
+    }
+
+    static func target(_ text: PhraseText) -> PolicyBlock.Grantee? {
         if ContextPhrases.mentions(ContextPhrases.userTarget, text) { return .user }
         if ContextPhrases.mentions(ContextPhrases.roleTarget, text) { return .serviceRole }
         return nil
@@ -87,6 +93,10 @@ struct GranteeReading {
     /// What a text says of the grantee by naming only people or only roles.
     /// In a heading, any role counts: a section is about setting it up.
     static func kind(_ text: String, isHeading: Bool = false) -> PolicyBlock.Grantee? {
+        kind(PhraseText(text), isHeading: isHeading)
+    }
+
+    static func kind(_ text: PhraseText, isHeading: Bool = false) -> PolicyBlock.Grantee? {
         let role = ContextPhrases.mentions(ContextPhrases.roleKind, text) || ContextPhrases.mentions(ContextPhrases.roleName, text)
             || isHeading && ContextPhrases.mentions(ContextPhrases.roleHeading, text)
         let user = ContextPhrases.mentions(ContextPhrases.userKind, text)
@@ -134,15 +144,17 @@ struct GranteeReading {
     /// `Self.target(text)`, remembered.
     private func target(_ text: String) -> PolicyBlock.Grantee? {
         if let known = memo.targets[text] { return known }
-        let found = Self.target(text)
+        let phraseText = PhraseText(text)
+        let found = Self.target(phraseText)
         memo.targets[text] = .some(found)
+        if found == nil { memo.prepared[text] = phraseText }
         return found
     }
 
     /// `Self.kind(text, isHeading:)`, remembered.
     private func kind(_ text: String, isHeading: Bool) -> PolicyBlock.Grantee? {
         if let known = isHeading ? memo.headingKinds[text] : memo.kinds[text] { return known }
-        let found = Self.kind(text, isHeading: isHeading)
+        let found = Self.kind(memo.prepared[text] ?? PhraseText(text), isHeading: isHeading)
         if isHeading { memo.headingKinds[text] = .some(found) } else { memo.kinds[text] = .some(found) }
         return found
     }

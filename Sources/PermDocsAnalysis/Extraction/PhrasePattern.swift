@@ -80,37 +80,32 @@ struct PhrasePattern: @unchecked Sendable {
 
     /// The alternatives that may match `text`, in order: those whose
     /// required words it holds (compared ASCII-folded when case-insensitive).
-    private func candidates(in text: String) -> [Alternative] {
+    private func candidates(in text: PhraseText) -> [Alternative] {
         if caseInsensitive {
-            // ICU folds case fully: "ſ" matches "s", the Kelvin sign "k",
-            // "ß" "ss". A text with any character that folds to something
-            // else goes to every alternative; the byte search folds only ASCII.
-            var bytes = Array(text.utf8)
-            var ascii = true
-            for i in bytes.indices {
-                let b = bytes[i]
-                if b >= 0x80 { ascii = false } else if b >= 0x41 && b <= 0x5A { bytes[i] = b | 0x20 }
-            }
-            if !ascii, text.unicodeScalars.contains(where: { !$0.isASCII && $0.properties.changesWhenCaseFolded }) {
-                return alternatives
-            }
-            return bytes.withUnsafeBufferPointer { b in alternatives.filter { $0.mayOccur(in: b) } }
+            guard let folded = text.folded else { return alternatives }
+            return folded.withUnsafeBufferPointer { b in alternatives.filter { $0.mayOccur(in: b) } }
         }
-        var text = text
-        return text.withUTF8 { b in alternatives.filter { $0.mayOccur(in: b) } }
+        var string = text.string
+        return string.withUTF8 { b in alternatives.filter { $0.mayOccur(in: b) } }
     }
 
     /// False only when `text` misses a required word of every alternative,
     /// so the pattern cannot match it.
     func mayOccur(in text: String) -> Bool {
-        !candidates(in: text).isEmpty
+        !candidates(in: PhraseText(text)).isEmpty
     }
 
     /// True when the pattern occurs in `text`.
     func occurs(in text: String?) -> Bool {
-        guard let text, !text.isEmpty else { return false }
-        let range = NSRange(text.startIndex..., in: text)
-        return candidates(in: text).contains { $0.regex.firstMatch(in: text, range: range) != nil }
+        guard let text else { return false }
+        return occurs(in: PhraseText(text))
+    }
+
+    /// True when the pattern occurs in `text`, read once for several patterns.
+    func occurs(in text: PhraseText) -> Bool {
+        guard !text.string.isEmpty else { return false }
+        let range = NSRange(text.string.startIndex..., in: text.string)
+        return candidates(in: text).contains { $0.regex.firstMatch(in: text.string, range: range) != nil }
     }
 
     /// The first text the pattern matches in `text`: the leftmost match of
@@ -118,7 +113,7 @@ struct PhrasePattern: @unchecked Sendable {
     func firstMatch(in text: String) -> String? {
         let range = NSRange(text.startIndex..., in: text)
         var best: NSRange?
-        for alternative in candidates(in: text) {
+        for alternative in candidates(in: PhraseText(text)) {
             guard let m = alternative.regex.firstMatch(in: text, range: range) else { continue }
             if best == nil || m.range.location < best!.location { best = m.range }
         }

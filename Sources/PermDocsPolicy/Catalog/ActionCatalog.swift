@@ -228,6 +228,12 @@ public final class ActionCatalog: @unchecked Sendable {
         expansions.actions(for: pattern) { expandAnew(pattern) }
     }
 
+    /// The lower-case canonical names of `expand(pattern)`, in its order:
+    /// what the risk rules look names up by.
+    func expandedKeys(_ pattern: String) -> [String] {
+        expansions.keys(for: pattern) { expand(pattern).map { $0.canonicalName.lowercased() } }
+    }
+
     /// `expand(pattern)`, read from the service data.
     private func expandAnew(_ pattern: String) -> [CatalogAction] {
         let servicePart: Substring, namePart: Substring

@@ -8,6 +8,7 @@ import Foundation
 final class PatternExpansions: @unchecked Sendable {
     private let lock = NSLock()
     private var known: [String: [CatalogAction]] = [:]
+    private var knownKeys: [String: [String]] = [:]
 
     /// The remembered expansion of `pattern`, else `expand()` remembered.
     func actions(for pattern: String, expand: () -> [CatalogAction]) -> [CatalogAction] {
@@ -20,6 +21,21 @@ final class PatternExpansions: @unchecked Sendable {
         let found = expand()
         lock.lock()
         known[pattern] = found
+        lock.unlock()
+        return found
+    }
+
+    /// The remembered lower-case names of `pattern`'s actions, else `names()` remembered.
+    func keys(for pattern: String, names: () -> [String]) -> [String] {
+        lock.lock()
+        if let found = knownKeys[pattern] {
+            lock.unlock()
+            return found
+        }
+        lock.unlock()
+        let found = names()
+        lock.lock()
+        knownKeys[pattern] = found
         lock.unlock()
         return found
     }
