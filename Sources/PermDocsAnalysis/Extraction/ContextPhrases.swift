@@ -19,6 +19,11 @@ enum ContextPhrases {
         re.occurs(in: text)
     }
 
+    /// True when `re` occurs in `text`, prepared once for several patterns.
+    static func mentions(_ re: PhrasePattern, _ text: PhraseText) -> Bool {
+        re.occurs(in: text)
+    }
+
     /// The first text `re` matches in `text` (for explaining a decision).
     static func match(_ re: PhrasePattern, _ text: String) -> String? {
         re.firstMatch(in: text)

@@ -40,10 +40,7 @@ enum EscapedPolicyString {
     /// False unless the text holds `\"Statement\"` or `\"Effect\"`, checked on
     /// bytes before any decoding.
     static func mayHoldEscapedPolicy(_ s: [Unicode.Scalar]) -> Bool {
-        var text = String.UnicodeScalarView()
-        text.append(contentsOf: s)
-        let string = String(text)
-        return string.containsBytes(#"\"Statement\""#) || string.containsBytes(#"\"Effect\""#)
+        ScalarSearch.contains(s, #"\"Statement\""#) || ScalarSearch.contains(s, #"\"Effect\""#)
     }
 
     /// Keys a policy or statement may start with.

@@ -38,6 +38,9 @@ struct GranteeReading {
         var targets: [String: PolicyBlock.Grantee?] = [:]
         var kinds: [String: PolicyBlock.Grantee?] = [:]
         var headingKinds: [String: PolicyBlock.Grantee?] = [:]
+        var withoutNoise: [String: String] = [:]
+        /// Texts read for a target that named none, kept to read their kind.
+        var prepared: [String: PhraseText] = [:]
     }
 
     init(blocks: [PolicyBlock]) {
@@ -65,14 +68,23 @@ struct GranteeReading {
     /// then the page title and first paragraph. Phrases that name people and
     /// roles together are removed.
     static func rings(_ block: PolicyBlock) -> [[String]] {
+        rings(block, withoutNoise: ContextPhrases.withoutNoise)
+    }
+
+    /// `rings(block)`, removing the noise with `withoutNoise`.
+    static func rings(_ block: PolicyBlock, withoutNoise: (String) -> String) -> [[String]] {
         let c = block.context
         let section = [c.leadIn, c.after].compactMap { $0 } + c.before.dropLast().reversed()
         let rings = [section, c.headings.reversed(), c.outerParagraphs.reversed(), [c.pageTitle, c.pageIntro].compactMap { $0 }]
-        return rings.map { $0.map(ContextPhrases.withoutNoise) }
+        return rings.map { $0.map(withoutNoise) }
     }
 
     /// What a text says of the grantee by naming an attachment target.
     static func target(_ text: String) -> PolicyBlock.Grantee? {
+        target(PhraseText(text))
+    }
+
+    static func target(_ text: PhraseText) -> PolicyBlock.Grantee? {
         if ContextPhrases.mentions(ContextPhrases.userTarget, text) { return .user }
         if ContextPhrases.mentions(ContextPhrases.roleTarget, text) { return .serviceRole }
         return nil
@@ -81,6 +93,10 @@ struct GranteeReading {
     /// What a text says of the grantee by naming only people or only roles.
     /// In a heading, any role counts: a section is about setting it up.
     static func kind(_ text: String, isHeading: Bool = false) -> PolicyBlock.Grantee? {
+        kind(PhraseText(text), isHeading: isHeading)
+    }
+
+    static func kind(_ text: PhraseText, isHeading: Bool = false) -> PolicyBlock.Grantee? {
         let role = ContextPhrases.mentions(ContextPhrases.roleKind, text) || ContextPhrases.mentions(ContextPhrases.roleName, text)
             || isHeading && ContextPhrases.mentions(ContextPhrases.roleHeading, text)
         let user = ContextPhrases.mentions(ContextPhrases.userKind, text)
@@ -91,14 +107,21 @@ struct GranteeReading {
 
     /// The grantee and the text that decided it (for reading disagreements).
     func decide(_ block: PolicyBlock) -> (grantee: PolicyBlock.Grantee, because: String) {
-        for (ring, texts) in Self.rings(block).enumerated() {
+        decide(block, explaining: true)
+    }
+
+    /// The grantee; the reason only when `explaining` (finding the phrase
+    /// that decided runs its pattern once more, for nothing in a build).
+    private func decide(_ block: PolicyBlock, explaining: Bool) -> (grantee: PolicyBlock.Grantee, because: String) {
+        for (ring, texts) in Self.rings(block, withoutNoise: withoutNoise).enumerated() {
             for text in texts {
                 if let g = target(text) {
+                    guard explaining else { return (g, "") }
                     let phrase = ContextPhrases.match(g == .user ? ContextPhrases.userTarget : ContextPhrases.roleTarget, text) ?? ""
                     return (g, "target «\(phrase)» in: \(text)")
                 }
             }
-            for text in texts { if let g = kind(text, isHeading: ring == Self.headingRing) { return (g, "named in: \(text)") } }
+            for text in texts { if let g = kind(text, isHeading: ring == Self.headingRing) { return (g, explaining ? "named in: \(text)" : "") } }
         }
         if roleSections.contains(Self.section(block, dropping: 0))
             || block.context.headings.count >= 2 && roleSections.contains(Self.section(block, dropping: 1)) {
@@ -107,20 +130,31 @@ struct GranteeReading {
         return (.user, "default")
     }
 
-    func grantee(of block: PolicyBlock) -> PolicyBlock.Grantee { decide(block).grantee }
+    func grantee(of block: PolicyBlock) -> PolicyBlock.Grantee { decide(block, explaining: false).grantee }
+
+    /// `ContextPhrases.withoutNoise(text)`, remembered: a page's blocks share
+    /// most of their texts.
+    private func withoutNoise(_ text: String) -> String {
+        if let known = memo.withoutNoise[text] { return known }
+        let found = ContextPhrases.withoutNoise(text)
+        memo.withoutNoise[text] = found
+        return found
+    }
 
     /// `Self.target(text)`, remembered.
     private func target(_ text: String) -> PolicyBlock.Grantee? {
         if let known = memo.targets[text] { return known }
-        let found = Self.target(text)
+        let phraseText = PhraseText(text)
+        let found = Self.target(phraseText)
         memo.targets[text] = .some(found)
+        if found == nil { memo.prepared[text] = phraseText }
         return found
     }
 
     /// `Self.kind(text, isHeading:)`, remembered.
     private func kind(_ text: String, isHeading: Bool) -> PolicyBlock.Grantee? {
         if let known = isHeading ? memo.headingKinds[text] : memo.kinds[text] { return known }
-        let found = Self.kind(text, isHeading: isHeading)
+        let found = Self.kind(memo.prepared[text] ?? PhraseText(text), isHeading: isHeading)
         if isHeading { memo.headingKinds[text] = .some(found) } else { memo.kinds[text] = .some(found) }
         return found
     }

@@ -23,6 +23,16 @@ public struct PolicyCandidate {
     /// a policy element. Such text that does not parse is reported.
     public static func looksLikePolicyJSON(_ text: MappedText) -> Bool {
         guard let first = text.scalars.first(where: { !$0.properties.isWhitespace }), first == "{" || first == "[" || first == "," else { return false }
+        // Searched in place first: no other scalars stand for these ASCII
+        // characters, so a key missing from the scalars is missing from the
+        // string. One found there is found in the string too unless a scalar
+        // that joins a neighbour into one character (a combining mark, a
+        // prepended sign, a joiner; all at U+0300 or above) is in the text:
+        // only then is the string made and searched as before.
+        let scalars = text.scalars
+        let inPlace = ScalarSearch.contains(scalars, "\"Effect\"") || ScalarSearch.contains(scalars, "\"Statement\"")
+            || ScalarSearch.contains(scalars, "\"Action\"") && ScalarSearch.contains(scalars, "\"Resource\"")
+        guard inPlace, scalars.contains(where: { $0.value >= 0x300 }) else { return inPlace }
         let s = text.string
         return s.contains("\"Effect\"") || s.contains("\"Statement\"") || s.contains("\"Action\"") && s.contains("\"Resource\"")
     }

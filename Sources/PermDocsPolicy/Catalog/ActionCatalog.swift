@@ -63,6 +63,7 @@ public final class ActionCatalog: @unchecked Sendable {
     /// (`ec2-instance-connect` before `ec2`, as `-` sorts before `:`).
     let canonicalOrder: [String]
     private let slots: [String: ServiceSlot]
+    private let expansions = PatternExpansions()
     let globalKeySet: ConditionKeySet
 
     /// Reads the snapshot in `directory`: its metadata, index and global
@@ -224,6 +225,17 @@ public final class ActionCatalog: @unchecked Sendable {
     /// prefix matches. A pattern without `:` (other than `*`), or one that
     /// matches nothing, gives an empty list.
     public func expand(_ pattern: String) -> [CatalogAction] {
+        expansions.actions(for: pattern) { expandAnew(pattern) }
+    }
+
+    /// The lower-case canonical names of `expand(pattern)`, in its order:
+    /// what the risk rules look names up by.
+    func expandedKeys(_ pattern: String) -> [String] {
+        expansions.keys(for: pattern) { expand(pattern).map { $0.canonicalName.lowercased() } }
+    }
+
+    /// `expand(pattern)`, read from the service data.
+    private func expandAnew(_ pattern: String) -> [CatalogAction] {
         let servicePart: Substring, namePart: Substring
         if pattern == "*" {
             (servicePart, namePart) = ("*", "*")

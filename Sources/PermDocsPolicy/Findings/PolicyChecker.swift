@@ -6,6 +6,8 @@ import PermDocsCore
 public struct PolicyChecker: Sendable {
     public var catalog: ActionCatalog
     public var risks: RiskRules
+    /// The catalog's ARN formats as patterns, read once for all blocks.
+    let arnPatterns = CatalogARNPatterns()
 
     public init(catalog: ActionCatalog, risks: RiskRules) {
         self.catalog = catalog
@@ -34,7 +36,7 @@ public struct PolicyChecker: Sendable {
         out += AccountIDChecks(context: context).findings()
         if block.excerptOf != nil { return out.sortedForOutput() }
         out += CatalogChecks(context: context, catalog: catalog).findings()
-        out += ResourceTypeChecks(context: context, catalog: catalog).findings()
+        out += ResourceTypeChecks(context: context, catalog: catalog, arnPatterns: arnPatterns).findings()
         out += ConditionKeyApplicabilityChecks(context: context, catalog: catalog).findings()
         if block.kind != .trust && block.kind != .resource {
             out += RiskChecks(context: context, catalog: catalog, risks: risks).findings()

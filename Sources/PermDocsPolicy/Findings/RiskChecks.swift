@@ -110,7 +110,7 @@ struct RiskChecks {
 
     /// Lower-case canonical names an action as written allows.
     private func grantedNames(_ a: Action) -> [String] {
-        if a.isWildcard { return catalog.expand(a.written).map { $0.canonicalName.lowercased() } }
+        if a.isWildcard { return catalog.expandedKeys(a.written) }
         return [a.key]
     }
 

@@ -48,6 +48,51 @@ final class PhrasePatternTests: XCTestCase {
         }
     }
 
+    /// A phrase is split into its top-level alternatives only: bars in
+    /// groups, classes or escaped stay where they are.
+    func testAlternativesAreTheTopLevelBranches() {
+        XCTAssertEqual(PhrasePattern.topLevelAlternatives(#"\busers?\b|\bgroups?\b"#), [#"\busers?\b"#, #"\bgroups?\b"#])
+        XCTAssertEqual(PhrasePattern.topLevelAlternatives(#"(a|b)c|d"#), ["(a|b)c", "d"])
+        XCTAssertEqual(PhrasePattern.topLevelAlternatives(#"[|]x|\|y|z"#), [#"[|]x"#, #"\|y"#, "z"])
+        XCTAssertEqual(PhrasePattern.topLevelAlternatives(#"a(?!b|c)|d"#), ["a(?!b|c)", "d"])
+        XCTAssertEqual(PhrasePattern.topLevelAlternatives(#"(a|b"#), [#"(a|b"#], "unbalanced stays whole")
+    }
+
+    /// Run one alternative at a time, a phrase answers as its whole regex:
+    /// whether it occurs, the leftmost match (the earlier alternative's
+    /// where two start at the same place), and the text with matches
+    /// replaced; on ASCII and full case folding, word boundaries,
+    /// punctuation and non-ASCII letters.
+    func testAlternativesAnswerAsTheWholeRegex() {
+        let texts = [
+            "Attach the policy to the IAM role", "ATTACH IT TO YOUR ROLE-NAME", "attach it to your role.", "add these to the role name",
+            "the user’s policy and the role’s policy", "users, groups, or roles", "Users and roles", "IAM entities (users or roles)",
+            "Grant the user permissions; attach to the role", "a role-policy.json for the IAM user", "the \u{17F}ervice role", "Topics", "the \u{212A}EY policy",
+            "Ünïcödé rôle polícy — attach to the rôle", "service-linked roles’ policies", "roles", "", "(Optional) add the following permissions",
+            "optional: ...", "The Sid is optional", "put-role-policy and attach-role-policy", "AWSDataLifecycleManagerServiceRole policy",
+            "awsdatalifecyclemanagerservicerole", "allows AWS DMS to create", "allows aws dms to create", "on your behalf, on YOUR BEHALF",
+            "the role that the Lambda service assumes", "users?roles", "user\ngroup", "a user. A group; a role: the developers",
+        ]
+        for (name, phrase) in Self.phrases {
+            for text in texts {
+                let whole = NSRange(text.startIndex..., in: text)
+                let first = phrase.regex.firstMatch(in: text, range: whole).flatMap { Range($0.range, in: text) }.map { String(text[$0]) }
+                XCTAssertEqual(phrase.occurs(in: text), first != nil, "\(name) on: \(text)")
+                XCTAssertEqual(phrase.firstMatch(in: text), first, "\(name) on: \(text)")
+                XCTAssertEqual(phrase.replacingMatches(in: text, with: " "), phrase.regex.stringByReplacingMatches(in: text, range: whole, withTemplate: " "), "\(name) on: \(text)")
+            }
+        }
+    }
+
+    /// Two alternatives matching at one place: the earlier one's match, as
+    /// the whole regex gives it, even when the later one is longer.
+    func testEarlierAlternativeWinsAtTheSamePlace() {
+        let phrase = PhrasePattern(#"\brole\b|\brole policy\b|\bpolicy\b"#)
+        XCTAssertEqual(phrase.firstMatch(in: "the policy of the role policy"), "policy")
+        XCTAssertEqual(phrase.firstMatch(in: "the role policy"), "role")
+        XCTAssertNil(phrase.firstMatch(in: "the roles"))
+    }
+
     /// Skipping a text changes no answer: on every text around every block
     /// of the corpus, each pattern finds what its bare regex finds.
     func testSameAnswersAsTheRegexOnTheCorpus() throws {
@@ -61,8 +106,10 @@ final class PhrasePatternTests: XCTestCase {
         var skipped = 0
         for (name, phrase) in Self.phrases {
             for text in texts {
-                let found = phrase.regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
-                XCTAssertEqual(phrase.occurs(in: text), found, "\(name) on: \(text)")
+                let whole = NSRange(text.startIndex..., in: text)
+                let first = phrase.regex.firstMatch(in: text, range: whole).flatMap { Range($0.range, in: text) }.map { String(text[$0]) }
+                XCTAssertEqual(phrase.occurs(in: text), first != nil, "\(name) on: \(text)")
+                XCTAssertEqual(phrase.firstMatch(in: text), first, "\(name) on: \(text)")
                 if !phrase.mayOccur(in: text) { skipped += 1 }
             }
         }
