@@ -37,7 +37,32 @@ extension ContentReader {
             }
             throw PermDocsError("not valid UTF-8 text", file: path)
         }
-        return text.containsByte(13) ? text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") : text
+        return text.containsByte(13) ? Self.unixLineEnds(text) : text
+    }
+
+    /// The text with each "\r\n" and each lone "\r" made "\n", on the bytes
+    /// (Foundation's replacing bridged each file to UTF-16, twice). Either is
+    /// always a Character of its own, so no Character is split or joined.
+    static func unixLineEnds(_ text: String) -> String {
+        var text = text
+        return text.withUTF8 { bytes in
+            String(unsafeUninitializedCapacity: bytes.count) { out in
+                var j = 0
+                var i = 0
+                while i < bytes.count {
+                    let b = bytes[i]
+                    if b == 0x0D {
+                        out[j] = 0x0A
+                        if i + 1 < bytes.count, bytes[i + 1] == 0x0A { i += 1 }
+                    } else {
+                        out[j] = b
+                    }
+                    j += 1
+                    i += 1
+                }
+                return j
+            }
+        }
     }
 }
 

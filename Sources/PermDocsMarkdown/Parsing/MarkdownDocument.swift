@@ -18,7 +18,7 @@ public final class MarkdownDocument: @unchecked Sendable {
         // Split on bytes, where cmark ends lines ("\n", "\r\n" or a lone "\r"): a line
         // number from cmark is then an index here. Character-wise splitting also showed
         // in profiles of large sites (grapheme breaking).
-        lines = SourceLines(text).lines.map(\.text)
+        lines = SourceLines.texts(of: text)
         let options = CMARK_OPT_SOURCEPOS | CMARK_OPT_UNSAFE
         root = text.withCString { ptr in
             cmark_parse_document(ptr, strlen(ptr), options)!
@@ -118,9 +118,15 @@ public struct MarkdownNode {
 
     private func appendPlainText(to out: inout String) {
         switch kind {
-        case .text, .code: out += literal
+        case .text, .code: if let text = cmark_node_get_literal(pointer) { out += String(cString: text) }
         case .softBreak, .lineBreak: out += " "
-        default: for c in children { c.appendPlainText(to: &out) }
+        default:
+            // Straight along cmark's sibling pointers: no iterator object per node.
+            var child = cmark_node_first_child(pointer)
+            while let c = child {
+                MarkdownNode(pointer: c, document: document).appendPlainText(to: &out)
+                child = cmark_node_next(c)
+            }
         }
     }
 }
@@ -134,10 +140,17 @@ public struct MarkdownChildren: Sequence {
     let first: OpaquePointer?
     unowned let document: MarkdownDocument
 
-    public func makeIterator() -> AnyIterator<MarkdownNode> {
-        var current = first
-        let document = self.document
-        return AnyIterator {
+    public func makeIterator() -> Iterator {
+        Iterator(current: first, document: document)
+    }
+
+    /// Follows cmark's sibling pointers (a struct: an `AnyIterator` was an
+    /// object made for every node whose children were walked).
+    public struct Iterator: IteratorProtocol {
+        var current: OpaquePointer?
+        unowned let document: MarkdownDocument
+
+        public mutating func next() -> MarkdownNode? {
             guard let node = current else { return nil }
             current = cmark_node_next(node)
             return MarkdownNode(pointer: node, document: document)

@@ -116,7 +116,7 @@ public struct GuideRenderer {
                     // Elsewhere, `<a name="x">` (obsolete in HTML5) becomes `<a id="x">`, so links to
                     // `#x` still land; dropped when the page already has that id.
                     // `<a name="x"/>` closes itself: no `</a>` of its own follows.
-                    let selfClosing = lit.trimmingCharacters(in: .whitespacesAndNewlines).hasSuffix("/>")
+                    let selfClosing = Self.closesItself(lit)
                     if out.usedIDs.insert(name).inserted {
                         out += "<a id=\"\(HTMLEscaping.attribute(name))\">" + (selfClosing ? "</a>" : "")
                     } else if !selfClosing {
@@ -217,6 +217,15 @@ public struct GuideRenderer {
             current = n.parent
         }
         return SourcePosition(line: 1, column: 1)
+    }
+
+    /// True when the tag ends in `/>`, white space after it aside. An ASCII
+    /// tag is read on its bytes (Foundation's trimming showed in profiles).
+    static func closesItself(_ tag: String) -> Bool {
+        guard tag.isASCIIBytes else { return tag.trimmingCharacters(in: .whitespacesAndNewlines).hasSuffix("/>") }
+        // ASCII white space of `.whitespacesAndNewlines`: tab, line feed, vertical tab, form feed, carriage return, space.
+        let trimmed = tag.utf8.reversed().drop { ($0 >= 0x09 && $0 <= 0x0D) || $0 == 0x20 }
+        return trimmed.starts(with: ">/".utf8)
     }
 
     /// The name of an anchor-only `<a name="x">` tag (no `href`, no `id`), or nil.
