@@ -112,19 +112,20 @@ public struct MarkdownNode {
     /// The text of all text and code descendants, as a reader sees it.
     public var plainText: String {
         var out = ""
-        appendPlainText(to: &out)
+        Self.appendPlainText(of: pointer, to: &out)
         return out
     }
 
-    private func appendPlainText(to out: inout String) {
-        switch kind {
-        case .text, .code: if let text = cmark_node_get_literal(pointer) { out += String(cString: text) }
-        case .softBreak, .lineBreak: out += " "
+    /// On cmark's pointers alone: a `MarkdownNode` per descendant cost an
+    /// unowned retain and release of the document each.
+    private static func appendPlainText(of node: OpaquePointer, to out: inout String) {
+        switch cmark_node_get_type(node) {
+        case CMARK_NODE_TEXT, CMARK_NODE_CODE: if let text = cmark_node_get_literal(node) { out += String(cString: text) }
+        case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK: out += " "
         default:
-            // Straight along cmark's sibling pointers: no iterator object per node.
-            var child = cmark_node_first_child(pointer)
+            var child = cmark_node_first_child(node)
             while let c = child {
-                MarkdownNode(pointer: c, document: document).appendPlainText(to: &out)
+                appendPlainText(of: c, to: &out)
                 child = cmark_node_next(c)
             }
         }

@@ -50,7 +50,7 @@ public struct GuideRenderer {
                     out += "<h\(node.headingLevel) id=\"\(HTMLEscaping.attribute(id))\">"
                     if (2...3).contains(node.headingLevel), !id.isEmpty {
                         // One space between words: inline HTML (`<b>`) leaves its spaces behind.
-                        let text = node.plainText.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+                        let text = Self.singleSpaced(node.plainText)
                         if !text.isEmpty { out.headings.append(GuideHeading(level: node.headingLevel, text: text, id: id)) }
                     }
                 } else {
@@ -217,6 +217,25 @@ public struct GuideRenderer {
             current = n.parent
         }
         return SourcePosition(line: 1, column: 1)
+    }
+
+    /// The words of `text` with one space between them (and none around).
+    /// ASCII text is cut on its bytes: there each white-space Character is one
+    /// of these bytes, or "\r\n".
+    static func singleSpaced(_ text: String) -> String {
+        guard text.isASCIIBytes else { return text.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        for b in text.utf8 {
+            if (b >= 0x09 && b <= 0x0D) || b == 0x20 {
+                pendingSpace = !out.isEmpty
+            } else {
+                if pendingSpace { out.append(0x20); pendingSpace = false }
+                out.append(b)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// True when the tag ends in `/>`, white space after it aside. An ASCII

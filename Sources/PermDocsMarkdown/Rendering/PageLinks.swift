@@ -19,7 +19,7 @@ public enum PageLinks {
         } else {
             fragment = url.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).dropFirst().first
         }
-        let depth = pageID.containsByte(UInt8(ascii: "/")) || pageID.isEmpty ? pageID.split(separator: "/").count - 1 : 0
+        let depth = pageID.isASCIIBytes ? pageID.utf8.split(separator: UInt8(ascii: "/")).count - 1 : pageID.split(separator: "/").count - 1
         return String(repeating: "../", count: depth) + target + ".html" + (fragment.map { "#" + $0 } ?? "")
     }
 
@@ -28,12 +28,24 @@ public enum PageLinks {
     public static func targetPage(_ url: String, from pageID: String, pages: Set<String>, introAlias: String? = nil) -> String? {
         guard url.containsBytes(".md") else { return nil }
         guard let file = url.isASCIIBytes ? asciiFile(url) : characterFile(url) else { return nil }
-        let dir = pageID.containsByte(UInt8(ascii: "/")) ? pageID.split(separator: "/").dropLast().joined(separator: "/") : ""
+        let dir = folder(of: pageID)
         let target = (dir.isEmpty ? "" : dir + "/") + file.dropLast(3)
         if pages.contains(target) { return target }
         // The `README.md` or `_index.md` that became the tool's intro page.
         if let introAlias, target == introAlias, pages.contains("index") { return "index" }
         return nil
+    }
+
+    /// The folders of a page id (`a/b` for `a/b/page`), empty folder names dropped.
+    private static func folder(of pageID: String) -> String {
+        guard pageID.containsByte(UInt8(ascii: "/")) else { return "" }
+        guard pageID.isASCIIBytes else { return pageID.split(separator: "/").dropLast().joined(separator: "/") }
+        var out: [UInt8] = []
+        for name in pageID.utf8.split(separator: UInt8(ascii: "/")).dropLast() {
+            if !out.isEmpty { out.append(UInt8(ascii: "/")) }
+            out.append(contentsOf: name)
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The file part (before `#`) of a relative link to a `.md` file: nil for
