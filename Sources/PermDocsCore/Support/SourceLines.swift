@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#else
+import Darwin
+#endif
+
 /// A text cut into lines the way CommonMark (and cmark) counts them: a line
 /// ends at "\n", at "\r\n" or at a lone "\r".
 ///
@@ -50,6 +56,17 @@ public struct SourceLines: Sendable {
         func index(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
         var ends: [(end: Int, next: Int)] = []
         let count = text.withUTF8 { bytes -> Int in
+            guard let base = bytes.baseAddress else { return 0 }
+            // Files are read with their line ends made "\n": hop from one to the next.
+            if memchr(base, 0x0D, bytes.count) == nil {
+                var i = 0
+                while i < bytes.count, let found = memchr(base + i, 0x0A, bytes.count - i) {
+                    let at = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                    ends.append((at, at + 1))
+                    i = at + 1
+                }
+                return bytes.count
+            }
             var i = 0
             while i < bytes.count {
                 let byte = bytes[i]

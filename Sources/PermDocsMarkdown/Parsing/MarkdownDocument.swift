@@ -38,8 +38,9 @@ public final class MarkdownDocument: @unchecked Sendable {
     public func scalarColumn(line: Int, byteColumn: Int) -> Int {
         let text = self.line(line).utf8
         let bytes = max(0, min(byteColumn - 1, text.count))
-        let prefix = text.prefix(bytes)
-        return (String(decoding: prefix, as: UTF8.self).unicodeScalars.count) + 1
+        // Each scalar has one byte that is not a continuation byte (10xxxxxx);
+        // a prefix cut inside a scalar counts it once, as decoding would (one U+FFFD).
+        return text.prefix(bytes).reduce(1) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
     }
 }
 
