@@ -15,3 +15,58 @@ final class ByteSearchTests: XCTestCase {
         XCTAssertFalse(String(long.dropLast()).containsByte(13))
     }
 }
+
+/// The byte helpers the link and Markdown paths stand on.
+final class ByteHelpersTests: XCTestCase {
+    func testContainsBytesFindsANeedleAnywhereAndOnlyWhereItIs() {
+        XCTAssertTrue("abc{%".containsBytes("{%"), "at the end")
+        XCTAssertTrue("{{<x".containsBytes("{{<"), "at the start")
+        XCTAssertTrue("a{{{<".containsBytes("{{<"), "after a partial match")
+        XCTAssertFalse("{{ <".containsBytes("{{<"))
+        XCTAssertFalse("{".containsBytes("{%"), "longer than the text")
+        XCTAssertTrue("anything".containsBytes(""))
+        XCTAssertTrue("né.md".containsBytes("é.md"), "non-ASCII bytes")
+        XCTAssertFalse("ne\u{301}.md".containsBytes("é.md"), "bytes, not canonical equivalence")
+        XCTAssertTrue("x{%y".dropFirst().containsBytes("{%"), "in a substring")
+        XCTAssertFalse("{%xy".dropFirst().containsBytes("{%"), "not before the substring")
+        let long = String(repeating: "{ % ", count: 10_000) + "{%"
+        XCTAssertTrue(long.containsBytes("{%"))
+        XCTAssertFalse(String(long.dropLast()).containsBytes("{%"))
+    }
+
+    func testFirstOffsetIsTheFirstPlaceAtOrAfterTheStart() {
+        let hay = Array("ab id=\"x\" id=\"y\"".utf8), needle = Array(" id=\"".utf8)
+        hay.withUnsafeBufferPointer { h in
+            needle.withUnsafeBufferPointer { n in
+                XCTAssertEqual(String.firstOffset(of: n, in: h, from: 0), 2)
+                XCTAssertEqual(String.firstOffset(of: n, in: h, from: 3), 9)
+                XCTAssertNil(String.firstOffset(of: n, in: h, from: 10))
+                XCTAssertNil(String.firstOffset(of: n, in: h, from: hay.count))
+            }
+        }
+    }
+
+    func testIsASCIIBytesLooksAtEveryByte() {
+        XCTAssertTrue("".isASCIIBytes)
+        XCTAssertTrue("plain ascii text, longer than eight bytes\r\n".isASCIIBytes)
+        for i in 0..<20 {
+            // The one non-ASCII scalar at each place: in the 8-byte steps and in the tail.
+            let text = String(repeating: "a", count: i) + "é" + String(repeating: "b", count: 19 - i)
+            XCTAssertFalse(text.isASCIIBytes, text)
+        }
+        XCTAssertTrue("é abc".dropFirst().isASCIIBytes, "a substring's own bytes")
+    }
+}
+
+/// `SourceLines.texts(of:)` is the lines' texts of `SourceLines`, made on byte offsets.
+final class SourceLineTextsTests: XCTestCase {
+    func testCutsAtEveryKindOfLineEndAsTheLinesDo() {
+        for text in ["", "a", "a\n", "a\nb", "a\r\nb\rc\n\rd", "\r\r\n\n", "é\r\n🙂\rx", "no end é", "\n"] {
+            let lines = SourceLines(text).lines
+            XCTAssertEqual(SourceLines.texts(of: text), lines.map(\.text), text.debugDescription)
+            XCTAssertEqual(lines.map { String($0.text) + String($0.ending) }.joined(), text, "the lines put back are the text")
+        }
+        XCTAssertEqual(SourceLines.texts(of: "a\r\nb\rc\nd"), ["a", "b", "c", "d"])
+        XCTAssertEqual(SourceLines("a\r\nb\r").lines.map(\.ending), ["\r\n", "\r", ""])
+    }
+}

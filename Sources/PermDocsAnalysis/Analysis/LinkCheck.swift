@@ -52,13 +52,11 @@ public enum LinkCheck {
     }
 
     static func problem(_ url: String, from pageID: String, pages: Set<String>, introAlias: String? = nil, ids: (String) -> Set<String>) -> Problem? {
-        let url = url.trimmingCharacters(in: .whitespaces)
+        let url = trimmingSpaces(url)
         guard !url.isEmpty, !hasScheme(url), !url.hasPrefix("/") else { return nil }
-        let hash = url.firstIndex(of: "#")
-        let beforeHash = hash.map { String(url[..<$0]) } ?? url
-        let fragment = hash.map { String(url[url.index(after: $0)...]) } ?? ""
-        let path = beforeHash.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
-        let decodedFragment = fragment.removingPercentEncoding ?? fragment
+        let (path, fragment) = url.isASCIIBytes ? asciiParts(url) : characterParts(url)
+        // Only a `%` can make decoding change the text.
+        let decodedFragment = fragment.containsByte(UInt8(ascii: "%")) ? (fragment.removingPercentEncoding ?? fragment) : fragment
         if path.isEmpty {
             guard !decodedFragment.isEmpty, !ids(pageID).contains(decodedFragment) else { return nil }
             return Problem(message: "leads to no heading or anchor '#\(decodedFragment)' of this page",
@@ -78,13 +76,46 @@ public enum LinkCheck {
                        fix: "link to a heading id of '\(path)' (shown by the # beside each heading)")
     }
 
-    /// `https:`, `mailto:`, `data:`…: letters, digits, `+ - .`, then a colon, before any `/`, `?` or `#`.
-    private static func hasScheme(_ url: String) -> Bool {
-        guard let first = url.unicodeScalars.first, ("a"..."z").contains(first) || ("A"..."Z").contains(first) else { return false }
-        for c in url.unicodeScalars {
-            if c == ":" { return true }
-            if c == "/" || c == "?" || c == "#" { return false }
-            guard c.isASCII, CharacterSet.alphanumerics.contains(c) || c == "+" || c == "-" || c == "." else { return false }
+    /// The URL without spaces and tabs (and other Unicode spaces) at either
+    /// end. Links rarely have any: when both end bytes are ASCII and neither
+    /// space nor tab, the URL is kept without asking Foundation.
+    static func trimmingSpaces(_ url: String) -> String {
+        let bytes = url.utf8
+        guard let first = bytes.first, let last = bytes.last else { return url }
+        func keeps(_ b: UInt8) -> Bool { b < 0x80 && b != UInt8(ascii: " ") && b != UInt8(ascii: "\t") }
+        return keeps(first) && keeps(last) ? url : url.trimmingCharacters(in: .whitespaces)
+    }
+
+    /// The path (before any `?` or `#`) and the fragment (after the first `#`) of an all-ASCII URL, on its bytes.
+    private static func asciiParts(_ url: String) -> (path: String, fragment: String) {
+        let bytes = url.utf8
+        let hash = bytes.firstIndex(of: UInt8(ascii: "#"))
+        let fragment = hash.map { String(url[bytes.index(after: $0)...]) } ?? ""
+        let beforeHash = url[..<(hash ?? bytes.endIndex)]
+        let query = beforeHash.utf8.firstIndex(of: UInt8(ascii: "?")) ?? beforeHash.endIndex
+        return (String(beforeHash[..<query]), fragment)
+    }
+
+    /// `asciiParts` on Characters, for a URL that is not all ASCII (a
+    /// combining mark after `#` or `?` joins it into another Character).
+    private static func characterParts(_ url: String) -> (path: String, fragment: String) {
+        let hash = url.firstIndex(of: "#")
+        let beforeHash = hash.map { String(url[..<$0]) } ?? url
+        let fragment = hash.map { String(url[url.index(after: $0)...]) } ?? ""
+        let path = beforeHash.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
+        return (path, fragment)
+    }
+
+    /// `https:`, `mailto:`, `data:`…: an ASCII letter, then ASCII letters,
+    /// digits and `+ - .`, then a colon, before any `/`, `?` or `#`. On the
+    /// bytes: a byte beyond ASCII is a scalar beyond ASCII, which ends the scheme.
+    static func hasScheme(_ url: String) -> Bool {
+        func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= UInt8(ascii: "a") && (b | 0x20) <= UInt8(ascii: "z") }
+        guard let first = url.utf8.first, isLetter(first) else { return false }
+        for b in url.utf8 {
+            if b == UInt8(ascii: ":") { return true }
+            if b == UInt8(ascii: "/") || b == UInt8(ascii: "?") || b == UInt8(ascii: "#") { return false }
+            guard isLetter(b) || (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9")) || b == UInt8(ascii: "+") || b == UInt8(ascii: "-") || b == UInt8(ascii: ".") else { return false }
         }
         return false
     }

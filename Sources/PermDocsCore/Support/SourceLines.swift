@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#else
+import Darwin
+#endif
+
 /// A text cut into lines the way CommonMark (and cmark) counts them: a line
 /// ends at "\n", at "\r\n" or at a lone "\r".
 ///
@@ -24,24 +30,63 @@ public struct SourceLines: Sendable {
     public let lines: [Line]
 
     public init(_ text: String) {
-        let utf8 = text.utf8
         var lines: [Line] = []
-        var start = utf8.startIndex
-        var i = start
-        while i != utf8.endIndex {
-            let byte = utf8[i]
-            guard byte == 0x0A || byte == 0x0D else {
-                i = utf8.index(after: i)
-                continue
-            }
-            var end = utf8.index(after: i)
-            if byte == 0x0D, end != utf8.endIndex, utf8[end] == 0x0A { end = utf8.index(after: end) }
-            lines.append(Line(text: text[start..<i], ending: text[i..<end]))
-            start = end
-            i = end
+        Self.forEachLine(of: text) { start, end, next in
+            lines.append(Line(text: text[start..<end], ending: text[end..<next]))
         }
-        lines.append(Line(text: text[start..<utf8.endIndex], ending: ""))
         self.lines = lines
+    }
+
+    /// The lines' texts alone (what `SourceLines(text).lines.map(\.text)`
+    /// gives), for a reader that needs no endings: half the substrings made.
+    public static func texts(of text: String) -> [Substring] {
+        var texts: [Substring] = []
+        forEachLine(of: text) { start, end, _ in texts.append(text[start..<end]) }
+        return texts
+    }
+
+    /// Calls `line` for each line, in order, with where its text starts, where
+    /// it ends (where its ending starts) and where its ending ends. Lines are
+    /// found with `memchr`-like scans of the contiguous UTF-8 bytes, and the
+    /// indices made from byte offsets (O(1) on a native string): walking
+    /// `String.UTF8View` index by index was 2.7% of a 7,825-page build.
+    private static func forEachLine(of text: String, _ line: (String.Index, String.Index, String.Index) -> Void) {
+        var text = text
+        let utf8 = text.utf8
+        func index(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
+        var ends: [(end: Int, next: Int)] = []
+        let count = text.withUTF8 { bytes -> Int in
+            guard let base = bytes.baseAddress else { return 0 }
+            // Files are read with their line ends made "\n": hop from one to the next.
+            if memchr(base, 0x0D, bytes.count) == nil {
+                var i = 0
+                while i < bytes.count, let found = memchr(base + i, 0x0A, bytes.count - i) {
+                    let at = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                    ends.append((at, at + 1))
+                    i = at + 1
+                }
+                return bytes.count
+            }
+            var i = 0
+            while i < bytes.count {
+                let byte = bytes[i]
+                guard byte == 0x0A || byte == 0x0D else {
+                    i += 1
+                    continue
+                }
+                var next = i + 1
+                if byte == 0x0D, next < bytes.count, bytes[next] == 0x0A { next += 1 }
+                ends.append((i, next))
+                i = next
+            }
+            return bytes.count
+        }
+        var start = 0
+        for (end, next) in ends {
+            line(index(start), index(end), index(next))
+            start = next
+        }
+        line(index(start), index(count), index(count))
     }
 
     /// The text put back together: each line followed by its ending, so that it

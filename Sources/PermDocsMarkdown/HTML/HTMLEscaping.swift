@@ -7,16 +7,42 @@ public enum HTMLEscaping {
     /// Escapes `& < > " '` (as `&amp; &lt; &gt; &quot; &#39;`) so the text can
     /// stand in element content or in a double- or single-quoted attribute value.
     public static func text(_ s: String) -> String {
-        var needsWork = false
-        for b in s.utf8 where b == 0x26 || b == 0x3C || b == 0x3E || b == 0x22 || b == 0x27 {
-            needsWork = true
-            break
+        // On the contiguous UTF-8 bytes, sized once: every text node of every
+        // guide comes through here, most with nothing to escape.
+        var s = s
+        let extra = s.withUTF8 { bytes in
+            var extra = 0
+            for b in bytes {
+                switch b {
+                case 0x26: extra += 4  // &amp;
+                case 0x3C, 0x3E: extra += 3  // &lt; &gt;
+                case 0x22: extra += 5  // &quot;
+                case 0x27: extra += 4  // &#39;
+                default: break
+                }
+            }
+            return extra
         }
-        guard needsWork else { return s }
-        var out: [UInt8] = []
-        out.reserveCapacity(s.utf8.count + 16)
-        for b in s.utf8 { appendEscaped(b, to: &out) }
-        return String(decoding: out, as: UTF8.self)
+        guard extra > 0 else { return s }
+        return s.withUTF8 { bytes in
+            String(unsafeUninitializedCapacity: bytes.count + extra) { out in
+                var j = 0
+                func put(_ escape: StaticString) {
+                    escape.withUTF8Buffer { for e in $0 { out[j] = e; j += 1 } }
+                }
+                for b in bytes {
+                    switch b {
+                    case 0x26: put("&amp;")
+                    case 0x3C: put("&lt;")
+                    case 0x3E: put("&gt;")
+                    case 0x22: put("&quot;")
+                    case 0x27: put("&#39;")
+                    default: out[j] = b; j += 1
+                    }
+                }
+                return j
+            }
+        }
     }
 
     /// Escapes an attribute value; the same as `text`, since values are always

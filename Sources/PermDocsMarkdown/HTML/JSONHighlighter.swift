@@ -4,46 +4,65 @@
 import PermDocsCore
 
 public enum JSONHighlighter {
+    /// Read on the UTF-8 bytes: every mark it looks for (`"` `\` `:` digits,
+    /// `true`…) is ASCII, and a byte beyond ASCII is never one of them, so a
+    /// scalar of several bytes is passed through as the one scalar was.
     public static func html(_ text: String) -> String {
-        let s = Array(text.unicodeScalars)
-        var out = ""
-        out.reserveCapacity(text.utf8.count * 2)
-        var i = 0
-        func raw(_ range: Range<Int>) -> String {
-            var v = String.UnicodeScalarView()
-            v.append(contentsOf: s[range])
-            return String(v)
-        }
-        while i < s.count {
-            let c = s[i]
-            if c == "\"" {
-                var j = i + 1
-                while j < s.count && s[j] != "\"" && s[j] != "\n" {
-                    if s[j] == "\\" { j += 1 }
-                    j += 1
-                }
-                let end = min(j + 1, s.count)
-                var k = end
-                while k < s.count && (s[k] == " " || s[k] == "\t") { k += 1 }
-                let isKey = k < s.count && s[k] == ":"
-                out += "<span class=\"\(isKey ? "jk" : "js")\">" + HTMLEscaping.text(raw(i..<end)) + "</span>"
-                i = end
-            } else if c == "-" || ("0"..."9").contains(c) {
-                var j = i + 1
-                while j < s.count, ("0"..."9").contains(s[j]) || s[j] == "." || s[j] == "e" || s[j] == "E" || s[j] == "+" || s[j] == "-" { j += 1 }
-                out += "<span class=\"jn\">" + HTMLEscaping.text(raw(i..<j)) + "</span>"
-                i = j
-            } else if let word = ["true", "false", "null"].first(where: { w in
-                let ws = Array(w.unicodeScalars)
-                return i + ws.count <= s.count && Array(s[i..<(i + ws.count)]) == ws
-            }) {
-                out += "<span class=\"jl\">\(word)</span>"
-                i += word.unicodeScalars.count
-            } else {
-                out += HTMLEscaping.text(String(c))
-                i += 1
+        var text = text
+        return text.withUTF8 { s in
+            var out: [UInt8] = []
+            out.reserveCapacity(s.count * 2)
+            func put(_ literal: StaticString) {
+                literal.withUTF8Buffer { out.append(contentsOf: $0) }
             }
+            func escaped(_ range: Range<Int>) {
+                for b in s[range] { HTMLEscaping.appendEscaped(b, to: &out) }
+            }
+            func isDigit(_ b: UInt8) -> Bool { b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") }
+            func startsWord(_ word: StaticString, at i: Int) -> Bool {
+                word.withUTF8Buffer { w in i + w.count <= s.count && s[i..<(i + w.count)].elementsEqual(w) }
+            }
+            let n = s.count
+            var i = 0
+            while i < n {
+                let c = s[i]
+                if c == UInt8(ascii: "\"") {
+                    // To the closing quote, or to the end of the line (taken in).
+                    var j = i + 1
+                    while j < n && s[j] != UInt8(ascii: "\"") && s[j] != UInt8(ascii: "\n") {
+                        if s[j] == UInt8(ascii: "\\") { j += 1 }
+                        j += 1
+                    }
+                    let end = min(j + 1, n)
+                    var k = end
+                    while k < n && (s[k] == UInt8(ascii: " ") || s[k] == UInt8(ascii: "\t")) { k += 1 }
+                    let isKey = k < n && s[k] == UInt8(ascii: ":")
+                    if isKey { put("<span class=\"jk\">") } else { put("<span class=\"js\">") }
+                    escaped(i..<end)
+                    put("</span>")
+                    i = end
+                } else if c == UInt8(ascii: "-") || isDigit(c) {
+                    var j = i + 1
+                    while j < n, isDigit(s[j]) || s[j] == UInt8(ascii: ".") || s[j] == UInt8(ascii: "e") || s[j] == UInt8(ascii: "E") || s[j] == UInt8(ascii: "+") || s[j] == UInt8(ascii: "-") { j += 1 }
+                    put("<span class=\"jn\">")
+                    escaped(i..<j)
+                    put("</span>")
+                    i = j
+                } else if startsWord("true", at: i) {
+                    put("<span class=\"jl\">true</span>")
+                    i += 4
+                } else if startsWord("false", at: i) {
+                    put("<span class=\"jl\">false</span>")
+                    i += 5
+                } else if startsWord("null", at: i) {
+                    put("<span class=\"jl\">null</span>")
+                    i += 4
+                } else {
+                    HTMLEscaping.appendEscaped(c, to: &out)
+                    i += 1
+                }
+            }
+            return String(decoding: out, as: UTF8.self)
         }
-        return out
     }
 }

@@ -18,7 +18,7 @@ public final class MarkdownDocument: @unchecked Sendable {
         // Split on bytes, where cmark ends lines ("\n", "\r\n" or a lone "\r"): a line
         // number from cmark is then an index here. Character-wise splitting also showed
         // in profiles of large sites (grapheme breaking).
-        lines = SourceLines(text).lines.map(\.text)
+        lines = SourceLines.texts(of: text)
         let options = CMARK_OPT_SOURCEPOS | CMARK_OPT_UNSAFE
         root = text.withCString { ptr in
             cmark_parse_document(ptr, strlen(ptr), options)!
@@ -38,8 +38,9 @@ public final class MarkdownDocument: @unchecked Sendable {
     public func scalarColumn(line: Int, byteColumn: Int) -> Int {
         let text = self.line(line).utf8
         let bytes = max(0, min(byteColumn - 1, text.count))
-        let prefix = text.prefix(bytes)
-        return (String(decoding: prefix, as: UTF8.self).unicodeScalars.count) + 1
+        // Each scalar has one byte that is not a continuation byte (10xxxxxx);
+        // a prefix cut inside a scalar counts it once, as decoding would (one U+FFFD).
+        return text.prefix(bytes).reduce(1) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
     }
 }
 
@@ -112,15 +113,22 @@ public struct MarkdownNode {
     /// The text of all text and code descendants, as a reader sees it.
     public var plainText: String {
         var out = ""
-        appendPlainText(to: &out)
+        Self.appendPlainText(of: pointer, to: &out)
         return out
     }
 
-    private func appendPlainText(to out: inout String) {
-        switch kind {
-        case .text, .code: out += literal
-        case .softBreak, .lineBreak: out += " "
-        default: for c in children { c.appendPlainText(to: &out) }
+    /// On cmark's pointers alone: a `MarkdownNode` per descendant cost an
+    /// unowned retain and release of the document each.
+    private static func appendPlainText(of node: OpaquePointer, to out: inout String) {
+        switch cmark_node_get_type(node) {
+        case CMARK_NODE_TEXT, CMARK_NODE_CODE: if let text = cmark_node_get_literal(node) { out += String(cString: text) }
+        case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK: out += " "
+        default:
+            var child = cmark_node_first_child(node)
+            while let c = child {
+                appendPlainText(of: c, to: &out)
+                child = cmark_node_next(c)
+            }
         }
     }
 }
@@ -134,10 +142,17 @@ public struct MarkdownChildren: Sequence {
     let first: OpaquePointer?
     unowned let document: MarkdownDocument
 
-    public func makeIterator() -> AnyIterator<MarkdownNode> {
-        var current = first
-        let document = self.document
-        return AnyIterator {
+    public func makeIterator() -> Iterator {
+        Iterator(current: first, document: document)
+    }
+
+    /// Follows cmark's sibling pointers (a struct: an `AnyIterator` was an
+    /// object made for every node whose children were walked).
+    public struct Iterator: IteratorProtocol {
+        var current: OpaquePointer?
+        unowned let document: MarkdownDocument
+
+        public mutating func next() -> MarkdownNode? {
             guard let node = current else { return nil }
             current = cmark_node_next(node)
             return MarkdownNode(pointer: node, document: document)

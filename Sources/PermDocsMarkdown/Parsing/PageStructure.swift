@@ -49,6 +49,11 @@ public final class PageStructure {
         let doc = paragraph.document
         let first = paragraph.startLine, last = paragraph.endLine
         guard last > first else { return nil }  // a table needs a header and a delimiter row
+        // A table has a pipe in its header or delimiter row. Checked on the source
+        // lines before they are copied (dropping indentation drops no pipe):
+        // most paragraphs of several lines are prose.
+        let pipe = UInt8(ascii: "|")
+        guard doc.line(first).containsByte(pipe) || doc.line(first + 1).containsByte(pipe) else { return nil }
         let indent = paragraph.startColumn - 1
         var lines: [String] = []
         var offsets: [Int: Int] = [:]

@@ -50,7 +50,7 @@ public struct GuideRenderer {
                     out += "<h\(node.headingLevel) id=\"\(HTMLEscaping.attribute(id))\">"
                     if (2...3).contains(node.headingLevel), !id.isEmpty {
                         // One space between words: inline HTML (`<b>`) leaves its spaces behind.
-                        let text = node.plainText.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+                        let text = Self.singleSpaced(node.plainText)
                         if !text.isEmpty { out.headings.append(GuideHeading(level: node.headingLevel, text: text, id: id)) }
                     }
                 } else {
@@ -116,7 +116,7 @@ public struct GuideRenderer {
                     // Elsewhere, `<a name="x">` (obsolete in HTML5) becomes `<a id="x">`, so links to
                     // `#x` still land; dropped when the page already has that id.
                     // `<a name="x"/>` closes itself: no `</a>` of its own follows.
-                    let selfClosing = lit.trimmingCharacters(in: .whitespacesAndNewlines).hasSuffix("/>")
+                    let selfClosing = Self.closesItself(lit)
                     if out.usedIDs.insert(name).inserted {
                         out += "<a id=\"\(HTMLEscaping.attribute(name))\">" + (selfClosing ? "</a>" : "")
                     } else if !selfClosing {
@@ -217,6 +217,34 @@ public struct GuideRenderer {
             current = n.parent
         }
         return SourcePosition(line: 1, column: 1)
+    }
+
+    /// The words of `text` with one space between them (and none around).
+    /// ASCII text is cut on its bytes: there each white-space Character is one
+    /// of these bytes, or "\r\n".
+    static func singleSpaced(_ text: String) -> String {
+        guard text.isASCIIBytes else { return text.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        for b in text.utf8 {
+            if (b >= 0x09 && b <= 0x0D) || b == 0x20 {
+                pendingSpace = !out.isEmpty
+            } else {
+                if pendingSpace { out.append(0x20); pendingSpace = false }
+                out.append(b)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// True when the tag ends in `/>`, white space after it aside. An ASCII
+    /// tag is read on its bytes (Foundation's trimming showed in profiles).
+    static func closesItself(_ tag: String) -> Bool {
+        guard tag.isASCIIBytes else { return tag.trimmingCharacters(in: .whitespacesAndNewlines).hasSuffix("/>") }
+        // ASCII white space of `.whitespacesAndNewlines`: tab, line feed, vertical tab, form feed, carriage return, space.
+        let trimmed = tag.utf8.reversed().drop { ($0 >= 0x09 && $0 <= 0x0D) || $0 == 0x20 }
+        return trimmed.starts(with: ">/".utf8)
     }
 
     /// The name of an anchor-only `<a name="x">` tag (no `href`, no `id`), or nil.

@@ -42,20 +42,19 @@ public struct RenderedGuide: Hashable, Sendable {
     /// Reads ` id="…"` attributes from HTML permdocs wrote (values are escaped,
     /// so a quote ends them); `&amp;`-style escapes are decoded for the usual five.
     private static func collectIDs(_ html: String, into ids: inout Set<String>) {
-        let needle = Array(" id=\"".utf8)
         var html = html
+        var needle = " id=\""
         html.withUTF8 { bytes in
-            var i = 0
-            while i + needle.count <= bytes.count {
-                if bytes[i] == needle[0] && bytes[i + 1] == needle[1] && bytes[i + 2] == needle[2] && bytes[i + 3] == needle[3] && bytes[i + 4] == needle[4] {
-                    var j = i + needle.count
-                    let start = j
+            needle.withUTF8 { needle in
+                var i = 0
+                // `memchr` from one ` id="` to the next: a page's HTML is long and its ids few.
+                while let found = String.firstOffset(of: needle, in: bytes, from: i) {
+                    let start = found + needle.count
+                    var j = start
                     while j < bytes.count && bytes[j] != UInt8(ascii: "\"") { j += 1 }
                     let raw = String(decoding: bytes[start..<j], as: UTF8.self)
-                    ids.insert(raw.contains("&") ? HTMLEscaping.unescapeBasic(raw) : raw)
+                    ids.insert(raw.containsByte(UInt8(ascii: "&")) ? HTMLEscaping.unescapeBasic(raw) : raw)
                     i = j
-                } else {
-                    i += 1
                 }
             }
         }
