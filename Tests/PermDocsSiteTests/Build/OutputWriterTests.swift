@@ -134,17 +134,23 @@ extension OutputWriterTests {
         var first = OutputWriter(output: out)
         var inside = false, overlapped = false
         let lock = NSLock()
+        // The second write starts once the first holds the output (it is
+        // about to swap): a fixed delay let a loaded machine start them in
+        // either order.
+        let firstInside = DispatchSemaphore(value: 0)
         first.beforeSwap = {
             lock.lock(); inside = true; lock.unlock()
+            firstInside.signal()
             usleep(300_000)
             lock.lock(); inside = false; lock.unlock()
         }
         var second = OutputWriter(output: out)
         second.beforeSwap = { lock.lock(); if inside { overlapped = true }; lock.unlock() }
         let group = DispatchGroup()
-        DispatchQueue.global().async(group: group) { _ = try? first.write([OutputFile(path: "a.html", text: "1")]) }
-        usleep(50_000)
-        DispatchQueue.global().async(group: group) { _ = try? second.write([OutputFile(path: "a.html", text: "2")]) }
+        let (firstWriter, secondWriter) = (first, second)
+        DispatchQueue.global().async(group: group) { _ = try? firstWriter.write([OutputFile(path: "a.html", text: "1")]) }
+        XCTAssertEqual(firstInside.wait(timeout: .now() + 10), .success)
+        DispatchQueue.global().async(group: group) { _ = try? secondWriter.write([OutputFile(path: "a.html", text: "2")]) }
         XCTAssertEqual(group.wait(timeout: .now() + 10), .success)
         XCTAssertFalse(overlapped, "the second write waited for the first")
         XCTAssertEqual(try String(contentsOf: out.appendingPathComponent("a.html"), encoding: .utf8), "2")
