@@ -143,9 +143,11 @@ public struct DiskContentReader: ContentReader {
             // Entries in name order, so the first bad link named is the same on every disk.
             var entries: [(name: String, type: Int32)] = []
             while let entry = readdir(dir) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                    String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-                }
+                // The name read in place up to its NUL: a record is only as
+                // long as its name, and copying the 256-byte `d_name` out of
+                // it (`withUnsafeBytes(of: entry.pointee.d_name)`) read past
+                // the record, a crash when it ended at the end of a page.
+                let name = String(cString: UnsafeRawPointer(entry).advanced(by: Self.nameOffset).assumingMemoryBound(to: CChar.self))
                 if name == "." || name == ".." { continue }
                 entries.append((name, Int32(entry.pointee.d_type)))
             }
@@ -180,6 +182,9 @@ public struct DiskContentReader: ContentReader {
         try walk(base, "", chain: [base])
         return result.sorted()
     }
+
+    /// Where a `dirent` record's name starts.
+    private static let nameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
 
     /// How deep folders may nest below the listed one: far beyond any docs
     /// tree, and a bound on the work a crafted tree can cause.
