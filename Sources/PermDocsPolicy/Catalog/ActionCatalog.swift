@@ -63,7 +63,13 @@ public final class ActionCatalog: @unchecked Sendable {
     /// (`ec2-instance-connect` before `ec2`, as `-` sorts before `:`).
     let canonicalOrder: [String]
     private let slots: [String: ServiceSlot]
-    private let expansions = PatternExpansions()
+    /// The actions and the lower-case names each pattern expanded to, kept
+    /// for the catalog's life: the checks and the index expand the same
+    /// patterns (`s3:*`, `ec2:Describe*`, `*:Get*`) for every statement that
+    /// names them, and each expansion copies hundreds of actions out of the
+    /// service data. Shared by the threads checking blocks.
+    private let expansions = LockedMemo<String, [CatalogAction]>()
+    private let expandedNames = LockedMemo<String, [String]>()
     let globalKeySet: ConditionKeySet
 
     /// Reads the snapshot in `directory`: its metadata, index and global
@@ -225,13 +231,13 @@ public final class ActionCatalog: @unchecked Sendable {
     /// prefix matches. A pattern without `:` (other than `*`), or one that
     /// matches nothing, gives an empty list.
     public func expand(_ pattern: String) -> [CatalogAction] {
-        expansions.actions(for: pattern) { expandAnew(pattern) }
+        expansions.value(for: pattern) { expandAnew(pattern) }
     }
 
     /// The lower-case canonical names of `expand(pattern)`, in its order:
     /// what the risk rules look names up by.
     func expandedKeys(_ pattern: String) -> [String] {
-        expansions.keys(for: pattern) { expand(pattern).map { $0.canonicalName.lowercased() } }
+        expandedNames.value(for: pattern) { expand(pattern).map { $0.canonicalName.lowercased() } }
     }
 
     /// `expand(pattern)`, read from the service data.

@@ -6,8 +6,12 @@ import PermDocsCore
 public struct PolicyChecker: Sendable {
     public var catalog: ActionCatalog
     public var risks: RiskRules
-    /// The catalog's ARN formats as patterns, read once for all blocks.
-    let arnPatterns = CatalogARNPatterns()
+    /// The catalog's ARN formats as patterns (nil for a format that is no
+    /// pattern), each read once for all blocks: every statement with ARNs asks
+    /// for the formats of each of its actions' resource types, and a guide
+    /// names the same few hundred types over and over (reading them was half
+    /// of `resource-type-mismatch`'s time).
+    let arnPatterns = LockedMemo<String, ARNPattern?>()
 
     public init(catalog: ActionCatalog, risks: RiskRules) {
         self.catalog = catalog

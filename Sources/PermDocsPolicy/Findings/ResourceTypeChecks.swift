@@ -23,7 +23,7 @@ import PermDocsCore
 struct ResourceTypeChecks {
     let context: PolicyCheckContext
     let catalog: ActionCatalog
-    let arnPatterns: CatalogARNPatterns
+    let arnPatterns: LockedMemo<String, ARNPattern?>
 
     func findings() -> [Diagnostic] {
         context.policy.statements.flatMap(statement)
@@ -49,7 +49,7 @@ struct ResourceTypeChecks {
                     at: a.location, fix: "move \(action.canonicalName) to a statement with \"Resource\": \"*\"", subject: a.value.written))
                 continue
             }
-            let formats = types.compactMap { type in arnPatterns.pattern(type.arnFormat).map { (type, $0) } }
+            let formats = types.compactMap { type in arnPatterns.value(for: type.arnFormat) { ARNPattern(catalogFormat: type.arnFormat) }.map { (type, $0) } }
             guard formats.count == types.count else { continue }
             if arns.contains(where: { arn in formats.contains { arn.canMatch($0.1) } }) { continue }
             let expected = types.map { "\($0.name) (\($0.arnFormat))" }.joined(separator: " or ")
