@@ -76,7 +76,7 @@ struct ToolAnalysis {
         for ((t, p), found) in zip(linkJobs, links) { (states[t].new.linkFindings[p], states[t].new.consulted[p]) = found }
         for t in states.indices {
             for p in states[t].pages.indices where !states[t].new.linkFindings[p].isEmpty {
-                states[t].pages[p].diagnostics = (states[t].pages[p].diagnostics + states[t].new.linkFindings[p]).sortedForOutput()
+                states[t].add(states[t].new.linkFindings[p], to: p)
             }
         }
         guard let checker else {
@@ -92,9 +92,7 @@ struct ToolAnalysis {
         // `states` in place: a copy of a tool's pages copies every page
         // (a tenth of a one-page rebuild of a 7,204-page tool).
         for t in states.indices {
-            for p in states[t].pages.indices {
-                states[t].pages[p].diagnostics = (states[t].pages[p].diagnostics + states[t].new.checkFindings[p]).sortedForOutput()
-            }
+            for p in states[t].pages.indices { states[t].add(states[t].new.checkFindings[p], to: p) }
         }
         let dependent = eachTool { t -> [[Diagnostic]] in
             if let memo = states[t].memo, states[t].reclassified.isEmpty { return memo.dependentFindings }
@@ -102,9 +100,7 @@ struct ToolAnalysis {
         }
         for t in states.indices {
             states[t].new.dependentFindings = dependent[t]
-            for (p, found) in dependent[t].enumerated() where !found.isEmpty {
-                states[t].pages[p].diagnostics = (states[t].pages[p].diagnostics + found).sortedForOutput()
-            }
+            for (p, found) in dependent[t].enumerated() where !found.isEmpty { states[t].add(found, to: p) }
         }
         return states.indices.map { (AnalyzedTool(tool: jobs[$0].tool, pages: states[$0].pages), states[$0].new, states[$0].counts) }
     }
@@ -123,6 +119,12 @@ struct ToolAnalysis {
         /// The pages whose links are checked again, and whose blocks are.
         var relink: [Int] = []
         var recheck: [Int] = []
+
+        /// Adds findings to page `p`'s, in output order (sorted even when
+        /// `found` is empty: a page's own findings come in the order found).
+        mutating func add(_ found: [Diagnostic], to p: Int) {
+            pages[p].diagnostics = (pages[p].diagnostics + found).sortedForOutput()
+        }
     }
 
     /// Classifies a tool's blocks and works out which pages' links and
