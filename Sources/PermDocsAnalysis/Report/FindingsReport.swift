@@ -66,6 +66,20 @@ public struct FindingsReport: Sendable {
     }
 }
 
+extension FindingsReport {
+    /// The text report's line per finding (with its fix), without the
+    /// summary: `serve` prints the findings of a rebuild that are new, then
+    /// the summary of all (`textSummaryLine`).
+    public func textFindingLines(color: Bool = false, path: @escaping (String) -> String = { $0 }) -> String {
+        TextReportFormatter(color: color, path: path).findingLines(self)
+    }
+
+    /// The text report's last line: the counts by severity and what was checked.
+    public func textSummaryLine(color: Bool = false, path: @escaping (String) -> String = { $0 }) -> String {
+        TextReportFormatter(color: color, path: path).summaryLine(self)
+    }
+}
+
 /// The ways `check` can print a report.
 public enum ReportFormat: String, CaseIterable, Sendable {
     case text, json, sarif, github

@@ -13,16 +13,25 @@ struct TextReportFormatter {
     var path: (String) -> String
 
     func format(_ report: FindingsReport) -> String {
+        findingLines(report) + summaryLine(report)
+    }
+
+    /// A line per finding (and its fix).
+    func findingLines(_ report: FindingsReport) -> String {
         var out = ""
         for f in report.findings {
             let place = "\(shown(path(f.location.file))):\(f.location.line):\(f.location.column)"
             out += paint(place + ":", bold) + " " + paint(f.severity.label + ":", style(f.severity)) + " " + shown(f.message) + " " + paint("[\(shown(f.id))]", dim) + "\n"
             if let fix = f.fix { out += "    " + paint("fix:", green) + " " + shown(fix) + "\n" }
         }
+        return out
+    }
+
+    /// The counts by severity and what was checked, one line.
+    func summaryLine(_ report: FindingsReport) -> String {
         var line = report.summary
         if let catalog = report.catalogVersion { line += "; \(report.blockCount) policy blocks in \(report.pageCount) pages of \(report.toolCount) tools checked against \(shown(catalog))" }
-        out += line + "\n"
-        return out
+        return line + "\n"
     }
 
     private let bold = "1", dim = "2", green = "32"
