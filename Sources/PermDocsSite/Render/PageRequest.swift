@@ -7,23 +7,32 @@ import PermDocsCore
 /// build's file can be reused, so everything the page shows must be in its model.
 public struct PageRequest {
     public var template: String
-    /// The page model as the engine reads it.
-    let context: [String: Any]
+    /// The page model as the templates read it.
+    let model: TemplateValue
+    /// A context given as it is (tests of the fingerprint), rendered by swift-mustache.
+    let rawContext: [String: Any]?
     /// The model's fingerprint, taken while it was encoded (nil for a context given as it is).
     let modelFingerprint: Fingerprint?
 
     init<Page: Encodable>(template: String, page: Page) {
         self.template = template
         let encoded = TemplateEncoder.encode(page)
-        context = encoded.tree as? [String: Any] ?? [:]
+        model = encoded.tree
+        rawContext = nil
         modelFingerprint = encoded.fingerprint
     }
 
     /// A request over an encoded tree as it is (for tests of the fingerprint).
     init(template: String, context: [String: Any]) {
         self.template = template
-        self.context = context
+        model = .null
+        rawContext = context
         modelFingerprint = nil
+    }
+
+    /// The page model as swift-mustache reads it.
+    var context: [String: Any] {
+        rawContext ?? model.any as? [String: Any] ?? [:]
     }
 
     /// The request's fingerprint under `salt` (the theme's and the build's);

@@ -1,40 +1,37 @@
 /// Turns a typed page model (an `Encodable` value type) into the tree of
-/// dictionaries, arrays and scalars that swift-mustache reads, and takes the
-/// model's fingerprint on the way (`PageRequest.fingerprint`): the fields
-/// come in declaration order, so no second walk over the `Any` tree (with a
-/// cast per value and a hasher per dictionary entry) is needed.
+/// `TemplateValue`s the theme's templates read (`TemplateProgram`; `.any`
+/// gives swift-mustache's dictionaries), and takes the model's fingerprint on
+/// the way (`PageRequest.fingerprint`): the fields come in declaration order,
+/// so no second walk over the tree is needed.
 ///
 /// Hand-written because no listed library does this job: swift-mustache looks
 /// children up in `[String: Any]` dictionaries, in types conforming to its
 /// `MustacheParent` (one hand-written `switch` per type), or else through
 /// `Mirror`, which reflects every field of a value on every lookup.
 /// Measured (`Benchmarks/template-representation`, 2,000 rows × 10 cells,
-/// process CPU time): Mirror renders about 5× slower than dictionaries; a
-/// hand-written `MustacheParent` switch, final classes holding their fields
-/// (found by a shared index or a scan) and strings wrapped in a
-/// `MustacheCustomRenderable` all render within ±10% of the dictionaries'
-/// time: the engine's cost is per tag (splitting the name, the context
-/// stack's casts, the string it appends), not per lookup structure. So the
-/// models stay plain structs (synthesized `Encodable`, no lookup code per
-/// type to keep in step with its fields), encoded once into dictionaries.
+/// process CPU time): Mirror renders about 5× slower than dictionaries, and
+/// every other shape swift-mustache reads within ±10% of them: its cost is
+/// per tag, not per lookup structure, which is why `TemplateProgram` renders
+/// from typed values instead. The models stay plain structs (synthesized
+/// `Encodable`, no lookup code per type to keep in step with its fields).
 ///
 /// Two rules keep templates reading the fields a model declares:
-/// - an absent optional becomes `TemplateNull`, not a missing key: a missing
+/// - an absent optional becomes `.null` (`TemplateNull`), not a missing key: a missing
 ///   key would make Mustache look the name up in the enclosing contexts
 ///   (a row without `url` would show its page's `url`);
 /// - a field of type `PageFrame` is encoded
-///   into its parent's dictionary, so templates write `{{title}}`, not `{{frame.title}}`.
+///   into its parent's fields, so templates write `{{title}}`, not `{{frame.title}}`.
 import Mustache
 
 enum TemplateEncoder {
-    /// The template tree of `value`.
+    /// The template tree of `value`, as swift-mustache reads it.
     static func tree<T: Encodable>(_ value: T) -> Any {
-        encode(value).tree
+        encode(value).tree.any
     }
 
     /// The template tree of `value` and the fingerprint of what it holds:
     /// every field's name and value, in the order the model declares them.
-    static func encode<T: Encodable>(_ value: T) -> (tree: Any, fingerprint: Fingerprint) {
+    static func encode<T: Encodable>(_ value: T) -> (tree: TemplateValue, fingerprint: Fingerprint) {
         let digest = Digest()
         let tree = child(value, digest)
         return (tree, digest.hasher.fingerprint)
@@ -77,11 +74,15 @@ private final class Digest {
 /// Where a container writes: one dictionary or array, shared by reference
 /// while the value is encoded.
 private final class Node {
-    var object: [String: Any]?
-    var array: [Any]?
-    var single: Any?
+    var object: TemplateObject?
+    var array: [TemplateValue]?
+    var single: TemplateValue?
 
-    var value: Any { object ?? array ?? single ?? TemplateNull() }
+    var value: TemplateValue {
+        if let object { return .object(object) }
+        if let array { return .list(array) }
+        return single ?? .null
+    }
 }
 
 private final class TreeEncoder: Encoder {
@@ -95,10 +96,10 @@ private final class TreeEncoder: Encoder {
         self.digest = digest
     }
 
-    var result: Any { node.value }
+    var result: TemplateValue { node.value }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
-        if node.object == nil { node.object = [:] }
+        if node.object == nil { node.object = TemplateObject() }
         return KeyedEncodingContainer(KeyedContainer<Key>(node: node, digest: digest))
     }
 
@@ -114,17 +115,25 @@ private final class TreeEncoder: Encoder {
 
 /// The tree of a nested value, or the value itself when it is a scalar
 /// (fed to `digest` either way).
-private func child<T: Encodable>(_ value: T, _ digest: Digest) -> Any {
+private func child<T: Encodable>(_ value: T, _ digest: Digest) -> TemplateValue {
     // Metatypes compared, then a cast that cannot fail: this runs for every field of every page.
     if T.self == String.self {
-        digest.string(value as! String)
+        let string = value as! String
+        digest.string(string)
+        return .string(string)
     } else if T.self == Int.self {
-        digest.int(value as! Int)
+        let int = value as! Int
+        digest.int(int)
+        return .int(int)
     } else if T.self == Bool.self {
-        digest.bool(value as! Bool)
+        let bool = value as! Bool
+        digest.bool(bool)
+        return .bool(bool)
     } else if T.self == DerivedHTML.self {
+        let derived = value as! DerivedHTML
         digest.tag(.derived)
-        (value as! DerivedHTML).fingerprint(into: &digest.hasher)
+        derived.fingerprint(into: &digest.hasher)
+        return .derived(derived)
     } else {
         let encoder = TreeEncoder(digest: digest)
         digest.tag(.open)
@@ -133,7 +142,6 @@ private func child<T: Encodable>(_ value: T, _ digest: Digest) -> Any {
         digest.tag(.close)
         return encoder.result
     }
-    return value
 }
 
 private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
@@ -148,14 +156,14 @@ private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
         return name
     }
 
-    private func set(_ value: Any, _ name: String) { node.object![name] = value }
+    private func set(_ value: TemplateValue, _ name: String) { node.object!.set(name, value) }
 
-    mutating func encodeNil(forKey key: Key) { let name = name(key); digest.null(); set(TemplateNull(), name) }
-    mutating func encode(_ value: Bool, forKey key: Key) { let name = name(key); digest.bool(value); set(value, name) }
-    mutating func encode(_ value: String, forKey key: Key) { let name = name(key); digest.string(value); set(value, name) }
-    mutating func encode(_ value: Double, forKey key: Key) { let name = name(key); digest.double(value); set(value, name) }
+    mutating func encodeNil(forKey key: Key) { let name = name(key); digest.null(); set(.null, name) }
+    mutating func encode(_ value: Bool, forKey key: Key) { let name = name(key); digest.bool(value); set(.bool(value), name) }
+    mutating func encode(_ value: String, forKey key: Key) { let name = name(key); digest.string(value); set(.string(value), name) }
+    mutating func encode(_ value: Double, forKey key: Key) { let name = name(key); digest.double(value); set(.double(value), name) }
     mutating func encode(_ value: Float, forKey key: Key) { encode(Double(value), forKey: key) }
-    mutating func encode(_ value: Int, forKey key: Key) { let name = name(key); digest.int(value); set(value, name) }
+    mutating func encode(_ value: Int, forKey key: Key) { let name = name(key); digest.int(value); set(.int(value), name) }
     mutating func encode(_ value: Int8, forKey key: Key) { encode(Int(value), forKey: key) }
     mutating func encode(_ value: Int16, forKey key: Key) { encode(Int(value), forKey: key) }
     mutating func encode(_ value: Int32, forKey key: Key) { encode(Int(value), forKey: key) }
@@ -203,13 +211,13 @@ private struct UnkeyedContainer: UnkeyedEncodingContainer {
     var codingPath: [CodingKey] { [] }
     var count: Int { node.array!.count }
 
-    private func append(_ value: Any) { node.array!.append(value) }
+    private func append(_ value: TemplateValue) { node.array!.append(value) }
 
-    mutating func encodeNil() { digest.null(); append(TemplateNull()) }
-    mutating func encode(_ value: Bool) { digest.bool(value); append(value) }
-    mutating func encode(_ value: String) { digest.string(value); append(value) }
-    mutating func encode(_ value: Double) { digest.double(value); append(value) }
-    mutating func encode(_ value: Int) { digest.int(value); append(value) }
+    mutating func encodeNil() { digest.null(); append(.null) }
+    mutating func encode(_ value: Bool) { digest.bool(value); append(.bool(value)) }
+    mutating func encode(_ value: String) { digest.string(value); append(.string(value)) }
+    mutating func encode(_ value: Double) { digest.double(value); append(.double(value)) }
+    mutating func encode(_ value: Int) { digest.int(value); append(.int(value)) }
     mutating func encode(_ value: Float) { encode(Double(value)) }
     mutating func encode(_ value: Int8) { encode(Int(value)) }
     mutating func encode(_ value: Int16) { encode(Int(value)) }
@@ -238,11 +246,11 @@ private struct SingleContainer: SingleValueEncodingContainer {
     let digest: Digest
     var codingPath: [CodingKey] { [] }
 
-    mutating func encodeNil() { digest.null(); node.single = TemplateNull() }
-    mutating func encode(_ value: Bool) { digest.bool(value); node.single = value }
-    mutating func encode(_ value: String) { digest.string(value); node.single = value }
-    mutating func encode(_ value: Double) { digest.double(value); node.single = value }
-    mutating func encode(_ value: Int) { digest.int(value); node.single = value }
+    mutating func encodeNil() { digest.null(); node.single = .null }
+    mutating func encode(_ value: Bool) { digest.bool(value); node.single = .bool(value) }
+    mutating func encode(_ value: String) { digest.string(value); node.single = .string(value) }
+    mutating func encode(_ value: Double) { digest.double(value); node.single = .double(value) }
+    mutating func encode(_ value: Int) { digest.int(value); node.single = .int(value) }
     mutating func encode(_ value: Float) { encode(Double(value)) }
     mutating func encode(_ value: Int8) { encode(Int(value)) }
     mutating func encode(_ value: Int16) { encode(Int(value)) }

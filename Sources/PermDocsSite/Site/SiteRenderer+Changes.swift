@@ -42,7 +42,7 @@ extension SiteRenderer {
             if let fingerprint, cache?.reusable(path, fingerprint: fingerprint) != nil {
                 return (path, nil, fingerprint, inputs)
             }
-            return (path, OutputFile(path: path, text: theme.page(request)), fingerprint, inputs)
+            return (path, OutputFile(path: path, data: theme.pageData(request)), fingerprint, inputs)
         }
         for result in results {
             guard let position = previous.positions[result.path] else { return nil }

@@ -54,7 +54,7 @@ extension SiteRenderer {
                 page.optional = policyView(policy.optionalAddOns, file: "policies/sets/optional/\(slug).json", from: path)
                 files.append(OutputFile(path: "policies/sets/optional/\(slug).json", text: Self.policyFileText(policy.optionalAddOns)))
             }
-            files.append(OutputFile(path: path, text: theme.page(PageRequest(template: "set", page: page))))
+            files.append(OutputFile(path: path, data: theme.pageData(PageRequest(template: "set", page: page))))
             files.append(OutputFile(path: SitePaths.setPolicy(slug), text: Self.policyFileText(policy.required)))
         }
         return files

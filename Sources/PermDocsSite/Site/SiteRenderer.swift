@@ -187,8 +187,7 @@ public struct SiteRenderer {
         if let fingerprint, let data = cache?.reusable(path, fingerprint: fingerprint) {
             return RenderResult(file: OutputFile(path: path, data: data), fingerprint: fingerprint, origin: .reused)
         }
-        let html = theme.page(request)
-        return RenderResult(file: OutputFile(path: path, text: html), fingerprint: fingerprint, origin: .rendered)
+        return RenderResult(file: OutputFile(path: path, data: theme.pageData(request)), fingerprint: fingerprint, origin: .rendered)
     }
 
     /// One file of a job, with where it came from.

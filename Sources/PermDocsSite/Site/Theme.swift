@@ -9,6 +9,9 @@ import PermDocsPolicy
 /// (`{{> header}}`); everything under `assets/` is copied to the site as is.
 public struct Theme {
     public var library: MustacheLibrary
+    /// The same templates, rendered from typed values (`TemplateProgram`);
+    /// nil when a template uses a tag only swift-mustache renders.
+    let program: TemplateProgram?
     /// Asset path under the theme's `assets/` → bytes.
     public var assets: [(path: String, data: Data)]
     /// Every template's text and every asset's bytes, by path: a page rendered
@@ -61,8 +64,10 @@ public struct Theme {
         }
         var library = MustacheLibrary()
         let pragma = Self.contentTypePragma
+        var texts: [String: String] = [:]
         for (path, text) in templates {
             let name = String(path.dropFirst("templates/".count).dropLast(".mustache".count))
+            texts[name] = pragma + text
             do {
                 library.register(try MustacheTemplate(string: pragma + text), named: name)
             } catch let error as MustacheTemplate.ParserError {
@@ -75,8 +80,22 @@ public struct Theme {
             throw PermDocsError("the theme has no templates/\(name).mustache", file: "templates/\(name).mustache")
         }
         self.library = library
+        program = TemplateProgram(templates: texts)
         self.assets = assets
         fingerprint = hasher.fingerprint
+    }
+
+    /// The same theme rendered by swift-mustache alone, as a theme whose
+    /// templates use tags only swift-mustache renders is (for tests that compare the two).
+    var renderedBySwiftMustache: Theme {
+        Theme(library: library, program: nil, assets: assets, fingerprint: fingerprint)
+    }
+
+    private init(library: MustacheLibrary, program: TemplateProgram?, assets: [(path: String, data: Data)], fingerprint: Fingerprint) {
+        self.library = library
+        self.program = program
+        self.assets = assets
+        self.fingerprint = fingerprint
     }
 
     /// Whether the theme has `templates/NAME.mustache` (optional pages such as `404`).
@@ -84,15 +103,34 @@ public struct Theme {
 
     /// Renders a page: its template with its model, then the layout around it.
     func page(_ request: PageRequest) -> String {
-        var context = request.context
-        context["body"] = library.render(request.context, withTemplate: request.template) ?? ""
-        return library.render(context, withTemplate: "layout") ?? ""
+        String(decoding: pageData(request), as: UTF8.self)
+    }
+
+    /// The page's bytes: `page`, without a copy into a `String`.
+    func pageData(_ request: PageRequest) -> Data {
+        guard let program, request.rawContext == nil, case .object(let model) = request.model else {
+            var context = request.context
+            context["body"] = library.render(request.context, withTemplate: request.template) ?? ""
+            return Data((library.render(context, withTemplate: "layout") ?? "").utf8)
+        }
+        var body: [UInt8] = []
+        body.reserveCapacity(16_384)
+        _ = program.render(request.template, .object(model), into: &body)
+        var html: [UInt8] = []
+        html.reserveCapacity(body.count + 4_096)
+        _ = program.render("layout", .object(model.setting("body", .string(String(decoding: body, as: UTF8.self)))), into: &html)
+        return Data(html)
     }
 
     /// A page's guide with its policy figures, drawn by the `guide` partial
     /// as the `tool` and `page` templates draw it (without findings).
     public func guideHTML(_ guide: RenderedGuide, blocks: [PolicyBlock]) -> String {
         let parts = PolicyFigure().guide(guide, blocks: blocks)
-        return library.render(["guide": TemplateEncoder.tree(parts)], withTemplate: "guide") ?? ""
+        guard let program else {
+            return library.render(["guide": TemplateEncoder.tree(parts)], withTemplate: "guide") ?? ""
+        }
+        var html: [UInt8] = []
+        _ = program.render("guide", .object(TemplateObject(names: ["guide"], values: [TemplateEncoder.encode(parts).tree])), into: &html)
+        return String(decoding: html, as: UTF8.self)
     }
 }

@@ -53,5 +53,10 @@ final class CorpusTests: XCTestCase {
         let theme = try Theme(reader: TestSupport.defaultTheme)
         let files = SiteRenderer(theme: theme, site: site).render()
         XCTAssertEqual(files.filter { $0.path.hasPrefix("tools/") }.count, 609)
+        // Byte for byte as swift-mustache renders it (`TemplateProgram`), on every page of real guides.
+        let reference = SiteRenderer(theme: theme.renderedBySwiftMustache, site: site).render()
+        XCTAssertEqual(files.map(\.path), reference.map(\.path))
+        let differing = zip(files, reference).filter { $0.data != $1.data }.map(\.0.path)
+        XCTAssertEqual(differing, [], "pages TemplateProgram renders otherwise than swift-mustache")
     }
 }
