@@ -16,6 +16,9 @@
 // first edit is made is printed to standard error as CLOCK_MONOTONIC seconds
 // (`edits start at monotonic S`), for `perf record -k CLOCK_MONOTONIC` and
 // `perf report --time S,` to look at the rebuilds alone.
+// PERMDOCS_BENCH_ENGINES=N renders the analyzed site N more times with each
+// template engine in turn (`TemplateProgram`, then swift-mustache alone) and
+// prints the process CPU time of each render (median), for the engine choice.
 import Foundation
 import PermDocsAnalysis
 import PermDocsCore
@@ -77,7 +80,37 @@ func build(_ label: String, inMemory: Bool, changed: Set<String>? = nil) throws 
     print("\(label): \(Int(total * 1000)) ms total (\(steps)); \(result.pageCount) pages, \(cache.sources.lastRead) files read, \(cache.lastAnalyzed) analyzed, \(cache.lastReused) reused; \(result.renderedPages) rendered, \(result.reusedPages) reused\(result.onlyPagesChanged ? " (site-wide outputs kept)" : ""); \(handOver)")
 }
 
+/// Process CPU seconds (the machine is shared: wall time says less).
+func cpuSeconds() -> Double {
+    var t = timespec()
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t)
+    return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
+}
+
+/// Renders the site with each engine in turn, `rounds` times, and prints the median CPU time of each.
+func compareEngines(rounds: Int) throws {
+    let site = try Pipeline(content: DiskContentReader(root: content), theme: theme, checker: checker, cache: cache).render().site
+    let program = try Theme(reader: theme)
+    var times: [String: [Double]] = [:]
+    for _ in 0..<rounds {
+        for (name, engine) in [("TemplateProgram", program), ("swift-mustache", program.renderedBySwiftMustache)] {
+            let start = cpuSeconds()
+            let files = SiteRenderer(theme: engine, site: site).render()
+            times[name, default: []].append(cpuSeconds() - start)
+            precondition(!files.isEmpty)
+        }
+    }
+    for name in ["TemplateProgram", "swift-mustache"] {
+        let sorted = times[name, default: []].sorted()
+        print("render with \(name): \(Int(sorted[sorted.count / 2] * 1000)) ms CPU (median of \(rounds))")
+    }
+}
+
 do {
+    if let rounds = Int(ProcessInfo.processInfo.environment["PERMDOCS_BENCH_ENGINES"] ?? ""), rounds > 0 {
+        try compareEngines(rounds: rounds)
+        exit(0)
+    }
     try build("cold", inMemory: false)
     if args.count > 3 {
         let edits = max(1, Int(ProcessInfo.processInfo.environment["PERMDOCS_BENCH_EDITS"] ?? "") ?? 1)

@@ -288,6 +288,17 @@ public struct MergedPolicyDocument: Hashable, Sendable {
 
     /// The characters of `text` that are not whitespace.
     public static func characterCount(of text: String) -> Int {
-        text.reduce(0) { $0 + ($1.isWhitespace ? 0 : 1) }
+        // ASCII (every policy permdocs writes): a byte is a Character, and
+        // `isWhitespace` is true for tab through carriage return and space.
+        var text = text
+        let ascii: Int? = text.withUTF8 { bytes in
+            var count = 0
+            for b in bytes {
+                guard b < 0x80 else { return nil }
+                if !(b == 0x20 || (0x09...0x0D).contains(b)) { count += 1 }
+            }
+            return count
+        }
+        return ascii ?? text.reduce(0) { $0 + ($1.isWhitespace ? 0 : 1) }
     }
 }

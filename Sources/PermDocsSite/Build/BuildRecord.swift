@@ -16,7 +16,7 @@ import PermDocsCore
 public struct BuildRecord: Equatable {
     /// The record's name inside the output folder.
     public static let fileName = ".permdocs-build"
-    static let header = "permdocs-build 1 \(PermDocsVersion.current)"
+    static let header = "permdocs-build 2 \(PermDocsVersion.current)"
 
     public var input: Fingerprint
     public var toolCount: Int

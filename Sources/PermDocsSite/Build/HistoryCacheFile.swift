@@ -15,7 +15,7 @@ import PermDocsCore
 /// not worth a word (the first build with `history:`).
 public enum HistoryCacheFile {
     public static let fileName = ".permdocs-history"
-    static let header = "permdocs-history 1 \(PermDocsVersion.current)"
+    static let header = "permdocs-history 2 \(PermDocsVersion.current)"
 
     /// The cache in `folder`, and why it was ignored when it was.
     public static func load(from folder: URL) -> (cache: HistoryCache, problem: String?) {

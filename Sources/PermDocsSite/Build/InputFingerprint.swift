@@ -21,7 +21,7 @@ public enum InputFingerprint {
     public static func of(content: any ContentReader, theme: Theme, catalog: ActionCatalog, generator: String,
                           concurrency: Int = ProcessInfoConcurrency.default) throws -> Fingerprint {
         var hasher = FingerprintHasher()
-        hasher.combine("permdocs-input 2")
+        hasher.combine("permdocs-input 3")
         hasher.combine(BuildIdentity.current)
         hasher.combine(generator)
         hasher.combine(theme.fingerprint)

@@ -18,7 +18,7 @@ import PermDocsCore
 public struct OutputCache: RenderCache {
     /// The cache's name inside the output folder.
     public static let fileName = ".permdocs-cache"
-    static let header = "permdocs-cache 2 \(PermDocsVersion.current)"
+    static let header = "permdocs-cache 3 \(PermDocsVersion.current)"
 
     private let folder: URL
     private let entries: [String: Fingerprint]

@@ -43,8 +43,7 @@ public struct FingerprintHasher {
     private mutating func byte(_ v: UInt8) { hasher.feed(v) }
 
     public mutating func combine(_ value: UInt64) {
-        var v = value
-        for _ in 0..<8 { byte(UInt8(truncatingIfNeeded: v)); v >>= 8 }
+        hasher.feed(value)
     }
 
     public mutating func combine(_ fingerprint: Fingerprint) {

@@ -86,8 +86,9 @@ public struct Theme {
     }
 
     /// The same theme rendered by swift-mustache alone, as a theme whose
-    /// templates use tags only swift-mustache renders is (for tests that compare the two).
-    var renderedBySwiftMustache: Theme {
+    /// templates use tags only swift-mustache renders is (for the tests and
+    /// the benchmark that compare the two engines).
+    public var renderedBySwiftMustache: Theme {
         Theme(library: library, program: nil, assets: assets, fingerprint: fingerprint)
     }
 

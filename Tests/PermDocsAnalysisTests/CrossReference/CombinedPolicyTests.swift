@@ -91,6 +91,10 @@ final class CombinedPolicyTests: XCTestCase {
         XCTAssertFalse(small.exceedsManagedPolicyQuota)
         XCTAssertLessThan(small.characterCount, small.json.count, "whitespace is not counted")
         XCTAssertEqual(MergedPolicyDocument.characterCount(of: "{ \"a\" :\n  1 }"), 7)
+        // The ASCII count agrees with the Character rule, line ends and control characters included.
+        for text in ["a\r\nb\t\u{0B}\u{0C} c\u{01}\u{1F}\u{7F}", "é\u{2028}x\u{00A0}y", "e\u{301} \r\n", "", " \n"] {
+            XCTAssertEqual(MergedPolicyDocument.characterCount(of: text), text.filter { !$0.isWhitespace }.count, String(reflecting: text))
+        }
     }
 }
 
