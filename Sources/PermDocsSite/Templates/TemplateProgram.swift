@@ -39,9 +39,16 @@ struct TemplateProgram {
         return true
     }
 
+    /// How deep partials may include partials. A theme's partial that
+    /// includes itself with no section to end it would otherwise recurse
+    /// until the thread's stack overflows (swift-mustache crashes there);
+    /// deeper partials render as nothing. Real themes nest a few levels.
+    static let partialDepthLimit = 64
+
     private struct Renderer {
         let templates: [String: [TemplateNode]]
         var stack: [TemplateValue]
+        var partialDepth = 0
 
         /// One template or section, as swift-mustache's `render(context:)`:
         /// with an indentation, a token's output that starts a line is indented.
@@ -109,9 +116,11 @@ struct TemplateProgram {
                     break
                 }
             case .partial(let name, let indented):
-                guard let nodes = templates[name] else { return }
+                guard let nodes = templates[name], partialDepth < TemplateProgram.partialDepthLimit else { return }
                 let inner = indented.map { (indentation ?? "") + $0 } ?? indentation
+                partialDepth += 1
                 render(nodes, indentation: inner, into: &out)
+                partialDepth -= 1
             }
         }
 

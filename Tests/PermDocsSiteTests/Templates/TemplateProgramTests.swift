@@ -74,6 +74,22 @@ final class TemplateProgramTests: XCTestCase {
         XCTAssertTrue(String(decoding: index.data, as: UTF8.self).contains("<title>\(title)</title>"))
     }
 
+    func testAPartialThatIncludesItselfStopsInsteadOfOverflowingTheStack() throws {
+        let pragma = Theme.contentTypePragma
+        let program = try XCTUnwrap(TemplateProgram(templates: ["t": pragma + "[{{> loop}}]", "loop": pragma + "x{{> loop}}"]))
+        var out: [UInt8] = []
+        XCTAssertTrue(program.render("t", .object(TemplateObject()), into: &out))
+        XCTAssertEqual(String(decoding: out, as: UTF8.self), "[" + String(repeating: "x", count: TemplateProgram.partialDepthLimit) + "]")
+        // A partial that recurses through a section ends where its data ends, at any depth below the limit.
+        let tree = try XCTUnwrap(TemplateProgram(templates: ["t": pragma + "{{> node}}", "node": pragma + "({{name}}{{#child}}{{> node}}{{/child}})"]))
+        // The leaf declares its empty child, as encoded models do: Mustache would otherwise find its parent's.
+        var value = TemplateValue.object(TemplateObject(names: ["name", "child"], values: [.string("leaf"), .null]))
+        for i in 0..<10 { value = .object(TemplateObject(names: ["name", "child"], values: [.string("\(i)"), value])) }
+        out = []
+        XCTAssertTrue(tree.render("t", value, into: &out))
+        XCTAssertEqual(String(decoding: out, as: UTF8.self), "(9(8(7(6(5(4(3(2(1(0(leaf)))))))))))")
+    }
+
     private static func firstDifference(_ a: Data, _ b: Data) -> String {
         let x = Array(a), y = Array(b)
         let i = (0..<min(x.count, y.count)).first { x[$0] != y[$0] } ?? min(x.count, y.count)
