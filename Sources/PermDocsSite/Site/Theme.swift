@@ -8,7 +8,8 @@ import PermDocsPolicy
 /// without recompiling. `templates/NAME.mustache` are pages and partials
 /// (`{{> header}}`); everything under `assets/` is copied to the site as is.
 public struct Theme {
-    public var library: MustacheLibrary
+    /// The templates as swift-mustache parsed them (it reports their errors, and renders a theme `program` cannot).
+    public let library: MustacheLibrary
     /// The same templates, rendered from typed values (`TemplateProgram`);
     /// nil when a template uses a tag only swift-mustache renders.
     let program: TemplateProgram?

@@ -135,9 +135,12 @@ struct TemplateProgram {
                 return descend(top, name.parts[...])
             case .stack:
                 guard let first = name.parts.first else { return top }
-                for value in stack.reversed() {
-                    if let found = child(first, of: value) {
-                        return descend(found, name.parts.dropFirst())
+                // By index, not `reversed()`: no copy of each frame.
+                var i = stack.count
+                while i > 0 {
+                    i -= 1
+                    if let found = child(first, of: stack[i]) {
+                        return name.parts.count == 1 ? found : descend(found, name.parts.dropFirst())
                     }
                 }
                 return nil
