@@ -20,6 +20,7 @@ public struct CompactJSONWriter {
     private var lastKeys: [String?] = []
     #endif
 
+    /// An empty text, with room for `capacity` bytes.
     public init(capacity: Int = 0) {
         bytes.reserveCapacity(capacity)
     }
@@ -32,6 +33,7 @@ public struct CompactJSONWriter {
         text.withUTF8Buffer { bytes.append(contentsOf: $0) }
     }
 
+    /// Opens an object: then `key` and a value, per member.
     public mutating func beginObject() {
         separate()
         bytes.append(UInt8(ascii: "{"))
@@ -41,6 +43,7 @@ public struct CompactJSONWriter {
         #endif
     }
 
+    /// Closes the innermost open object.
     public mutating func endObject() {
         bytes.append(UInt8(ascii: "}"))
         atFirst = false
@@ -49,12 +52,14 @@ public struct CompactJSONWriter {
         #endif
     }
 
+    /// Opens an array: then its values.
     public mutating func beginArray() {
         separate()
         bytes.append(UInt8(ascii: "["))
         atFirst = true
     }
 
+    /// Closes the innermost open array.
     public mutating func endArray() {
         bytes.append(UInt8(ascii: "]"))
         atFirst = false
@@ -67,7 +72,8 @@ public struct CompactJSONWriter {
         separate()
         bytes.append(UInt8(ascii: "\""))
         name.withUTF8Buffer { bytes.append(contentsOf: $0) }
-        bytes.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":")])
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(UInt8(ascii: ":"))
         atFirst = true
     }
 
@@ -80,6 +86,7 @@ public struct CompactJSONWriter {
         atFirst = true
     }
 
+    /// A string, escaped (`JSONWriter.Escaping.htmlSafe`).
     public mutating func string(_ value: String) {
         separate()
         JSONWriter.appendQuoted(value, escaping: .htmlSafe, to: &bytes)
@@ -91,6 +98,7 @@ public struct CompactJSONWriter {
         if let value { string(value) } else { null() }
     }
 
+    /// A number, in decimal.
     public mutating func int(_ value: Int) {
         separate()
         if (0..<10).contains(value) {
@@ -101,12 +109,14 @@ public struct CompactJSONWriter {
         atFirst = false
     }
 
+    /// `true` or `false`.
     public mutating func bool(_ value: Bool) {
         separate()
         if value { raw("true") } else { raw("false") }
         atFirst = false
     }
 
+    /// `null`.
     public mutating func null() {
         separate()
         raw("null")
