@@ -71,39 +71,68 @@ public enum JSONWriter {
 
     /// Appends `s` as a JSON string literal. Works on UTF-8 bytes: every byte
     /// that needs an escape is ASCII, except U+2028/U+2029 (`E2 80 A8/A9`).
+    /// Runs of bytes that need none (nearly all of an export's text) are
+    /// copied whole: byte by byte appends were the exports' top self-time.
     public static func appendQuoted(_ s: String, escaping: Escaping, to out: inout [UInt8]) {
-        let html = escaping == .htmlSafe
+        let special = escaping == .htmlSafe ? htmlSpecial : standardSpecial
         out.append(UInt8(ascii: "\""))
         var s = s
         s.withUTF8 { bytes in
+            var runStart = 0
             var i = 0
             while i < bytes.count {
                 let b = bytes[i]
+                guard special[Int(b)] else { i += 1; continue }
+                // Only U+2028/2029 are escaped among the bytes from 0xE2.
+                if b == 0xE2 && !(i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9)) {
+                    i += 1
+                    continue
+                }
+                if runStart < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i])) }
                 switch b {
-                case UInt8(ascii: "\""): out += "\\\"".utf8
-                case UInt8(ascii: "\\"): out += "\\\\".utf8
-                case UInt8(ascii: "\n"): out += "\\n".utf8
-                case UInt8(ascii: "\r"): out += "\\r".utf8
-                case UInt8(ascii: "\t"): out += "\\t".utf8
-                case UInt8(ascii: "/") where html: out += "\\/".utf8
-                case UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"), 0x7F:
-                    if html { hexEscape(UInt32(b), &out) } else { out.append(b) }
-                case 0xE2 where html && i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
+                case UInt8(ascii: "\""): backslashEscape(UInt8(ascii: "\""), &out)
+                case UInt8(ascii: "\\"): backslashEscape(UInt8(ascii: "\\"), &out)
+                case UInt8(ascii: "\n"): backslashEscape(UInt8(ascii: "n"), &out)
+                case UInt8(ascii: "\r"): backslashEscape(UInt8(ascii: "r"), &out)
+                case UInt8(ascii: "\t"): backslashEscape(UInt8(ascii: "t"), &out)
+                case UInt8(ascii: "/"): backslashEscape(UInt8(ascii: "/"), &out)
+                case 0xE2:
                     hexEscape(bytes[i + 2] == 0xA8 ? 0x2028 : 0x2029, &out)
                     i += 2
-                default:
-                    if b < 0x20 { hexEscape(UInt32(b), &out) } else { out.append(b) }
+                default: hexEscape(UInt32(b), &out)
                 }
                 i += 1
+                runStart = i
             }
+            if runStart < bytes.count { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...])) }
         }
         out.append(UInt8(ascii: "\""))
     }
 
+    /// Per byte: whether `.standard` escaping writes something else for it
+    /// (`"`, `\`, control characters).
+    private static let standardSpecial: [Bool] = (0..<256).map { b in
+        b < 0x20 || b == Int(UInt8(ascii: "\"")) || b == Int(UInt8(ascii: "\\"))
+    }
+
+    /// Per byte: whether `.htmlSafe` escaping may write something else for
+    /// it: also `/`, `<`, `>`, `&`, DEL, and 0xE2, the first byte of U+2028/2029.
+    private static let htmlSpecial: [Bool] = (0..<256).map { b in
+        standardSpecial[b] || [UInt8(ascii: "/"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"), 0x7F, 0xE2].contains(UInt8(b))
+    }
+
+    /// `\` and `letter`.
+    private static func backslashEscape(_ letter: UInt8, _ out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\\"))
+        out.append(letter)
+    }
+
+    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
+
     /// `\u` and four lower-case hex digits.
     private static func hexEscape(_ v: UInt32, _ out: inout [UInt8]) {
-        let digits = Array("0123456789abcdef".utf8)
-        out += "\\u".utf8
-        for shift in stride(from: 12, through: 0, by: -4) { out.append(digits[Int((v >> UInt32(shift)) & 0xF)]) }
+        out.append(UInt8(ascii: "\\"))
+        out.append(UInt8(ascii: "u"))
+        for shift in stride(from: 12, through: 0, by: -4) { out.append(hexDigits[Int((v >> UInt32(shift)) & 0xF)]) }
     }
 }

@@ -22,19 +22,27 @@ extension SiteExports {
     /// - `optional_actions`: those of them named only in statements the guide
     ///   says are optional (all of them for an optional add-on);
     /// - `findings`: how many findings are reported on it (silenced ones not counted).
+    ///
+    /// Written straight into bytes (`CompactJSONWriter`), keys in sorted order.
     public var blocksJSON: String {
-        var records: [ExportJSON] = []
+        var out = CompactJSONWriter(capacity: 1 << 16)
+        out.beginObject()
+        out.key("blocks")
+        out.beginArray()
         for tool in site.tools {
             for page in tool.pages {
                 for block in page.blocks {
-                    records.append(blockRecord(block, diagnostics: page.diagnostics))
+                    writeBlockRecord(block, diagnostics: page.diagnostics, into: &out)
                 }
             }
         }
-        return ExportJSON.object(["blocks": .array(records)]).fileText
+        out.endArray()
+        out.endObject()
+        out.raw("\n")
+        return out.text
     }
 
-    private func blockRecord(_ block: PolicyBlock, diagnostics: [Diagnostic]) -> ExportJSON {
+    private func writeBlockRecord(_ block: PolicyBlock, diagnostics: [Diagnostic], into out: inout CompactJSONWriter) {
         var named: [String] = [], optionalOnly: [String] = []
         var seen = Set<String>(), required = Set<String>()
         if let policy = block.policy, block.kind != .notAWS {
@@ -49,17 +57,29 @@ extension SiteExports {
         }
         let findings = diagnostics.filter { d in d.block == block.reference || block.syntaxError.map { $0 == d } ?? false }.count
         let page = block.file.hasPrefix("tools/") ? String(block.file.dropFirst("tools/".count)) : block.file
-        return .object([
-            "tool": .string(block.toolSlug), "page": .string(page), "anchor": .string(block.anchor),
-            "url": .string(SitePaths.block(block.reference, from: SitePaths.index)),
-            "line": .int(block.location.line), "column": .int(block.location.column),
-            "kind": .string(block.kind.rawValue), "grantee": .string(block.grantee.rawValue),
-            "excerpt_of": block.excerptOf.map { ref in
-                .object(["tool": .string(ref.toolSlug), "page": .string(ref.pageID), "anchor": .string(ref.anchor),
-                         "url": .string(SitePaths.block(ref, from: SitePaths.index))])
-            } ?? .null,
-            "actions": .strings(named), "optional_actions": .strings(optionalOnly),
-            "findings": .int(findings),
-        ])
+        out.beginObject()
+        out.key("actions"); out.strings(named)
+        out.key("anchor"); out.string(block.anchor)
+        out.key("column"); out.int(block.location.column)
+        out.key("excerpt_of")
+        if let ref = block.excerptOf {
+            out.beginObject()
+            out.key("anchor"); out.string(ref.anchor)
+            out.key("page"); out.string(ref.pageID)
+            out.key("tool"); out.string(ref.toolSlug)
+            out.key("url"); out.string(SitePaths.block(ref, from: SitePaths.index))
+            out.endObject()
+        } else {
+            out.null()
+        }
+        out.key("findings"); out.int(findings)
+        out.key("grantee"); out.string(block.grantee.rawValue)
+        out.key("kind"); out.string(block.kind.rawValue)
+        out.key("line"); out.int(block.location.line)
+        out.key("optional_actions"); out.strings(optionalOnly)
+        out.key("page"); out.string(page)
+        out.key("tool"); out.string(block.toolSlug)
+        out.key("url"); out.string(SitePaths.block(block.reference, from: SitePaths.index))
+        out.endObject()
     }
 }

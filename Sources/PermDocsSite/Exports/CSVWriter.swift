@@ -9,6 +9,7 @@ import PermDocsCore
 public enum CSVWriter {
     /// One field, neutralised and quoted as needed.
     public static func field(_ value: String) -> String {
+        if let plain = plainASCII(value) { return plain }
         var v = value
         if let first = v.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) {
             v = "'" + v
@@ -17,6 +18,28 @@ public enum CSVWriter {
             return "\"" + v.replacingOccurrences(of: "\"", with: "\"\"") + "\""
         }
         return v
+    }
+
+    /// `value` itself when it is ASCII and needs neither the prefix nor
+    /// quotes (nearly every field of the matrix), found on its bytes; nil
+    /// otherwise. Only for ASCII, where each character is one byte (or CRLF,
+    /// whose bytes are checked): a comma with a combining mark after it is one
+    /// character that is not a comma.
+    private static func plainASCII(_ value: String) -> String? {
+        var plain = true
+        var value = value
+        value.withUTF8 { bytes in
+            if let first = bytes.first, first == UInt8(ascii: "=") || first == UInt8(ascii: "+") || first == UInt8(ascii: "-")
+                || first == UInt8(ascii: "@") || first == UInt8(ascii: "\t") || first == UInt8(ascii: "\r") {
+                plain = false
+                return
+            }
+            for b in bytes where b >= 0x80 || b == UInt8(ascii: ",") || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\r") || b == UInt8(ascii: "\n") {
+                plain = false
+                return
+            }
+        }
+        return plain ? value : nil
     }
 
     /// One record, ending with CRLF.

@@ -37,15 +37,16 @@ public indirect enum ExportJSON: Hashable, Sendable {
         return String(decoding: out, as: UTF8.self)
     }
 
-    private func writeCompact(into out: inout [UInt8]) {
+    /// Appends the compact text (see `compactText`) to `out`.
+    func writeCompact(into out: inout [UInt8]) {
         switch self {
         case .object(let members):
             out.append(UInt8(ascii: "{"))
-            for (i, key) in members.keys.sorted().enumerated() {
+            for (i, member) in members.sorted(by: { $0.key < $1.key }).enumerated() {
                 if i > 0 { out.append(UInt8(ascii: ",")) }
-                JSONWriter.appendQuoted(key, escaping: .htmlSafe, to: &out)
+                JSONWriter.appendQuoted(member.key, escaping: .htmlSafe, to: &out)
                 out.append(UInt8(ascii: ":"))
-                members[key]!.writeCompact(into: &out)
+                member.value.writeCompact(into: &out)
             }
             out.append(UInt8(ascii: "}"))
         case .array(let elements):

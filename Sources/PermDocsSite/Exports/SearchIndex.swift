@@ -21,32 +21,49 @@ import PermDocsPolicy
 public enum SearchIndex {
     public static let path = "data/search.js"
 
+    /// The script's text, written straight into bytes (`CompactJSONWriter`),
+    /// keys in sorted order.
     public static func script(site: AnalyzedSite, siteMap: SiteMap, rowsVersion: String) -> String {
         let index = site.index
         let catalog = site.catalog
         let position = Dictionary(site.tools.enumerated().map { ($0.element.slug, $0.offset) }, uniquingKeysWith: { a, _ in a })
-        func entry(_ kind: String, _ title: String, _ detail: String, _ url: String, _ tools: [Int] = []) -> ExportJSON {
-            .array([.string(kind), .string(title), .string(detail), .string(url), .array(tools.map(ExportJSON.int))])
+        var out = CompactJSONWriter(capacity: 1 << 16)
+        out.raw("window.permdocsSearch = ")
+        out.beginObject()
+        out.key("entries")
+        out.beginArray()
+        func entry(_ kind: StaticString, _ title: String, _ detail: String, _ url: String) {
+            out.beginArray()
+            out.string(kind.description)
+            out.string(title)
+            out.string(detail)
+            out.string(url)
+            out.beginArray()
+            out.endArray()
+            out.endArray()
         }
-        var entries: [ExportJSON] = []
         for tool in site.tools {
-            entries.append(entry("tool", tool.tool.metadata.name, tool.tool.metadata.vendor ?? "", SitePaths.firstPage(of: tool)))
+            entry("tool", tool.tool.metadata.name, tool.tool.metadata.vendor ?? "", SitePaths.firstPage(of: tool))
         }
         var rowsPerService: [String: Int] = [:]
         for row in index.rows { rowsPerService[row.service, default: 0] += 1 }
         for prefix in rowsPerService.keys.sorted() {
             guard let url = siteMap.servicePage(prefix) else { continue }
             let name = catalog?.service(prefix)?.displayName
-            entries.append(entry("service", prefix.isEmpty ? "(no service prefix)" : prefix,
-                                 [name, CountPhrase.of(rowsPerService[prefix]!, "row")].compactMap { $0 }.joined(separator: " · "), url))
+            entry("service", prefix.isEmpty ? "(no service prefix)" : prefix,
+                  [name, CountPhrase.of(rowsPerService[prefix]!, "row")].compactMap { $0 }.joined(separator: " · "), url)
         }
         for (number, row) in index.rows.enumerated() {
             var detail = row.isUnknown ? "not in the catalog" : row.isPattern ? "pattern" : row.accessLevel?.rawValue ?? ""
             if row.kind == .action, let description = catalog?.action(named: row.name)?.description, !description.isEmpty {
                 detail += " · " + description
             }
-            let tools = row.toolsAllowing(in: index.toolOrder).compactMap { position[$0] }
-            entries.append(.array([.string("action"), .int(number), .string(detail), .array(tools.map(ExportJSON.int))]))
+            out.beginArray()
+            out.string("action")
+            out.int(number)
+            out.string(detail)
+            out.ints(row.toolsAllowing(in: index.toolOrder).lazy.compactMap { position[$0] })
+            out.endArray()
         }
         let toolsBySlug = Dictionary(site.tools.map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a })
         let pageOf = Dictionary(site.tools.flatMap { t in t.pages.map { ($0.source.path, (t, $0.source.pageID)) } }, uniquingKeysWith: { a, _ in a })
@@ -60,9 +77,18 @@ public enum SearchIndex {
                 place = nil
             }
             guard let place else { continue }
-            entries.append(entry("finding", d.id, "\(d.severity.label): \(d.message) · \(place.tool.tool.metadata.name) · \(d.location)", place.url))
+            entry("finding", d.id, "\(d.severity.label): \(d.message) · \(place.tool.tool.metadata.name) · \(d.location)", place.url)
         }
-        let tools: [ExportJSON] = site.tools.map { .array([.string($0.tool.metadata.name), .string($0.tool.metadata.vendor ?? ""), .string(SitePaths.firstPage(of: $0))]) }
-        return "window.permdocsSearch = " + ExportJSON.object(["rowsVersion": .string(rowsVersion), "tools": .array(tools), "entries": .array(entries)]).compactText + ";\n"
+        out.endArray()
+        out.key("rowsVersion"); out.string(rowsVersion)
+        out.key("tools")
+        out.beginArray()
+        for tool in site.tools {
+            out.strings([tool.tool.metadata.name, tool.tool.metadata.vendor ?? "", SitePaths.firstPage(of: tool)])
+        }
+        out.endArray()
+        out.endObject()
+        out.raw(";\n")
+        return out.text
     }
 }

@@ -67,13 +67,6 @@ public struct SiteExports {
         return out
     }
 
-    /// A block of the tool whose entry holds it: its page and anchor. The tool
-    /// and the URL (`tools/<slug>/<page>.html#<anchor>`) follow from those, so
-    /// they are not repeated thousands of times.
-    private func reference(_ ref: BlockReference) -> ExportJSON {
-        .object(["page": .string(ref.pageID), "anchor": .string(ref.anchor)])
-    }
-
     // MARK: tools.json
 
     /// `data/tools.json`: `{"tools": [...]}`, tools in site order. Per tool:
@@ -90,111 +83,71 @@ public struct SiteExports {
     ///   wildcard) per catalog access level, every level present.
     ///
     /// Lists are in row order (service, then name).
-    public var toolsJSON: String {
-        let tools = site.tools.map { tool -> ExportJSON in
-            let rows = index.rows(of: tool.slug)
-            func names(_ keep: (ActionRow, ActionNeed) -> Bool) -> [String] {
-                rows.filter { keep($0, $0.needs[tool.slug]!) }.map(\.name)
-            }
-            let required = names { $1.isNamedRequired }
-            let optional = names { $1.how == .optional && $1.isNamed }
-            let viaWildcard = names { $1.how == .wildcard }
-            let denied = names { $1.isDenied }
-            let unknown = names { row, need in row.isUnknown && need.isNamed }
-            let patterns = names { row, need in row.isPattern && need.isNamed }
-            var levels: [String: ExportJSON] = [:]
-            for level in AccessLevel.allCases {
-                levels[level.rawValue] = .int(rows.filter { $0.accessLevel == level && $0.needs[tool.slug]!.isRequired }.count)
-            }
-            var kinds: [String: ExportJSON] = [:]
-            for kind in PolicyBlock.Kind.allCases {
-                kinds[kind.rawValue] = .int(tool.blocks.filter { $0.kind == kind }.count)
-            }
-            return .object([
-                "slug": .string(tool.slug), "name": .string(tool.tool.metadata.name),
-                "vendor": .optional(tool.tool.metadata.vendor), "url": .string(SitePaths.firstPage(of: tool)),
-                "pages": .int(tool.pages.count), "blocks": .int(tool.blocks.count), "blockKinds": .object(kinds),
-                "actions": .object([
-                    "required": .strings(required), "optional": .strings(optional),
-                    "viaWildcard": .strings(viaWildcard), "denied": .strings(denied),
-                    "counts": .object([
-                        "required": .int(required.count), "optional": .int(optional.count),
-                        "viaWildcard": .int(viaWildcard.count), "denied": .int(denied.count),
-                        "unknown": .int(unknown.count), "patterns": .int(patterns.count),
-                        "byAccessLevel": .object(levels),
-                    ]),
-                ]),
-            ])
-        }
-        return ExportJSON.object(["tools": .array(tools)]).fileText
-    }
-
-    // MARK: actions.json
-
-    /// `data/actions.json`, format 2: `{"format": 2, "catalog": "<package version>" or null,
-    /// "services": {prefix: catalog display name}, "actions": [...]}`, one
-    /// entry per index row in row order (service, then key, then kind).
     ///
-    /// A field whose value is its default, or follows from the others, is left
-    /// out (format 1 wrote every field: on a 40-tool site they were 40 % of
-    /// the file). Per row: `name`; `key` (default: the name lower-cased);
-    /// `kind` (`pattern`, `notAction`; default `action`); `service` (default:
-    /// the key's text before its first `:`); `accessLevel` and `description`
-    /// (absent when the catalog has none); `known` (default: true for an
-    /// action, false otherwise); `spellings` (default: just the name);
-    /// `excluded` (NotAction rows' names; default none); and `tools`: one entry
-    /// per tool that reaches the row, in site order, with `slug`, `how`
-    /// (`wildcard`, `optional`, `denied`; default `explicit`), `named`
-    /// (default true), `patterns` (wildcards of its Allow statements that cover
-    /// the row, sorted; default none), `notAction` (default false),
-    /// `grantees` (default `["user"]`), `denied` (default false), `blocks`
-    /// (its Allow blocks) and `deniedBlocks` (default none). A tool's need is
-    /// required exactly when `how` is `explicit` or `wildcard`; a row's matrix
-    /// row is `matrix.html#` + `fragment(for:)`.
-    public var actionsJSON: String {
-        var serviceNames: [String: ExportJSON] = [:]
-        let rows = index.rows.map { row -> ExportJSON in
-            let tools = order.compactMap { slug -> ExportJSON? in
-                guard let need = row.needs[slug] else { return nil }
-                var entry: [String: ExportJSON] = ["slug": .string(slug)]
-                if need.how != .explicit { entry["how"] = .string(need.how.rawValue) }
-                if !need.isNamed { entry["named"] = .bool(false) }
-                let patterns = need.wildcardPatterns
-                if !patterns.isEmpty { entry["patterns"] = .strings(patterns) }
-                if need.allowGrants.contains(where: { if case .notAction = $0.via { return true } else { return false } }) {
-                    entry["notAction"] = .bool(true)
-                }
-                let grantees = need.grantees.map(\.rawValue)
-                if grantees != [PolicyBlock.Grantee.user.rawValue] { entry["grantees"] = .strings(grantees) }
-                if need.isDenied { entry["denied"] = .bool(true) }
-                if !need.blocks.isEmpty { entry["blocks"] = .array(need.blocks.map(reference)) }
-                if !need.deniedBlocks.isEmpty { entry["deniedBlocks"] = .array(need.deniedBlocks.map(reference)) }
-                return .object(entry)
+    /// One pass over a tool's rows, written straight into bytes
+    /// (`CompactJSONWriter`), keys in sorted order.
+    public var toolsJSON: String {
+        let levelNames = AccessLevel.allCases.map(\.rawValue).sorted()
+        let kindNames = PolicyBlock.Kind.allCases.map(\.rawValue).sorted()
+        var out = CompactJSONWriter(capacity: 1 << 14)
+        out.beginObject()
+        out.key("tools")
+        out.beginArray()
+        for tool in site.tools {
+            var required: [String] = [], optional: [String] = [], viaWildcard: [String] = [], denied: [String] = []
+            var unknown = 0, patterns = 0
+            var levels: [String: Int] = [:]
+            for row in index.rows(of: tool.slug) {
+                let need = row.needs[tool.slug]!
+                let how = need.how, isNamed = need.isNamed
+                if how == .explicit { required.append(row.name) }
+                if how == .optional && isNamed { optional.append(row.name) }
+                if how == .wildcard { viaWildcard.append(row.name) }
+                if need.isDenied { denied.append(row.name) }
+                if row.isUnknown && isNamed { unknown += 1 }
+                if row.isPattern && isNamed { patterns += 1 }
+                if let level = row.accessLevel, how == .explicit || how == .wildcard { levels[level.rawValue, default: 0] += 1 }
             }
-            var entry: [String: ExportJSON] = ["name": .string(row.name), "tools": .array(tools)]
-            if row.key != row.name.lowercased() { entry["key"] = .string(row.key) }
-            if row.kind != .action { entry["kind"] = .string(row.kind.rawValue) }
-            if row.service != Self.defaultService(ofKey: row.key) { entry["service"] = .string(row.service) }
-            if let name = catalog?.service(row.service)?.displayName { serviceNames[row.service] = .string(name) }
-            if let level = row.accessLevel { entry["accessLevel"] = .string(level.rawValue) }
-            if row.isKnown != (row.kind == .action) { entry["known"] = .bool(row.isKnown) }
-            if let description = row.description { entry["description"] = .string(description) }
-            if row.spellings != [row.name] { entry["spellings"] = .strings(row.spellings) }
-            if !row.excluded.isEmpty { entry["excluded"] = .strings(row.excluded) }
-            return .object(entry)
+            let blocks = tool.blocks
+            var kinds: [String: Int] = [:]
+            for block in blocks { kinds[block.kind.rawValue, default: 0] += 1 }
+            out.beginObject()
+            out.key("actions")
+            out.beginObject()
+            out.key("counts")
+            out.beginObject()
+            out.key("byAccessLevel")
+            out.beginObject()
+            for level in levelNames { out.key(level); out.int(levels[level] ?? 0) }
+            out.endObject()
+            out.key("denied"); out.int(denied.count)
+            out.key("optional"); out.int(optional.count)
+            out.key("patterns"); out.int(patterns)
+            out.key("required"); out.int(required.count)
+            out.key("unknown"); out.int(unknown)
+            out.key("viaWildcard"); out.int(viaWildcard.count)
+            out.endObject()
+            out.key("denied"); out.strings(denied)
+            out.key("optional"); out.strings(optional)
+            out.key("required"); out.strings(required)
+            out.key("viaWildcard"); out.strings(viaWildcard)
+            out.endObject()
+            out.key("blockKinds")
+            out.beginObject()
+            for kind in kindNames { out.key(kind); out.int(kinds[kind] ?? 0) }
+            out.endObject()
+            out.key("blocks"); out.int(blocks.count)
+            out.key("name"); out.string(tool.tool.metadata.name)
+            out.key("pages"); out.int(tool.pages.count)
+            out.key("slug"); out.string(tool.slug)
+            out.key("url"); out.string(SitePaths.firstPage(of: tool))
+            out.key("vendor"); out.string(tool.tool.metadata.vendor)
+            out.endObject()
         }
-        return ExportJSON.object([
-            "format": .int(Self.actionsFormat), "catalog": .optional(catalog?.source),
-            "services": .object(serviceNames), "actions": .array(rows),
-        ]).fileText
-    }
-
-    /// The layout of `data/actions.json` (1: every field written, no `format`; 2: defaults left out).
-    public static var actionsFormat: Int { PermissionSnapshot.actionsFormat }
-
-    /// A row's service when `actions.json` does not write it: its key's text before the first `:`.
-    public static func defaultService(ofKey key: String) -> String {
-        key.firstIndex(of: ":").map { String(key[..<$0]) } ?? ""
+        out.endArray()
+        out.endObject()
+        out.raw("\n")
+        return out.text
     }
 
     // MARK: matrix.csv

@@ -117,6 +117,20 @@ final class SiteExportsTests: XCTestCase {
         XCTAssertEqual(CSVWriter.record(["a", "b,c", "=1"]), "a,\"b,c\",'=1\r\n")
     }
 
+    /// ASCII fields are checked on their bytes, others by character: the two agree.
+    func testCSVFieldsCheckedOnBytesAndByCharacter() {
+        XCTAssertEqual(CSVWriter.field("ec2:DescribeInstances"), "ec2:DescribeInstances")
+        XCTAssertEqual(CSVWriter.field("wildcard:ec2:* s3:Get*"), "wildcard:ec2:* s3:Get*")
+        XCTAssertEqual(CSVWriter.field("a\r\nb"), "\"a\r\nb\"")
+        XCTAssertEqual(CSVWriter.field("\tx"), "'\tx")
+        XCTAssertEqual(CSVWriter.field("\r"), "\"'\r\"")
+        XCTAssertEqual(CSVWriter.field("x-y"), "x-y", "a sign inside is no formula")
+        XCTAssertEqual(CSVWriter.field("é,"), "\"é,\"")
+        XCTAssertEqual(CSVWriter.field("-é"), "'-é")
+        XCTAssertEqual(CSVWriter.field("a,\u{301}"), "a,\u{301}", "a comma with a combining accent is one character, not a comma")
+        XCTAssertEqual(CSVWriter.field("é\""), "\"é\"\"\"")
+    }
+
     func testHostileNamesInTheExports() throws {
         let site = try S.site(["t": S.guide(S.allow("=cmd:Run", "x:</script><b>", "s3:GetObject"))])
         let e = SiteExports(site: site)
