@@ -140,10 +140,20 @@ public struct PolicyExtractor {
         var text = MappedText(file: file)
         var body = Substring(literal)
         if body.hasSuffix("\n") { body = body.dropLast() }
+        // What `text.appendLine(content, source: doc.line(line), lineNumber: line)`
+        // does, with the columns found on bytes (`LineColumns`); a line's length
+        // is the next line feed's column.
+        var previousScalars = 0
         for (k, content) in Self.lines(of: body).enumerated() {
             let line = firstLine + k
-            if k > 0 { text.append("\n", at: SourcePosition(line: line - 1, column: doc.line(line - 1).unicodeScalars.count + 1)) }
-            text.appendLine(content, source: doc.line(line), lineNumber: line)
+            if k > 0 { text.append("\n", at: SourcePosition(line: line - 1, column: previousScalars + 1)) }
+            let place = LineColumns.place(of: content, in: doc.line(line))
+            var column = place.prefix + 1
+            for scalar in content.unicodeScalars {
+                text.append(scalar, at: SourcePosition(line: line, column: column))
+                column += 1
+            }
+            previousScalars = place.sourceScalars
         }
         return text
     }
