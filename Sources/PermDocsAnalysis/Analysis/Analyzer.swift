@@ -93,7 +93,7 @@ public struct Analyzer {
                 }
             }
         }
-        let index = cache?.index(for: analyzed, catalog: catalog) ?? ActionIndex(tools: analyzed, catalog: catalog)
+        let index = cache?.index(for: analyzed, catalog: catalog) ?? ActionIndex(tools: analyzed, catalog: catalog, concurrency: concurrency)
         cache?.keep(index, for: analyzed, catalog: catalog)
         return AnalyzedSite(config: config, tools: analyzed, index: index, silenced: silenced.sortedForOutput(), catalog: catalog)
     }

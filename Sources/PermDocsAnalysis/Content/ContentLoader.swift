@@ -78,7 +78,7 @@ public struct ContentLoader {
         var singleFiles: [String: String] = [:]  // slug -> tools/<slug>.md
         for path in try reader.files(under: "tools") where path.hasSuffix(".md") {
             try ContentFileNames.validate(path)
-            let parts = path.split(separator: "/").map(String.init)
+            let parts = ContentFileNames.components(of: path).map(String.init)
             guard parts.count >= 2 else { continue }
             if parts.count == 2 {
                 let slug = String(parts[1].dropLast(3))

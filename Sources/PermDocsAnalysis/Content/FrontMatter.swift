@@ -19,6 +19,10 @@ public struct FrontMatter: Sendable, Hashable {
     /// front matter's lines are replaced by empty lines, so every later position
     /// is the position in the file.
     public static func split(_ text: String, file: String) throws -> (FrontMatter, body: String) {
+        // A first line of "---" starts with these bytes (no other text is
+        // canonically equivalent to it): most guides have no front matter, and
+        // cutting every one into lines to look at its first was a waste.
+        guard text.utf8.starts(with: "---".utf8) else { return (.empty, text) }
         // Lines end at "\n", "\r\n" or a lone "\r" (bytes, not Characters: "\r\n" is one Character).
         let lines = SourceLines(text).lines
         guard lines[0].text == "---" else { return (.empty, text) }
@@ -53,7 +57,11 @@ public struct FrontMatter: Sendable, Hashable {
                 }
             }
         }
-        let body = lines.enumerated().map { i, line in (text: i <= close ? "" : String(line.text), ending: line.ending) }
-        return (FrontMatter(fields: fields, lineCount: close + 1), SourceLines.join(body))
+        // The front matter's lines emptied, then the rest of the text as it is
+        // (joining every line again copied each one). Only the emptied lines can
+        // need `join`'s care for a lone "\r": after it, the text has its own endings.
+        var body = SourceLines.join(lines[...close].map { (text: "", ending: $0.ending) })
+        body.append(contentsOf: text[lines[close].ending.endIndex...])
+        return (FrontMatter(fields: fields, lineCount: close + 1), body)
     }
 }

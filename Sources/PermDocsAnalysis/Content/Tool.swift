@@ -84,15 +84,26 @@ public struct PageSource: Hashable, Sendable {
     }
 
     static func firstH1(of body: String) -> String? {
+        // Line by line up to the first H1 (splitting the whole body first made an
+        // array of every line of every page). Only a line whose first byte after
+        // its spaces is a backtick, tilde or hash can pass a test below.
         var inFence = false
-        for bytes in body.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
-            let t = Substring(bytes.drop { $0 == UInt8(ascii: " ") })
-            if t.hasPrefix("```") || t.hasPrefix("~~~") { inFence.toggle(); continue }
-            if !inFence, t.hasPrefix("# ") {
-                return CommonMarkText.plainHeadingText(String(t.dropFirst(2)))
+        let utf8 = body.utf8
+        var start = utf8.startIndex
+        while true {
+            let end = utf8[start...].firstIndex(of: UInt8(ascii: "\n")) ?? utf8.endIndex
+            let bytes = utf8[start..<end].drop { $0 == UInt8(ascii: " ") }
+            if let first = bytes.first, first == UInt8(ascii: "`") || first == UInt8(ascii: "~") || first == UInt8(ascii: "#") {
+                let t = Substring(bytes)
+                if t.hasPrefix("```") || t.hasPrefix("~~~") {
+                    inFence.toggle()
+                } else if !inFence, t.hasPrefix("# ") {
+                    return CommonMarkText.plainHeadingText(String(t.dropFirst(2)))
+                }
             }
+            guard end < utf8.endIndex else { return nil }
+            start = utf8.index(after: end)
         }
-        return nil
     }
 
     /// Title: front matter `title`, else the first H1, else the page id.

@@ -37,10 +37,29 @@ public struct ActionPattern: Hashable, Sendable {
         return WildcardPattern.containsWildcard(prefix) ? nil : prefix.lowercased()
     }
 
+    /// An action name cut at its first colon, once, to be matched against many
+    /// patterns (cutting it per pattern made two strings per match).
+    public struct Parts: Sendable {
+        let service: String
+        let name: String
+
+        /// Nil for a name without a colon, which no pattern covers.
+        public init?(_ action: String) {
+            guard let colon = action.firstIndex(of: ":") else { return nil }
+            service = String(action[..<colon])
+            name = String(action[action.index(after: colon)...])
+        }
+    }
+
     /// Whether the pattern covers the action `action` (`ec2:DescribeInstances`),
     /// ignoring case. A name without a colon is never covered.
     public func matches(_ action: String) -> Bool {
-        guard let service, let name, let colon = action.firstIndex(of: ":") else { return false }
-        return service.matches(String(action[..<colon])) && name.matches(String(action[action.index(after: colon)...]))
+        Parts(action).map(matches) ?? false
+    }
+
+    /// The same for an action already cut at its colon.
+    public func matches(_ action: Parts) -> Bool {
+        guard let service, let name else { return false }
+        return service.matches(action.service) && name.matches(action.name)
     }
 }

@@ -81,10 +81,16 @@ enum EmbeddedPolicies {
                 j += 1
             }
             guard j < s.count else { return found }
-            var text = String.UnicodeScalarView()
-            text.append(contentsOf: s[i...j])
-            let string = String(text)
-            if string.contains("\"Statement\"") || string.contains("\"Effect\"") { found.append(i..<(j + 1)) }
+            // Only an object whose scalars hold one of the words in a row can
+            // contain it (an ASCII text has no other canonically equivalent
+            // spelling): most objects of code are turned down without making
+            // a string of them, the others searched as before.
+            if ScalarSearch.contains(s[i...j], "\"Statement\"") || ScalarSearch.contains(s[i...j], "\"Effect\"") {
+                var text = String.UnicodeScalarView()
+                text.append(contentsOf: s[i...j])
+                let string = String(text)
+                if string.contains("\"Statement\"") || string.contains("\"Effect\"") { found.append(i..<(j + 1)) }
+            }
             i = j + 1
         }
         return found

@@ -73,10 +73,14 @@ struct GranteeReading {
 
     /// `rings(block)`, removing the noise with `withoutNoise`.
     static func rings(_ block: PolicyBlock, withoutNoise: (String) -> String) -> [[String]] {
+        noisyRings(block).map { $0.map(withoutNoise) }
+    }
+
+    /// The rings with their noise still in.
+    private static func noisyRings(_ block: PolicyBlock) -> [[String]] {
         let c = block.context
         let section = [c.leadIn, c.after].compactMap { $0 } + c.before.dropLast().reversed()
-        let rings = [section, c.headings.reversed(), c.outerParagraphs.reversed(), [c.pageTitle, c.pageIntro].compactMap { $0 }]
-        return rings.map { $0.map(withoutNoise) }
+        return [section, c.headings.reversed(), c.outerParagraphs.reversed(), [c.pageTitle, c.pageIntro].compactMap { $0 }]
     }
 
     /// What a text says of the grantee by naming an attachment target.
@@ -113,8 +117,13 @@ struct GranteeReading {
     /// The grantee; the reason only when `explaining` (finding the phrase
     /// that decided runs its pattern once more, for nothing in a build).
     private func decide(_ block: PolicyBlock, explaining: Bool) -> (grantee: PolicyBlock.Grantee, because: String) {
-        for (ring, texts) in Self.rings(block, withoutNoise: withoutNoise).enumerated() {
-            for text in texts {
+        // The noise is removed ring by ring: most blocks are decided by their own
+        // section, and the farther rings' texts were cleaned for nothing.
+        for (ring, noisy) in Self.noisyRings(block).enumerated() {
+            var texts: [String] = []
+            texts.reserveCapacity(noisy.count)
+            for text in noisy.lazy.map(withoutNoise) {
+                texts.append(text)
                 if let g = target(text) {
                     guard explaining else { return (g, "") }
                     let phrase = ContextPhrases.match(g == .user ? ContextPhrases.userTarget : ContextPhrases.roleTarget, text) ?? ""

@@ -26,22 +26,29 @@ public struct PolicyExtractor {
         var result: [PolicyCandidate] = []
         var heading: String?
         var headingID: String?
-        var leadIn: String?
+        // The paragraph last read, whose plain text is the lead-in of a block after it.
+        var leadIn: ParagraphText?
         // The open headings by level with their sections' paragraphs so far
         // (the page's own paragraphs before any heading first), and the
         // candidates still waiting for the paragraph that follows them.
+        // Paragraphs are read only when a block needs them (`ParagraphText`).
         var headings: [(level: Int, text: String)] = []
-        var sections: [[String]] = [[]]
+        var sections: [[ParagraphText]] = [[]]
+        // The page's first paragraph that says something, once found; until
+        // then, the paragraphs that may be it.
         var pageIntro: String?
+        var introCandidates: [ParagraphText] = []
         var awaitingAfter: [Int] = []
         page.document.rootNode.walk { node, entering in
             guard entering else { return .visitChildren }
             func add(_ text: MappedText, _ origin: PolicyBlock.Origin, key: SourcePosition, embedded: Bool = false, literal: String? = nil) {
-                var candidate = PolicyCandidate(text: text, origin: origin, originKey: key, heading: heading, headingID: headingID, leadIn: leadIn, embedded: embedded)
+                if pageIntro == nil { pageIntro = ParagraphText.first(1, of: introCandidates).first }
+                introCandidates = []
+                var candidate = PolicyCandidate(text: text, origin: origin, originKey: key, heading: heading, headingID: headingID, leadIn: leadIn?.plain, embedded: embedded)
                 candidate.literal = literal
-                let outer = sections.dropLast().flatMap { $0.prefix(Self.outerSectionParagraphs) }
-                candidate.context = BlockContext(pageIntro: pageIntro, headings: headings.map(\.text), outerParagraphs: Array(outer),
-                                                 before: Array(sections[sections.count - 1].suffix(Self.contextParagraphs)))
+                let outer = sections.dropLast().flatMap { ParagraphText.first(Self.outerSectionParagraphs, of: $0) }
+                candidate.context = BlockContext(pageIntro: pageIntro, headings: headings.map(\.text), outerParagraphs: outer,
+                                                 before: ParagraphText.last(Self.contextParagraphs, of: sections[sections.count - 1]))
                 awaitingAfter.append(result.count)
                 result.append(candidate)
             }
@@ -78,14 +85,13 @@ public struct PolicyExtractor {
                         }
                     }
                 } else {
-                    // One reading of the paragraph: its plain text walks every inline node.
-                    let plain = node.plainText
-                    leadIn = plain
-                    let text = plain.trimmedSpaces()
-                    if !text.isEmpty {
-                        if pageIntro == nil { pageIntro = text }
-                        sections[sections.count - 1].append(text)
-                        for i in awaitingAfter { result[i].context.after = text }
+                    let paragraph = ParagraphText(node)
+                    leadIn = paragraph
+                    sections[sections.count - 1].append(paragraph)
+                    if pageIntro == nil { introCandidates.append(paragraph) }
+                    // Blocks waiting for the paragraph after them read it now.
+                    if !awaitingAfter.isEmpty, !paragraph.trimmed.isEmpty {
+                        for i in awaitingAfter { result[i].context.after = paragraph.trimmed }
                         awaitingAfter = []
                     }
                 }
@@ -140,10 +146,20 @@ public struct PolicyExtractor {
         var text = MappedText(file: file)
         var body = Substring(literal)
         if body.hasSuffix("\n") { body = body.dropLast() }
+        // What `text.appendLine(content, source: doc.line(line), lineNumber: line)`
+        // does, with the columns found on bytes (`LineColumns`); a line's length
+        // is the next line feed's column.
+        var previousScalars = 0
         for (k, content) in Self.lines(of: body).enumerated() {
             let line = firstLine + k
-            if k > 0 { text.append("\n", at: SourcePosition(line: line - 1, column: doc.line(line - 1).unicodeScalars.count + 1)) }
-            text.appendLine(content, source: doc.line(line), lineNumber: line)
+            if k > 0 { text.append("\n", at: SourcePosition(line: line - 1, column: previousScalars + 1)) }
+            let place = LineColumns.place(of: content, in: doc.line(line))
+            var column = place.prefix + 1
+            for scalar in content.unicodeScalars {
+                text.append(scalar, at: SourcePosition(line: line, column: column))
+                column += 1
+            }
+            previousScalars = place.sourceScalars
         }
         return text
     }

@@ -7,6 +7,11 @@
 enum ScalarSearch {
     /// True when the scalars of the ASCII `word` occur, in a row, in `scalars`.
     static func contains(_ scalars: [Unicode.Scalar], _ word: String) -> Bool {
+        contains(scalars[...], word)
+    }
+
+    /// The same in a part of the scalars.
+    static func contains(_ scalars: ArraySlice<Unicode.Scalar>, _ word: String) -> Bool {
         let needle = Array(word.unicodeScalars)
         guard let first = needle.first else { return true }
         guard scalars.count >= needle.count else { return false }

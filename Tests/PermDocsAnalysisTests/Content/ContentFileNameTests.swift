@@ -49,4 +49,16 @@ final class ContentFileNameTests: XCTestCase {
             XCTAssertEqual(loadError([path: "# Dots\n"])?.file, path, path)
         }
     }
+
+    /// Paths are cut into names on bytes when ASCII: the names must be those of
+    /// `split(separator: "/")`, empty ones kept or not, and a slash a combining
+    /// mark joins is no cut.
+    func testComponentsAreTheNamesSplitGives() {
+        for path in ["tools/a.md", "tools//a/b.md", "/tools/a/", "", "/", "tools/x/\u{301}a.md", "tools/é/ü.md", "a/..md", "tools/a/b/c/d.md"] {
+            for omitting in [true, false] {
+                XCTAssertEqual(ContentFileNames.components(of: path, omittingEmpty: omitting), path.split(separator: "/", omittingEmptySubsequences: omitting),
+                               "\(path.debugDescription) omitting: \(omitting)")
+            }
+        }
+    }
 }
