@@ -44,15 +44,23 @@ struct GrammarChecks {
         var stack = [node]
         while let n = stack.popLast() {
             if let members = n.members {
+                // A policy's objects hold a handful of keys: looking back
+                // through them costs less than hashing each into a
+                // dictionary, which only a large object needs.
                 var seen: [String: Int] = [:]
-                for m in members {
-                    if let first = seen[m.key] {
+                for (i, m) in members.enumerated() {
+                    let first: Int?
+                    if members.count <= 16 {
+                        first = members[..<i].first(where: { $0.key == m.key })?.keyOffset
+                    } else {
+                        first = seen[m.key]
+                        if first == nil { seen[m.key] = m.keyOffset }
+                    }
+                    if let first {
                         let line = at(first).line
                         out.append(context.finding(FindingRules.duplicateKey,
                             "duplicate key \"\(m.key)\" (first at line \(line)); only one of them takes effect",
                             at: at(m.keyOffset), fix: "merge the two \"\(m.key)\" values into one", subject: m.key))
-                    } else {
-                        seen[m.key] = m.keyOffset
                     }
                     stack.append(m.value)
                 }
