@@ -61,7 +61,11 @@ struct SnapshotFile {
     /// and empty items are left out. Read in one pass, without the slices
     /// `split` would gather first: every action line has two lists.
     static func list(_ field: Field) -> [String] {
+        guard !field.isEmpty else { return [] }
+        // Sized to the items (at most one more than the commas): a loaded
+        // catalog keeps two of these lists per action.
         var items: [String] = []
+        items.reserveCapacity(field.count { $0 == UInt8(ascii: ",") } + 1)
         var start = field.startIndex
         for i in field.indices where field[i] == UInt8(ascii: ",") {
             if i > start { items.append(String(decoding: field[start..<i], as: UTF8.self)) }

@@ -1,9 +1,10 @@
-/// What the risk rules see in the actions one action, as written, grants:
-/// worked out once per spelling and remembered by the checker
-/// (`PolicyChecker.grantedRisks`). A guide repeats the same wildcards
-/// (`ec2:Describe*`, `s3:Get*`) in block after block, and each grants
-/// hundreds of actions; looking each of them up in the risk tables and the
-/// catalog for every statement was most of `RiskChecks`' time.
+/// What the risk rules see in the actions one action, as written, grants.
+/// A wildcard's is worked out once per spelling and remembered by the
+/// checker (`PolicyChecker.grantedRisks`): a guide repeats the same
+/// wildcards (`ec2:Describe*`, `s3:Get*`) in block after block, and each
+/// grants hundreds of actions; looking each of them up in the risk tables
+/// and the catalog for every statement was most of `RiskChecks`' time. A
+/// single action's is a few lookups, made where it is needed.
 import PermDocsCore
 
 struct GrantedRisks: Sendable {
@@ -18,7 +19,8 @@ struct GrantedRisks: Sendable {
     /// The granted lower-case names some escalation method needs, in the
     /// order granted: the only names the escalation rule can use.
     let escalationNames: [String]
-    /// How many catalog actions are granted, and how many of each access level.
+    /// How many catalog actions are granted, and (for a wildcard) how many
+    /// of each access level.
     let actionCount: Int
     let countByAccessLevel: [AccessLevel: Int]
 
@@ -34,7 +36,7 @@ struct GrantedRisks: Sendable {
         var permissions: [String] = []
         var levels: [AccessLevel: Int] = [:]
         for action in actions {
-            levels[action.accessLevel, default: 0] += 1
+            if a.isWildcard { levels[action.accessLevel, default: 0] += 1 }
             if action.accessLevel == .permissionsManagement { permissions.append(action.canonicalName) }
         }
         actionCount = actions.count

@@ -13,8 +13,8 @@ public struct PolicyChecker: Sendable {
     /// names the same few hundred types over and over (reading them was half
     /// of `resource-type-mismatch`'s time).
     let arnPatterns = LockedMemo<String, ARNPattern?>()
-    /// What each action, as written, grants in the risk rules' eyes, worked
-    /// out once for all blocks (see `GrantedRisks`).
+    /// What each wildcard action, as written, grants in the risk rules'
+    /// eyes, worked out once for all blocks (see `GrantedRisks`).
     let grantedRisks = LockedMemo<String, GrantedRisks>()
 
     public init(catalog: ActionCatalog, risks: RiskRules) {

@@ -12,7 +12,7 @@ struct RiskChecks {
     let context: PolicyCheckContext
     let catalog: ActionCatalog
     let risks: RiskRules
-    /// What each action as written grants, remembered across blocks.
+    /// What each wildcard as written grants, remembered across blocks.
     let grantedRisks: LockedMemo<String, GrantedRisks>
 
     /// Wildcards broader than any single check: reported once, as a whole.
@@ -41,7 +41,9 @@ struct RiskChecks {
                         at: a.location, fix: "list the actions the tool calls", subject: a.value.written))
                     continue
                 }
-                let granted = grantedRisks.value(for: a.value.written) { GrantedRisks(a.value, catalog: catalog, risks: risks) }
+                let granted = a.value.isWildcard
+                    ? grantedRisks.value(for: a.value.written) { GrantedRisks(a.value, catalog: catalog, risks: risks) }
+                    : GrantedRisks(a.value, catalog: catalog, risks: risks)
                 if !allowsEverything { grants.append((a, granted, anyResource)) }
                 if a.value.name == "*" {
                     out.append(serviceWildcard(a, granted, anyResource: anyResource))
