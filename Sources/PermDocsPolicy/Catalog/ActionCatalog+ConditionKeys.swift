@@ -25,6 +25,6 @@ extension CatalogAction {
     /// its resource types'), ignoring case and filling `${…}` and `<…>`
     /// templates. Global keys are not in the list: ask the catalog.
     public func supportsConditionKey(_ key: String) -> Bool {
-        ConditionKeySet(conditionKeys).contains(key)
+        ConditionKeyList.contains(conditionKeys, key)
     }
 }

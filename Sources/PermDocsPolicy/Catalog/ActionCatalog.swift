@@ -331,7 +331,7 @@ public final class ActionCatalog: @unchecked Sendable {
     static func isConditionKey(_ text: String) -> Bool {
         guard let colon = text.firstIndex(of: ":") else { return false }
         return colon != text.startIndex && text.index(after: colon) != text.endIndex
-            && !text.contains(where: { $0 == "\t" || $0 == "," || $0 == " " })
+            && !SnapshotFile.contains(text, anyOf: "\t, ")
     }
 }
 

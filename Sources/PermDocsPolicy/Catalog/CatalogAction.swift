@@ -39,4 +39,17 @@ public struct CatalogAction: Sendable, Hashable {
 
     /// The name as policies should spell it: `ec2:RunInstances`.
     public var canonicalName: String { "\(service):\(name)" }
+
+    /// Whether `text == canonicalName`, asked of every action a guide
+    /// names: ASCII is compared byte by byte without making the name; any
+    /// other text goes through `==`, for which a character may equal
+    /// another (the Kelvin sign is a K).
+    func isCanonicalName(_ text: String) -> Bool {
+        let t = text.utf8, s = service.utf8, n = name.utf8
+        guard (t.allSatisfy { $0 < 0x80 } && s.allSatisfy { $0 < 0x80 } && n.allSatisfy { $0 < 0x80 }) else {
+            return canonicalName == text
+        }
+        return t.count == s.count + 1 + n.count && t.starts(with: s)
+            && t.dropFirst(s.count).first == UInt8(ascii: ":") && t.suffix(n.count).elementsEqual(n)
+    }
 }

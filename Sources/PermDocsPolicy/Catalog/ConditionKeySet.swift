@@ -7,12 +7,20 @@ struct ConditionKeySet: Sendable {
 
     init<Keys: Sequence>(_ keys: Keys) where Keys.Element == String {
         for key in keys {
-            if key.contains("${") || key.contains("<") {
+            if Self.isTemplate(key) {
                 templates.append(WildcardPattern(conditionKeyTemplate: key))
             } else {
                 exact.insert(key.lowercased())
             }
         }
+    }
+
+    /// Whether `key` holds `${` or `<`: a template. Every service's keys
+    /// are read when the catalog loads them all, so ASCII is searched as
+    /// bytes; in other text a `<` may begin a longer character.
+    static func isTemplate(_ key: String) -> Bool {
+        guard key.utf8.allSatisfy({ $0 < 0x80 }) else { return key.contains("${") || key.contains("<") }
+        return key.containsDollarBrace || key.utf8.contains(UInt8(ascii: "<"))
     }
 
     /// Whether `key` is in the set or fills one of its templates.

@@ -41,6 +41,7 @@ final class ServiceData: Sendable {
         var entries: [(key: String, action: CatalogAction)] = []
         entries.reserveCapacity(service.actionCount)
         var lineByName: [String: Int] = [:]
+        lineByName.reserveCapacity(service.actionCount)
         var keys: [String] = []
         var types: [String: CatalogResourceType] = [:]
         var typeLines: [String: Int] = [:]
@@ -51,7 +52,7 @@ final class ServiceData: Sendable {
                     throw file.error("an action line needs 6 tab-separated fields (A, name, access level, resource types, condition keys, description), found \(fields.count)", line: line)
                 }
                 let name = SnapshotFile.string(fields[1])
-                guard !name.isEmpty, !name.contains(where: { $0 == ":" || $0 == "*" || $0 == "?" || $0 == " " }) else {
+                guard !name.isEmpty, !SnapshotFile.contains(name, anyOf: ":*? ") else {
                     throw file.error("'\(name)' is not an action name", line: line)
                 }
                 let levelText = SnapshotFile.string(fields[2])
@@ -94,7 +95,7 @@ final class ServiceData: Sendable {
                 }
                 let name = SnapshotFile.string(fields[1]), arn = SnapshotFile.string(fields[2])
                 // Names may hold spaces (lambda's "code signing config").
-                guard !name.isEmpty, !name.contains(where: { $0 == "," || $0 == "*" }) else {
+                guard !name.isEmpty, !SnapshotFile.contains(name, anyOf: ",*") else {
                     throw file.error("'\(name)' is not a resource type name", line: line)
                 }
                 guard arn.hasPrefix("arn:"), arn.filter({ $0 == ":" }).count >= 5 else {
@@ -132,6 +133,6 @@ final class ServiceData: Sendable {
     private static func isActionName(_ text: String) -> Bool {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false)
         return parts.count == 2 && !parts[0].isEmpty && !parts[1].isEmpty
-            && !text.contains(where: { $0 == "*" || $0 == "?" || $0 == " " || $0 == "\t" })
+            && !SnapshotFile.contains(text, anyOf: "*? \t")
     }
 }

@@ -57,12 +57,34 @@ struct SnapshotFile {
         String(decoding: field, as: UTF8.self)
     }
 
-    /// A comma-separated field as a list; an empty field is an empty list.
+    /// A comma-separated field as a list; an empty field is an empty list,
+    /// and empty items are left out. Read in one pass, without the slices
+    /// `split` would gather first: every action line has two lists.
     static func list(_ field: Field) -> [String] {
         guard !field.isEmpty else { return [] }
-        return field.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: true).map {
-            String(decoding: $0, as: UTF8.self)
+        // Sized to the items (at most one more than the commas): a loaded
+        // catalog keeps two of these lists per action.
+        var items: [String] = []
+        items.reserveCapacity(field.count { $0 == UInt8(ascii: ",") } + 1)
+        var start = field.startIndex
+        for i in field.indices where field[i] == UInt8(ascii: ",") {
+            if i > start { items.append(String(decoding: field[start..<i], as: UTF8.self)) }
+            start = i + 1
         }
+        if start < field.endIndex { items.append(String(decoding: field[start...], as: UTF8.self)) }
+        return items
+    }
+
+    /// Whether `text` holds one of `characters` (ASCII characters other
+    /// than `\r` and `\n`). Loading every service asks this of thousands of
+    /// names: ASCII text is searched as bytes, where each byte is a
+    /// character; other text character by character.
+    static func contains(_ text: String, anyOf characters: String) -> Bool {
+        let wanted = Array(characters.utf8)
+        let answer = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
+            bytes.allSatisfy { $0 < 0x80 } ? bytes.contains(where: wanted.contains) : nil
+        } ?? nil
+        return answer ?? text.contains(where: characters.contains)
     }
 }
 

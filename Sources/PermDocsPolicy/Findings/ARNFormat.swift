@@ -55,6 +55,8 @@ enum ARNFormat {
 
     /// `value` with each `${…}` replaced by `${}`, so that only its own colons split it.
     private static func withoutVariables(_ value: String) -> String {
+        // Most values hold no variable, and are their own answer.
+        guard value.containsDollarBrace else { return value }
         var out = ""
         var depth = 0
         var previous: Character = " "
@@ -71,7 +73,9 @@ enum ARNFormat {
     }
 
     /// Wildcards and policy variables may stand in for any field.
+    /// ASCII is searched as bytes; in other text a `*` may begin a longer character.
     private static func isPattern(_ field: String) -> Bool {
-        field.contains("*") || field.contains("?") || field.contains("${")
+        guard field.utf8.allSatisfy({ $0 < 0x80 }) else { return field.contains("*") || field.contains("?") || field.contains("${") }
+        return field.utf8.contains { $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "?") } || field.containsDollarBrace
     }
 }

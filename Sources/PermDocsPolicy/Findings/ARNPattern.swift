@@ -26,7 +26,13 @@ struct ARNPattern {
     /// The pattern of a Resource value, or nil when it is not an ARN with
     /// six fields (`invalid-arn` reports those).
     init?(policyARN value: String) {
-        guard let fields = Self.fields(Self.placeholdersAsWildcards(value)) else { return nil }
+        self.init(wildcardedPolicyARN: Self.placeholdersAsWildcards(value))
+    }
+
+    /// The pattern of a Resource value already passed through
+    /// `placeholdersAsWildcards`, which `isSchematic(wildcarded:)` reads too.
+    init?(wildcardedPolicyARN text: String) {
+        guard let fields = Self.fields(text) else { return nil }
         service = Self.tokens(fields.service)
         resource = Self.tokens(fields.resource)
     }
@@ -53,7 +59,12 @@ struct ARNPattern {
     /// `example-account-id`), or its account is `aws`, for resources AWS owns
     /// (transforms, managed policies), which the catalog does not all describe.
     static func isSchematic(_ value: String) -> Bool {
-        let parts = placeholdersAsWildcards(value).split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
+        isSchematic(wildcarded: placeholdersAsWildcards(value))
+    }
+
+    /// `isSchematic` of a value already passed through `placeholdersAsWildcards`.
+    static func isSchematic(wildcarded text: String) -> Bool {
+        let parts = text.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
         guard parts.count == 6 else { return true }
         let region = parts[3], account = parts[4]
         if !region.isEmpty && !region.contains("*") && !region.contains("?") && !isRegion(region) { return true }
@@ -90,22 +101,103 @@ struct ARNPattern {
     }
 
     private static func tokens(_ text: Substring) -> [Token] {
+        // Printable ASCII, one byte a character, is read as bytes.
+        let ascii = text.utf8.withContiguousStorageIfAvailable { bytes -> [Token]? in
+            guard bytes.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) else { return nil }
+            var out: [Token] = []
+            out.reserveCapacity(bytes.count)
+            for byte in bytes {
+                switch byte {
+                case UInt8(ascii: "*"): if out.last != .anyRun { out.append(.anyRun) }
+                case UInt8(ascii: "?"): out.append(.anyOne)
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"): out.append(.character(Character(Unicode.Scalar(byte | 0x20))))
+                default: out.append(.character(Character(Unicode.Scalar(byte))))
+                }
+            }
+            return out
+        } ?? nil
+        if let ascii { return ascii }
         var out: [Token] = []
         for c in text {
             switch c {
             case "*", "\u{E000}": if out.last != .anyRun { out.append(.anyRun) }
             case "\u{E001}": out.append(.anyRunWithoutSlash)
             case "?": out.append(.anyOne)
-            default: out.append(.character(Character(c.lowercased())))
+            default: out.append(.character(lowered(c)))
             }
         }
         return out
     }
 
+    /// `c` in lower case. A one-byte (ASCII) character is lowered in place,
+    /// without the String `lowercased()` makes.
+    private static func lowered(_ c: Character) -> Character {
+        if c.utf8.count == 1, let byte = c.utf8.first {
+            return byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? Character(Unicode.Scalar(byte | 0x20)) : c
+        }
+        return Character(c.lowercased())
+    }
+
     /// `value` with every placeholder replaced by `*`: `${…}`, `<…>`, `{…}`,
     /// `[…]`, and words in capitals with an underscore (`YOUR_BUCKET`,
     /// `ACCOUNT_ID`) or starting `YOUR`/`your`.
+    ///
+    /// Every Resource value of a checked statement passes through here, so
+    /// printable ASCII (nearly every ARN) is read as bytes; anything else
+    /// goes character by character, where a `\r\n` is one character.
     static func placeholdersAsWildcards(_ value: String) -> String {
+        let bytes = value.utf8.withContiguousStorageIfAvailable { bytes -> String? in
+            bytes.allSatisfy { $0 >= 0x20 && $0 < 0x7F } ? placeholdersAsWildcards(printableASCII: bytes) : nil
+        } ?? nil
+        return bytes ?? placeholdersAsWildcardsByCharacter(value)
+    }
+
+    /// `placeholdersAsWildcards` of printable ASCII, on its bytes.
+    private static func placeholdersAsWildcards(printableASCII value: UnsafeBufferPointer<UInt8>) -> String {
+        let star = UInt8(ascii: "*")
+        var out: [UInt8] = []
+        out.reserveCapacity(value.count)
+        var closing: UInt8?
+        for c in value {
+            if let close = closing {
+                if c == close { closing = nil; out.append(star) }
+                continue
+            }
+            switch c {
+            case UInt8(ascii: "<"): closing = UInt8(ascii: ">")
+            case UInt8(ascii: "{"): closing = UInt8(ascii: "}")
+            case UInt8(ascii: "["): closing = UInt8(ascii: "]")
+            case UInt8(ascii: "$"): continue
+            default: out.append(c)
+            }
+        }
+        if closing != nil { out.append(star) }
+        // Placeholder words, between the ARN's separators: each word is
+        // copied, then replaced by `*` if it is one.
+        var result: [UInt8] = []
+        result.reserveCapacity(out.count)
+        var wordStart = 0
+        func flush(upTo end: Int) {
+            let word = out[wordStart..<end]
+            let isCapitals = word.contains(UInt8(ascii: "_")) && word.allSatisfy {
+                ($0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z")) || ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9"))
+                    || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-")
+            }
+            let isYour = word.count >= 4 && zip(word, "your".utf8).allSatisfy { $0 | 0x20 == $1 }
+            if isCapitals || isYour { result.append(star) } else { result.append(contentsOf: word) }
+        }
+        for (i, c) in out.enumerated() where c == UInt8(ascii: ":") || c == UInt8(ascii: "/") {
+            flush(upTo: i)
+            result.append(c)
+            wordStart = i + 1
+        }
+        flush(upTo: out.count)
+        return String(decoding: result, as: UTF8.self)
+    }
+
+    /// `placeholdersAsWildcards` read character by character: the meaning,
+    /// for any text.
+    static func placeholdersAsWildcardsByCharacter(_ value: String) -> String {
         var out = ""
         var closing: Character?
         for c in value {
@@ -144,11 +236,15 @@ struct ARNPattern {
     /// of positions, each side either skipping a run token or both reading
     /// one character they can agree on.
     static func intersects(_ a: [Token], _ b: [Token]) -> Bool {
-        var seen = Set<Int>()
-        var stack = [(0, 0)]
         let width = b.count + 1
+        // The pairs seen, one bit each: a few words for two ARNs, where a
+        // Set hashed every pair.
+        var seen = [UInt64](repeating: 0, count: ((a.count + 1) * width + 63) / 64)
+        var stack = [(0, 0)]
         while let (i, j) = stack.popLast() {
-            guard seen.insert(i * width + j).inserted else { continue }
+            let pair = i * width + j
+            guard seen[pair / 64] & (1 << (pair % 64)) == 0 else { continue }
+            seen[pair / 64] |= 1 << (pair % 64)
             if i == a.count && j == b.count { return true }
             if i < a.count, a[i].isRun { stack.append((i + 1, j)) }
             if j < b.count, b[j].isRun { stack.append((i, j + 1)) }

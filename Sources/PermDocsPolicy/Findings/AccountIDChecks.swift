@@ -47,7 +47,7 @@ struct AccountIDChecks {
 
     /// The account field (fifth) of an ARN, or nil.
     static func arnAccount(_ arn: String) -> String? {
-        guard arn.hasPrefix("arn:"), !arn.contains("${") else { return nil }
+        guard arn.hasPrefix("arn:"), !arn.containsDollarBrace else { return nil }
         let parts = arn.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
         return parts.count == 6 ? String(parts[4]) : nil
     }

@@ -47,7 +47,7 @@ struct CatalogChecks {
             return [context.finding(FindingRules.unknownAction, "\(prefix.lowercased()) has no action \"\(a.value.name)\"\(hint)",
                 at: a.location, fix: close.first.map { "write \"\($0)\"" }, subject: written)]
         }
-        if action.canonicalName != written {
+        if !action.isCanonicalName(written) {
             return [context.finding(FindingRules.actionCase, "\"\(written)\" is spelt \"\(action.canonicalName)\" in the catalog; IAM ignores case, but readers and tools compare names",
                 at: a.location, fix: "write \"\(action.canonicalName)\"", subject: written)]
         }
@@ -81,9 +81,10 @@ struct CatalogChecks {
                     seen[a.value] = a.location
                 }
             }
-            let patterns = list.filter { $0.value.isWildcard }
+            // Each wildcard's matcher is made once for the whole list.
+            let patterns = list.filter { $0.value.isWildcard }.map { ($0, WildcardPattern($0.value.written)) }
             for a in list where !a.value.isWildcard {
-                if let cover = patterns.first(where: { WildcardPattern($0.value.written).matches(a.value.written) }) {
+                if let (cover, _) = patterns.first(where: { $0.1.matches(a.value.written) }) {
                     out.append(context.finding(FindingRules.redundantAction, "\"\(a.value.written)\" is already covered by \"\(cover.value.written)\" (line \(cover.location.line))",
                         at: a.location, fix: "remove it, or replace the wildcard with the actions it should allow", subject: a.value.written))
                 }
@@ -97,11 +98,13 @@ struct CatalogChecks {
     /// differ in resource are how policies scope one action to several
     /// resources, and are left alone.
     private func duplicatesAcrossStatements(_ statements: [Statement]) -> [Diagnostic] {
+        // An action repeated within one statement is `duplicates(in:)`'s.
+        guard statements.count > 1 else { return [] }
         var out: [Diagnostic] = []
-        var seen: [ScopeKey: [Action: SourceLocation]] = [:]
+        var seen: [StatementMeaning: [Action: SourceLocation]] = [:]
         for st in statements {
             guard let actions = st.actions else { continue }
-            let scope = ScopeKey(meaning: st.meaning)
+            let scope = st.scope
             var here: [Action: SourceLocation] = [:]
             for a in actions where here[a.value] == nil {
                 here[a.value] = a.location
@@ -113,18 +116,6 @@ struct CatalogChecks {
             seen[scope, default: [:]].merge(here) { first, _ in first }
         }
         return out
-    }
-
-    /// A statement's meaning without its actions: what two statements must share
-    /// for a repeated action to be a repeat.
-    private struct ScopeKey: Hashable {
-        var meaning: StatementMeaning
-        init(meaning m: StatementMeaning) {
-            var m = m
-            m.actions = nil
-            m.notActions = nil
-            meaning = m
-        }
     }
 
     // MARK: Condition keys

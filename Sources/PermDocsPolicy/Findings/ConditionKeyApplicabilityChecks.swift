@@ -26,19 +26,29 @@ struct ConditionKeyApplicabilityChecks {
     private func statement(_ st: Statement) -> [Diagnostic] {
         guard st.isAllow, st.notActions == nil, let clauses = st.conditions, !clauses.isEmpty,
               let written = st.actions, !written.isEmpty, !written.contains(where: { $0.value.isWildcard }) else { return [] }
+        // The clauses that can fire come first: most conditions test global
+        // keys, and then no action need be looked up.
+        let tested = clauses.filter(isServiceKeyTest)
+        guard !tested.isEmpty else { return [] }
         var actions: [CatalogAction] = []
+        var seen = Set<String>()
         for a in written {
             guard let action = catalog.action(named: a.value.written) else { return [] }
-            if !actions.contains(action) { actions.append(action) }
+            // The catalog looks names up ignoring case, so one lower-case
+            // name is one action: no need to compare whole actions.
+            if seen.insert(a.value.key).inserted { actions.append(action) }
         }
         var out: [Diagnostic] = []
-        for clause in clauses where Self.isFalseWhenKeyIsAbsent(clause.conditionOperator.value) {
+        for clause in tested {
             let key = clause.key.value
-            guard let colon = key.firstIndex(of: ":"), !catalog.isGlobalConditionKey(key) else { continue }
-            let prefix = String(key[..<colon])
-            guard !key.contains("/"), catalog.serviceExists(prefix), catalog.isKnownConditionKey(key, forService: prefix) else { continue }
-            let supporting = actions.filter { $0.supportsConditionKey(key) }.map(\.canonicalName)
-            let unsupported = actions.filter { !$0.supportsConditionKey(key) }.map(\.canonicalName)
+            var supporting: [String] = [], unsupported: [String] = []
+            for action in actions {
+                if action.supportsConditionKey(key) {
+                    supporting.append(action.canonicalName)
+                } else {
+                    unsupported.append(action.canonicalName)
+                }
+            }
             guard !unsupported.isEmpty, !supporting.isEmpty else { continue }
             let names = unsupported.count == 1 ? unsupported[0] : "\(unsupported.dropLast().joined(separator: ", ")) and \(unsupported.last!)"
             out.append(context.finding(FindingRules.conditionKeyNotApplicable,
@@ -48,6 +58,17 @@ struct ConditionKeyApplicabilityChecks {
                 subject: key))
         }
         return out
+    }
+
+    /// Whether a clause is one the rule judges: an operator false when the
+    /// key is absent, on a key its service documents (no global key, no tag
+    /// key with `/`).
+    private func isServiceKeyTest(_ clause: ConditionClause) -> Bool {
+        guard Self.isFalseWhenKeyIsAbsent(clause.conditionOperator.value) else { return false }
+        let key = clause.key.value
+        guard let colon = key.firstIndex(of: ":"), !catalog.isGlobalConditionKey(key) else { return false }
+        let prefix = String(key[..<colon])
+        return !key.contains("/") && catalog.serviceExists(prefix) && catalog.isKnownConditionKey(key, forService: prefix)
     }
 
     /// Operators that evaluate to false when the request lacks the key.

@@ -44,17 +44,30 @@ struct GrammarChecks {
         var stack = [node]
         while let n = stack.popLast() {
             if let members = n.members {
+                // A policy's objects hold a handful of keys: looking back
+                // through them costs less than hashing each into a
+                // dictionary, which only a large object needs.
+                // Members are read in place by index: copying each one
+                // retained its key and value.
                 var seen: [String: Int] = [:]
-                for m in members {
-                    if let first = seen[m.key] {
+                for i in members.indices {
+                    var first: Int?
+                    if members.count <= 16 {
+                        var j = 0
+                        while j < i && members[j].key != members[i].key { j += 1 }
+                        if j < i { first = members[j].keyOffset }
+                    } else {
+                        first = seen[members[i].key]
+                        if first == nil { seen[members[i].key] = members[i].keyOffset }
+                    }
+                    if let first {
+                        let m = members[i]
                         let line = at(first).line
                         out.append(context.finding(FindingRules.duplicateKey,
                             "duplicate key \"\(m.key)\" (first at line \(line)); only one of them takes effect",
                             at: at(m.keyOffset), fix: "merge the two \"\(m.key)\" values into one", subject: m.key))
-                    } else {
-                        seen[m.key] = m.keyOffset
                     }
-                    stack.append(m.value)
+                    stack.append(members[i].value)
                 }
             } else if let elements = n.elements {
                 stack.append(contentsOf: elements.reversed())

@@ -4,14 +4,18 @@
 import PermDocsCore
 
 public struct PolicyChecker: Sendable {
-    public var catalog: ActionCatalog
-    public var risks: RiskRules
+    // Constants: `grantedRisks` remembers what the catalog and the risk data say.
+    public let catalog: ActionCatalog
+    public let risks: RiskRules
     /// The catalog's ARN formats as patterns (nil for a format that is no
     /// pattern), each read once for all blocks: every statement with ARNs asks
     /// for the formats of each of its actions' resource types, and a guide
     /// names the same few hundred types over and over (reading them was half
     /// of `resource-type-mismatch`'s time).
     let arnPatterns = LockedMemo<String, ARNPattern?>()
+    /// What each wildcard action, as written, grants in the risk rules'
+    /// eyes, worked out once for all blocks (see `GrantedRisks`).
+    let grantedRisks = LockedMemo<String, GrantedRisks>()
 
     public init(catalog: ActionCatalog, risks: RiskRules) {
         self.catalog = catalog
@@ -43,7 +47,7 @@ public struct PolicyChecker: Sendable {
         out += ResourceTypeChecks(context: context, catalog: catalog, arnPatterns: arnPatterns).findings()
         out += ConditionKeyApplicabilityChecks(context: context, catalog: catalog).findings()
         if block.kind != .trust && block.kind != .resource {
-            out += RiskChecks(context: context, catalog: catalog, risks: risks).findings()
+            out += RiskChecks(context: context, catalog: catalog, risks: risks, grantedRisks: grantedRisks).findings()
         }
         return out.sortedForOutput()
     }

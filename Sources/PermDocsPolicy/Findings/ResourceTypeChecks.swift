@@ -32,10 +32,12 @@ struct ResourceTypeChecks {
     private func statement(_ st: Statement) -> [Diagnostic] {
         guard let resources = st.resources, let first = resources.first, st.notResources == nil,
               !resources.contains(where: { $0.value == "*" }) else { return [] }
-        let patterns = resources.map { ARNPattern(policyARN: $0.value) }
+        // Each value's placeholders are read once, for its pattern and its sketchiness.
+        let wildcarded = resources.map { ARNPattern.placeholdersAsWildcards($0.value) }
+        let patterns = wildcarded.map { ARNPattern(wildcardedPolicyARN: $0) }
         // A value that is not an ARN (a placeholder for a whole ARN, or an
         // invalid one, which invalid-arn reports) may be anything.
-        guard patterns.allSatisfy({ $0 != nil }), !resources.contains(where: { ARNPattern.isSchematic($0.value) }) else { return [] }
+        guard patterns.allSatisfy({ $0 != nil }), !wildcarded.contains(where: ARNPattern.isSchematic(wildcarded:)) else { return [] }
         let arns = patterns.compactMap { $0 }
         var out: [Diagnostic] = []
         var seen = Set<Action>()

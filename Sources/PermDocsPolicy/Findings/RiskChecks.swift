@@ -12,6 +12,8 @@ struct RiskChecks {
     let context: PolicyCheckContext
     let catalog: ActionCatalog
     let risks: RiskRules
+    /// What each wildcard as written grants, remembered across blocks.
+    let grantedRisks: LockedMemo<String, GrantedRisks>
 
     /// Wildcards broader than any single check: reported once, as a whole.
     private static func isWholeService(_ a: Action) -> Bool {
@@ -22,6 +24,9 @@ struct RiskChecks {
         var out: [Diagnostic] = []
         let allows = context.policy.statements.filter(\.isAllow)
         var allowsEverything = false
+        // What each action grants, for the escalation rules after the
+        // per-action ones: expanded once, in statement and action order.
+        var grants: [(action: Located<Action>, risks: GrantedRisks, broad: Bool)] = []
         for st in allows {
             let anyResource = st.notResources != nil || (st.resources ?? []).contains { ARNFormat.isBroad($0.value) }
             if let first = st.notActions?.first, st.actions == nil {
@@ -36,33 +41,33 @@ struct RiskChecks {
                         at: a.location, fix: "list the actions the tool calls", subject: a.value.written))
                     continue
                 }
+                let granted = a.value.isWildcard
+                    ? grantedRisks.value(for: a.value.written) { GrantedRisks(a.value, catalog: catalog, risks: risks) }
+                    : GrantedRisks(a.value, catalog: catalog, risks: risks)
+                if !allowsEverything { grants.append((a, granted, anyResource)) }
                 if a.value.name == "*" {
-                    out.append(serviceWildcard(a, anyResource: anyResource))
+                    out.append(serviceWildcard(a, granted, anyResource: anyResource))
                     continue
                 }
-                let granted = grantedNames(a.value)
-                if anyResource, granted.contains("iam:passrole") {
+                if anyResource, granted.grantsPassRole {
                     out.append(context.finding(FindingRules.passRoleAnyResource,
                         "\"\(a.value.written)\" allows iam:PassRole on every role: the holder can give any role in the account to a service, and act with that role's permissions",
                         at: a.location, fix: "set Resource to the ARNs of the roles the tool passes (and add an iam:PassedToService condition)", subject: a.value.written))
                 }
-                let credentials = granted.compactMap { risks.credentialsExposure[$0] != nil ? canonical($0) : nil }.sorted()
+                let credentials = granted.credentials
                 if !credentials.isEmpty {
                     out.append(context.finding(FindingRules.credentialsExposure,
                         "\"\(a.value.written)\" allows \(list(credentials)), which return\(credentials.count == 1 ? "s" : "") credentials or secrets",
                         at: a.location, fix: "scope Resource to what the tool needs, or confirm it needs these credentials", subject: a.value.written))
                 }
                 guard anyResource else { continue }
-                let data = granted.compactMap { risks.dataAccess[$0] != nil ? canonical($0) : nil }.sorted()
+                let data = granted.dataAccess
                 if !data.isEmpty {
                     out.append(context.finding(FindingRules.dataAccessAnyResource,
                         "\"\(a.value.written)\" reads data (\(list(data))) on every resource: every bucket, table, secret or parameter in the account",
                         at: a.location, fix: "set Resource to the ARNs the tool reads", subject: a.value.written))
                 }
-                let permissions = granted.compactMap { name -> String? in
-                    guard let action = catalog.action(named: name), action.accessLevel == .permissionsManagement else { return nil }
-                    return action.canonicalName
-                }.sorted()
+                let permissions = granted.permissionsManagement
                 if !permissions.isEmpty {
                     out.append(context.finding(FindingRules.permissionsManagementAnyResource,
                         "\"\(a.value.written)\" changes permissions (\(list(permissions))) on every resource",
@@ -70,18 +75,16 @@ struct RiskChecks {
                 }
             }
         }
-        if !allowsEverything { out += escalations(allows) }
+        if !allowsEverything { out += escalations(grants) }
         return out
     }
 
-    private func serviceWildcard(_ a: Located<Action>, anyResource: Bool) -> Diagnostic {
-        let actions = catalog.expand(a.value.written)
-        var levels: [AccessLevel: Int] = [:]
-        for action in actions { levels[action.accessLevel, default: 0] += 1 }
+    private func serviceWildcard(_ a: Located<Action>, _ granted: GrantedRisks, anyResource: Bool) -> Diagnostic {
+        let levels = granted.countByAccessLevel
         let serious = [AccessLevel.permissionsManagement, .write].compactMap { level in levels[level].map { "\($0) \(level.rawValue.lowercased())" } }
         let service = a.value.service
         return context.finding(FindingRules.serviceWildcard,
-            "\"\(a.value.written)\" grants all \(actions.count) actions of \(service)" + (serious.isEmpty ? "" : " (\(serious.joined(separator: ", ")))") + " and any it gains later" + (anyResource ? ", on every resource" : ""),
+            "\"\(a.value.written)\" grants all \(granted.actionCount) actions of \(service)" + (serious.isEmpty ? "" : " (\(serious.joined(separator: ", ")))") + " and any it gains later" + (anyResource ? ", on every resource" : ""),
             at: a.location, fix: "list the \(service) actions the tool calls", subject: a.value.written)
     }
 
@@ -89,15 +92,14 @@ struct RiskChecks {
     /// on any resource of its kind. An action scoped to named resources
     /// (`iam:CreateAccessKey` on the caller's own user) does not count, except
     /// `iam:PassRole`: passing even one named role lends its permissions.
-    private func escalations(_ allows: [Statement]) -> [Diagnostic] {
+    /// Only the names some method needs are gathered: the others cannot
+    /// complete a method.
+    private func escalations(_ grants: [(action: Located<Action>, risks: GrantedRisks, broad: Bool)]) -> [Diagnostic] {
         var granted: Set<String> = []
         var firstGranting: [String: Located<Action>] = [:]
-        for st in allows {
-            let broad = st.notResources != nil || (st.resources ?? []).contains { ARNFormat.isBroad($0.value) }
-            for a in st.actions ?? [] {
-                for name in grantedNames(a.value) where (broad || name == "iam:passrole") && granted.insert(name).inserted {
-                    firstGranting[name] = a
-                }
+        for grant in grants {
+            for name in grant.risks.escalationNames where (grant.broad || name == "iam:passrole") && granted.insert(name).inserted {
+                firstGranting[name] = grant.action
             }
         }
         return risks.escalations(in: granted).compactMap { method in
@@ -106,16 +108,6 @@ struct RiskChecks {
                 "the policy allows \(method.actions.joined(separator: " + ")): \(method.description) [\(method.id)]",
                 at: a.location, fix: "remove one of these actions or scope its Resource tightly", subject: method.id)
         }
-    }
-
-    /// Lower-case canonical names an action as written allows.
-    private func grantedNames(_ a: Action) -> [String] {
-        if a.isWildcard { return catalog.expandedKeys(a.written) }
-        return [a.key]
-    }
-
-    private func canonical(_ lowered: String) -> String {
-        catalog.action(named: lowered)?.canonicalName ?? lowered
     }
 
     /// At most four names, then how many more.

@@ -63,6 +63,13 @@ public struct RiskRules: Sendable {
     public let canonicalNames: [String: String]
     /// Every action named, with the file and line naming it, in file order.
     let references: [ActionReference]
+    /// The lower-case names of the actions some escalation method needs.
+    let escalationActionNames: Set<String>
+    /// Indices of the methods by the lower-case name of their first action:
+    /// a method whose first action is not granted is not granted.
+    private let methodsByFirstAction: [String: [Int]]
+    /// Indices of the methods that need no action at all.
+    private let methodsWithoutActions: [Int]
 
     /// Where a file names an action.
     struct ActionReference: Sendable, Hashable {
@@ -88,6 +95,14 @@ public struct RiskRules: Sendable {
         self.dataAccess = try Self.parseActionTable(
             dataAccess, file: dataAccessFile, references: &references)
         self.references = references
+        let methods = self.privilegeEscalation
+        escalationActionNames = Set(methods.flatMap(\.lowercasedActions))
+        var byFirst: [String: [Int]] = [:]
+        for (i, method) in methods.enumerated() {
+            if let first = method.lowercasedActions.first { byFirst[first, default: []].append(i) }
+        }
+        methodsByFirstAction = byFirst
+        methodsWithoutActions = methods.indices.filter { methods[$0].lowercasedActions.isEmpty }
         var canonical: [String: String] = [:]
         for reference in references { canonical[reference.name.lowercased()] = reference.name }
         self.canonicalNames = canonical
@@ -145,8 +160,18 @@ public struct RiskRules: Sendable {
     /// The methods whose actions are all in `granted`, the lower-case
     /// canonical names of the actions a policy allows (wildcards already
     /// expanded by the caller), in file order.
+    ///
+    /// Asked once per policy block, most of which grant an action or two of
+    /// some method: only the methods starting with a granted action are
+    /// looked at, not every method.
     public func escalations(in granted: Set<String>) -> [EscalationMethod] {
-        privilegeEscalation.filter { $0.isGranted(by: granted) }
+        var found = methodsWithoutActions
+        for name in granted {
+            for i in methodsByFirstAction[name] ?? [] where privilegeEscalation[i].isGranted(by: granted) {
+                found.append(i)
+            }
+        }
+        return found.sorted().map { privilegeEscalation[$0] }
     }
 
     /// Why `action` (any case) exposes credentials, or nil if it is not listed.

@@ -74,11 +74,18 @@ public struct Statement: Hashable, Sendable {
 
     /// The statement's meaning without positions: two statements that grant the
     /// same thing in different places compare equal (used to spot excerpts).
-    public var meaning: StatementMeaning {
+    public var meaning: StatementMeaning { meaning(withActions: true) }
+
+    /// `meaning` with nil actions and not-actions, made without gathering
+    /// them: what two statements must share for an action in both to be
+    /// a repeat.
+    var scope: StatementMeaning { meaning(withActions: false) }
+
+    private func meaning(withActions: Bool) -> StatementMeaning {
         StatementMeaning(
             effect: effect?.value,
-            actions: actions.map { Set($0.map(\.value)) },
-            notActions: notActions.map { Set($0.map(\.value)) },
+            actions: withActions ? actions.map { Set($0.map(\.value)) } : nil,
+            notActions: withActions ? notActions.map { Set($0.map(\.value)) } : nil,
             resources: resources.map { Set($0.map(\.value)) },
             notResources: notResources.map { Set($0.map(\.value)) },
             principal: principal.map { p in
