@@ -25,7 +25,7 @@ final class TemplateProgramTests: XCTestCase {
     }
 
     func testRandomTemplatesRenderAsSwiftMustacheRendersThem() throws {
-        var random = SeededRandom(seed: 9)
+        var random = FuzzRandom(seed: 9)
         var compared = 0
         for round in 0..<3_000 {
             var generator = TemplateGenerator(random: random)
@@ -112,22 +112,7 @@ private struct ThemeFolder {
     func remove() { try? FileManager.default.removeItem(at: url) }
 }
 
-/// A small deterministic generator (SplitMix64), so a failing round can be run again.
-struct SeededRandom {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-
+extension FuzzRandom {
     mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
 }
 
@@ -135,7 +120,7 @@ struct SeededRandom {
 /// whitespace and lookup rules differ: line ends, indentation, standalone
 /// tags, names found in an enclosing value or not at all, empty values.
 private struct TemplateGenerator {
-    var random: SeededRandom
+    var random: FuzzRandom
 
     /// Names a variable prints: scalars wherever they are found (a printed
     /// object or list is Swift's description of a dictionary, in no fixed order).
