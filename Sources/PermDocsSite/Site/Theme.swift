@@ -120,7 +120,7 @@ public struct Theme {
         _ = program.render(request.template, .object(model), into: &body)
         var html: [UInt8] = []
         html.reserveCapacity(body.count + 4_096)
-        _ = program.render("layout", .object(model.setting("body", .string(String(decoding: body, as: UTF8.self)))), into: &html)
+        _ = program.render("layout", .object(model.setting("body", .utf8(body))), into: &html)
         return Data(html)
     }
 

@@ -176,6 +176,9 @@ struct TemplateProgram {
             let text: String
             switch value {
             case .string(let s): text = s
+            case .utf8(let bytes):
+                guard escaped else { return out.append(contentsOf: bytes) }
+                text = String(decoding: bytes, as: UTF8.self)
             case .int(let i): text = String(i)
             case .bool(let b): text = b ? "true" : "false"
             case .double(let d): text = String(describing: d)

@@ -6,6 +6,9 @@ import Mustache
 /// the same values for themes rendered by swift-mustache itself.
 enum TemplateValue {
     case string(String)
+    /// Text already in UTF-8 (a page's rendered body, which the layout
+    /// shows): a string to the templates, without a copy into a `String`.
+    case utf8([UInt8])
     case int(Int)
     case bool(Bool)
     case double(Double)
@@ -20,6 +23,7 @@ enum TemplateValue {
     var any: Any {
         switch self {
         case .string(let s): return s
+        case .utf8(let bytes): return String(decoding: bytes, as: UTF8.self)
         case .int(let i): return i
         case .bool(let b): return b
         case .double(let d): return d

@@ -179,7 +179,10 @@ private struct TemplateGenerator {
         case "num": return random.below(2) == 0 ? .int(random.below(3) - 1) : .double(Double(random.below(5)) / 2)
         case "code": return .derived(DerivedHTML(.highlightedJSON, source: random.pick(["{\"a\": 1}", "[]", "<x>"])))
         default:
-            return random.below(5) == 0 ? .null : .string(random.pick(["", "v", "<i>\"q\"&'", "line\nbreak", "ü"]))
+            guard random.below(5) > 0 else { return .null }
+            let text = random.pick(["", "v", "<i>\"q\"&'", "line\nbreak", "ü"])
+            // Text kept as UTF-8 (a page's body) is a string to the templates.
+            return random.below(3) == 0 ? .utf8(Array(text.utf8)) : .string(text)
         }
     }
 }
