@@ -131,7 +131,12 @@ public final class OutputStaging: @unchecked Sendable {
             throw PermDocsError("refusing to write outside the output folder", file: path)
         }
         let dir = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? ""
-        try claim(path, folder: dir)
+        if try claim(path, folder: dir) {
+            try Self.makeFolders(dir, in: folderPath)
+            mutex.lock()
+            folders.insert(dir)
+            mutex.unlock()
+        }
         // Paths joined as strings: `URL.appendingPathComponent` asks the file
         // system whether each one is a folder (a stat a file).
         let target = folderPath + "/" + path
@@ -147,10 +152,11 @@ public final class OutputStaging: @unchecked Sendable {
         mutex.unlock()
     }
 
-    /// Takes `path` for one file, making its folder first when needed. A path
-    /// taken twice is refused: writing it again could write through a hard
-    /// link into the previous site, and which bytes won would depend on timing.
-    private func claim(_ path: String, folder dir: String) throws {
+    /// Takes `path` for one file; true when its folder is not known to be
+    /// made yet. A path taken twice is refused: writing it again could write
+    /// through a hard link into the previous site, and which bytes won would
+    /// depend on timing.
+    private func claim(_ path: String, folder dir: String) throws -> Bool {
         mutex.lock()
         defer { mutex.unlock() }
         guard lock != nil else { throw PermDocsError("the site's write is already over", file: path) }
@@ -158,10 +164,20 @@ public final class OutputStaging: @unchecked Sendable {
             throw PermDocsError("two files of the site have this path", file: path)
         }
         staged[path] = ("", false)
-        // Folders are made under the lock (a few hundred for thousands of files),
-        // so two threads never race to make the same one.
-        if folders.insert(dir).inserted {
-            try FileManager.default.createDirectory(atPath: folderPath + "/" + dir, withIntermediateDirectories: true)
+        return !folders.contains(dir)
+    }
+
+    /// Makes `dir` and the folders above it inside `root`, outside the lock:
+    /// making a folder is a slow call (the file system finds it an inode),
+    /// and under the lock it held up the other threads' files. Two threads
+    /// may make the same folder at once; the one that finds it made goes on.
+    private static func makeFolders(_ dir: String, in root: String) throws {
+        var path = root
+        for name in dir.split(separator: "/") {
+            path += "/" + name
+            if mkdir(path, 0o755) != 0 && errno != EEXIST {
+                throw PermDocsError("cannot make folder (\(String(cString: strerror(errno))))", file: path)
+            }
         }
     }
 

@@ -106,7 +106,8 @@ final class StreamedBuildTests: XCTestCase {
     }
 
     func testFilesStagedInAnyOrderFromManyThreadsGiveTheManifestOfOneWrite() throws {
-        let files = (0..<200).map { OutputFile(path: "d\($0 % 7)/f\($0).html", text: "page \($0)") }
+        // Nested folders, made by whichever thread comes first (outside the staging's lock).
+        let files = (0..<200).map { OutputFile(path: "d\($0 % 7)/e\($0 % 3)/f\($0).html", text: "page \($0)") }
         let whole = dir.appendingPathComponent("whole")
         try OutputWriter(output: whole, concurrency: 1).write(files)
         let out = dir.appendingPathComponent("out")
@@ -136,6 +137,19 @@ final class StreamedBuildTests: XCTestCase {
         XCTAssertThrowsError(try staging.finish([])) { error in
             XCTAssertTrue("\(error)".contains("a.html"), "\(error)")
             XCTAssertTrue("\(error)".contains("two files"), "\(error)")
+        }
+        XCTAssertEqual(try String(contentsOf: out.appendingPathComponent("a.html"), encoding: .utf8), "old")
+        XCTAssertEqual(try leftovers(beside: out), [])
+    }
+
+    func testAFileWhereAFolderMustBeFailsTheWriteAndLeavesThePreviousSite() throws {
+        let out = dir.appendingPathComponent("out")
+        try OutputWriter(output: out).write([OutputFile(path: "a.html", text: "old")])
+        let staging = try OutputWriter(output: out).begin()
+        staging.stage(OutputFile(path: "x", text: "a file"))
+        staging.stage(OutputFile(path: "x/y.html", text: "needs x to be a folder"))
+        XCTAssertThrowsError(try staging.finish([])) { error in
+            XCTAssertTrue((error as? PermDocsError)?.file?.hasSuffix("x/y.html") == true || (error as? PermDocsError)?.file?.hasSuffix("/x") == true, "\(error)")
         }
         XCTAssertEqual(try String(contentsOf: out.appendingPathComponent("a.html"), encoding: .utf8), "old")
         XCTAssertEqual(try leftovers(beside: out), [])
