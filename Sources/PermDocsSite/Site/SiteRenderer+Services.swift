@@ -114,12 +114,21 @@ extension SiteRenderer {
     /// row for each pattern row of each service page.
     static func coverage(of rows: [ActionRow]) -> Coverage {
         var byKey: [String: [Int]] = [:]
+        // A site names few patterns and grants them many times: each key made once.
+        var patternKeys: [String: String] = [:]
         for (position, r) in rows.enumerated() where r.kind == .action {
             var keys = Set<String>()
             for need in r.needs.values {
                 for g in need.grants {
                     switch g.via {
-                    case .wildcard(let p): keys.insert(coverageKey(pattern: p))
+                    case .wildcard(let p):
+                        if let key = patternKeys[p] {
+                            keys.insert(key)
+                        } else {
+                            let key = coverageKey(pattern: p)
+                            patternKeys[p] = key
+                            keys.insert(key)
+                        }
                     case .notAction(let names): keys.insert(coverageKey(notAction: names))
                     case .name: break
                     }
