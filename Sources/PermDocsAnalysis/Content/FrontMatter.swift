@@ -61,7 +61,15 @@ public struct FrontMatter: Sendable, Hashable {
         // (joining every line again copied each one). Only the emptied lines can
         // need `join`'s care for a lone "\r": after it, the text has its own endings.
         var body = SourceLines.join(lines[...close].map { (text: "", ending: $0.ending) })
-        body.append(contentsOf: text[lines[close].ending.endIndex...])
+        let rest = text[lines[close].ending.endIndex...]
+        if body.utf8.last == 0x0D, rest.utf8.first == 0x0A {
+            // The emptied lines end in a lone "\r" (`join` wrote one to keep two
+            // lines apart) and the rest starts with an empty "\n" line: glued, they
+            // would read as one "\r\n". `join` every line, which keeps them apart.
+            let all = lines.enumerated().map { i, line in (text: i <= close ? "" : String(line.text), ending: line.ending) }
+            return (FrontMatter(fields: fields, lineCount: close + 1), SourceLines.join(all))
+        }
+        body.append(contentsOf: rest)
         return (FrontMatter(fields: fields, lineCount: close + 1), body)
     }
 }

@@ -31,6 +31,8 @@ final class PageReadingAgreementTests: XCTestCase {
         "---\ntitle: T\n---\n# Body\n\ntext", "---\r\ntitle: T\r\n---\r\n# Body\r\n", "---\rtitle: T\r---\r# Body\r",
         "---\r\rtitle: T\n\r\n---\r\n\r\n# Body", "---\ntitle: T\n...\n# After dots\n", "---\ntitle: T\n---", "---\ntitle: T\n---\n",
         "---\n---\n\n---\n# H\n", "---\ntitle: é\n---\n\u{301}# H\n",
+        // A lone "\r" in the front matter, then empty "\n" lines after it (found by AnalysisFuzzTests).
+        "---\na: b\r---\n\nbody\n", "---\na\r---\n\n\n\nx", "---\r---\n\n", "---\na: 1\r\r---\n\n# H\n",
     ]
 
     func testFrontMatterBodyIsTheFullReadingsBody() throws {
