@@ -105,4 +105,19 @@ final class TemplateDialectsTests: XCTestCase {
         let (_, body) = try! FrontMatter.split("---\nt: x\n\r---\nbody", file: "f.md")
         XCTAssertEqual(SourceLines(body).lines.map(\.text), ["", "", "", "", "body"])
     }
+
+    /// Lines without `{%`, `{{<` or `{{%` skip the regexes: a highlight's
+    /// close, a comment's close and tags are still found among such lines,
+    /// with CRLF endings and non-ASCII text kept as they were.
+    func testTagLinesAmongPlainLinesAreStillRewritten() {
+        let md = "é line\r\n{% highlight json %}\r\n{ \"a\": 1 }\r\nplain ☃\r\n{% endhighlight %}\r\n"
+            + "{% comment %}\r\nhidden é\r\n{% endcomment %}after\r\nx {% raw %}y{% endraw %} z\r\nlast"
+        let result = TemplateDialects.rewrite(md, file: "f.md")
+        XCTAssertEqual(result.markdown, "é line\r\n```json\r\n{ \"a\": 1 }\r\nplain ☃\r\n```\r\n\r\n\r\nafter\r\nx y z\r\nlast")
+        XCTAssertEqual(result.diagnostics.map(\.subject), ["raw"])
+        XCTAssertTrue(TemplateDialects.mayHoldTag("a {{< b"))
+        XCTAssertTrue(TemplateDialects.mayHoldTag("{{% b"))
+        XCTAssertTrue(TemplateDialects.mayHoldTag("{%"))
+        XCTAssertFalse(TemplateDialects.mayHoldTag("{ % }} {{ < %} é"))
+    }
 }

@@ -56,6 +56,36 @@ public enum HTMLEscaping {
             .replacingOccurrences(of: "&amp;", with: "&")
     }
 
+    /// Appends `text(s)`'s bytes to `out`, without making the escaped String.
+    static func appendText(_ s: String, to out: inout [UInt8]) {
+        var s = s
+        s.withUTF8 { appendText(bytes: $0, to: &out) }
+    }
+
+    /// Appends `text`'s escaping of a NUL-terminated C string (cmark's
+    /// literals) to `out`, read in place: no `strlen`, no String made of it.
+    static func appendText(cString: UnsafePointer<CChar>, to out: inout [UInt8]) {
+        cString.withMemoryRebound(to: UInt8.self, capacity: 1) { p in
+            var n = 0
+            while p[n] != 0 { n += 1 }
+            appendText(bytes: UnsafeBufferPointer(start: p, count: n), to: &out)
+        }
+    }
+
+    /// The escaping loop on bytes: runs of bytes with nothing to escape are copied whole.
+    static func appendText(bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        var runStart = 0
+        for i in 0..<bytes.count {
+            let b = bytes[i]
+            // `& < > " '` are 0x26 0x3C 0x3E 0x22 0x27; anything above '>' needs nothing.
+            if b > 0x3E || (b != 0x26 && b != 0x3C && b != 0x3E && b != 0x22 && b != 0x27) { continue }
+            if runStart < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i])) }
+            appendEscaped(b, to: &out)
+            runStart = i + 1
+        }
+        if runStart < bytes.count { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...])) }
+    }
+
     /// Appends one UTF-8 byte, escaped if it is one of `& < > " '`.
     static func appendEscaped(_ b: UInt8, to out: inout [UInt8]) {
         switch b {

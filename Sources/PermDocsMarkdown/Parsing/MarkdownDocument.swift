@@ -204,10 +204,35 @@ extension MarkdownNode {
     }
 
     /// Leaf nodes (text, code, code blocks…) get no exit event from cmark.
-    var hasChildrenOrIsContainer: Bool {
-        switch kind {
-        case .text, .softBreak, .lineBreak, .code, .htmlInline, .codeBlock, .htmlBlock, .thematicBreak: return false
-        default: return true
+    var hasChildrenOrIsContainer: Bool { Self.isContainer(cmark_node_get_type(pointer)) }
+
+    /// False for the leaf types, which get no exit event from cmark.
+    static func isContainer(_ type: cmark_node_type) -> Bool {
+        switch type {
+        case CMARK_NODE_TEXT, CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK, CMARK_NODE_CODE, CMARK_NODE_HTML_INLINE,
+             CMARK_NODE_CODE_BLOCK, CMARK_NODE_HTML_BLOCK, CMARK_NODE_THEMATIC_BREAK:
+            return false
+        default:
+            return true
+        }
+    }
+
+    /// `walk` on cmark's pointers and node types alone, for the hot walks
+    /// (rendering, page structure): a `MarkdownNode` per event cost an
+    /// unowned retain and release of the document, which showed in profiles.
+    /// The visitor makes a `MarkdownNode` only for the nodes that need one.
+    static func walkPointers(from root: OpaquePointer, _ visit: (OpaquePointer, cmark_node_type, _ entering: Bool) -> WalkDecision) {
+        guard let iter = cmark_iter_new(root) else { return }
+        defer { cmark_iter_free(iter) }
+        while true {
+            let event = cmark_iter_next(iter)
+            if event == CMARK_EVENT_DONE { break }
+            guard let ptr = cmark_iter_get_node(iter) else { break }
+            let type = cmark_node_get_type(ptr)
+            let entering = event == CMARK_EVENT_ENTER
+            if visit(ptr, type, entering) == .skipChildren && entering && isContainer(type) {
+                cmark_iter_reset(iter, ptr, CMARK_EVENT_EXIT)
+            }
         }
     }
 }

@@ -1,6 +1,7 @@
 /// What one pass over a parsed page learns, shared by extraction and rendering
 /// so both agree: each heading's id, which paragraphs are pipe tables, and
 /// which section every block stands in.
+import CMark
 import PermDocsCore
 
 public final class PageStructure {
@@ -26,14 +27,19 @@ public final class PageStructure {
     public init(document: MarkdownDocument, file: String) {
         self.document = document
         self.file = file
-        document.rootNode.walk { node, entering in
+        // On pointers (see `walkPointers`); a one-line paragraph is never a
+        // table, so most paragraphs are passed over without a `MarkdownNode`.
+        MarkdownNode.walkPointers(from: document.rootNode.pointer) { ptr, type, entering in
             guard entering else { return .visitChildren }
-            switch node.kind {
-            case .heading:
-                headingIDs[node.pointer] = ids.id(for: node)
+            switch type {
+            case CMARK_NODE_HEADING:
+                headingIDs[ptr] = ids.id(for: MarkdownNode(pointer: ptr, document: document))
                 return .skipChildren
-            case .paragraph:
-                if let table = Self.table(in: node) { tables[node.pointer] = table }
+            case CMARK_NODE_PARAGRAPH:
+                if cmark_node_get_end_line(ptr) > cmark_node_get_start_line(ptr),
+                   let table = Self.table(in: MarkdownNode(pointer: ptr, document: document)) {
+                    tables[ptr] = table
+                }
                 return .skipChildren
             default:
                 return .visitChildren
@@ -43,6 +49,7 @@ public final class PageStructure {
 
     public func headingID(_ node: MarkdownNode) -> String? { headingIDs[node.pointer] }
     public func table(_ node: MarkdownNode) -> PipeTable? { tables[node.pointer] }
+    func table(pointer: OpaquePointer) -> PipeTable? { tables[pointer] }
 
     /// Reads a paragraph's source lines as a pipe table, if they are one.
     public static func table(in paragraph: MarkdownNode) -> PipeTable? {

@@ -32,7 +32,7 @@ public enum TemplateDialects {
     static let anyTag = try! NSRegularExpression(pattern: #"\{%-?\s*+(/?[A-Za-z_][\w-]*+)[^%]*+%\}|\{\{<\s*+(/?[A-Za-z_][\w./-]*+)[^>]*+>\}\}|\{\{%\s*+(/?[A-Za-z_][\w./-]*+)[^%]*+%\}\}"#)
 
     public static func rewrite(_ markdown: String, file: String) -> Result {
-        guard markdown.containsBytes("{%") || markdown.containsBytes("{{<") || markdown.containsBytes("{{%") else {
+        guard mayHoldTag(markdown) else {
             return Result(markdown: markdown, diagnostics: [])
         }
         let source = SourceLines(markdown).lines
@@ -89,7 +89,7 @@ public enum TemplateDialects {
                 i += 1
                 continue
             }
-            if line.containsBytes("{%") || line.containsBytes("{{<") || line.containsBytes("{{%") {
+            if mayHoldTag(line) {
                 let ns = line as NSString
                 let matches = anyTag.matches(in: line, range: NSRange(location: 0, length: ns.length))
                 if !matches.isEmpty {
@@ -116,8 +116,18 @@ public enum TemplateDialects {
         return Result(markdown: SourceLines.join(zip(lines, source.map(\.ending)).map { (text: $0, ending: $1) }), diagnostics: diagnostics)
     }
 
+    /// Every pattern of this file needs `{%`, `{{<` or `{{%` in the line, so
+    /// a line without any is no match: checked on its bytes first, since the
+    /// regexes (through NSString and UTF-16) ran on every line of a page that
+    /// had one tag anywhere and showed in profiles.
     private static func firstMatch(_ re: NSRegularExpression, _ s: String) -> NSTextCheckingResult? {
-        re.firstMatch(in: s, range: NSRange(s.startIndex..., in: s))
+        guard mayHoldTag(s) else { return nil }
+        return re.firstMatch(in: s, range: NSRange(s.startIndex..., in: s))
+    }
+
+    /// True when the text holds `{%`, `{{<` or `{{%`: the bytes every template tag starts with.
+    static func mayHoldTag(_ s: String) -> Bool {
+        s.containsBytes("{%") || s.containsBytes("{{<") || s.containsBytes("{{%")
     }
 
     private static func group(_ m: NSTextCheckingResult, _ n: Int, _ s: String) -> String? {

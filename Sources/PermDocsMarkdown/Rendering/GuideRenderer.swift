@@ -1,3 +1,4 @@
+import CMark
 import Foundation
 import PermDocsCore
 
@@ -25,55 +26,78 @@ public struct GuideRenderer {
         var out = FragmentWriter()
         // Ids the page already has, so an old anchor never repeats one.
         out.usedIDs = Set(page.headingIDs.values).union(figures.values.flatMap { $0.map(\.anchor) })
-        render(page.document.rootNode, page: page, into: &out)
+        render(page.document.rootNode.pointer, document: page.document, page: page, into: &out)
         let links = out.links, headings = out.headings
         return RenderedGuide(fragments: out.finish(), links: links, headings: headings)
     }
 
-    private func render(_ root: MarkdownNode, page: PageStructure?, into out: inout FragmentWriter) {
+    /// Walks on cmark's pointers and writes bytes: a `MarkdownNode` (an
+    /// unowned retain of the document) is made only for the few node types
+    /// that need its helpers, and literals are escaped straight from cmark's
+    /// C strings. Both showed in profiles as String and reference traffic.
+    private func render(_ root: OpaquePointer, document: MarkdownDocument, page: PageStructure?, into out: inout FragmentWriter) {
         var tightStack: [Bool] = []
         var skipAnchorClose = 0
-        root.walk { node, entering in
-            switch node.kind {
-            case .document:
+        func nodeAt(_ ptr: OpaquePointer) -> MarkdownNode { MarkdownNode(pointer: ptr, document: document) }
+        func parentType(_ ptr: OpaquePointer) -> cmark_node_type? { cmark_node_parent(ptr).map { cmark_node_get_type($0) } }
+        MarkdownNode.walkPointers(from: root) { ptr, type, entering in
+            switch type {
+            case CMARK_NODE_DOCUMENT:
                 break
-            case .paragraph:
-                if entering, let page, let table = page.table(node) {
+            case CMARK_NODE_PARAGRAPH:
+                if entering, let page, let table = page.table(pointer: ptr) {
                     renderTable(table, page: page, into: &out)
                     return .skipChildren
                 }
-                let tight = node.parent?.kind == .item && (tightStack.last ?? false)
+                let tight = parentType(ptr) == CMARK_NODE_ITEM && (tightStack.last ?? false)
                 if !tight { out += entering ? "<p>" : "</p>\n" }
-            case .heading:
+            case CMARK_NODE_HEADING:
+                let level = Int(cmark_node_get_heading_level(ptr))
+                let id = page?.headingIDs[ptr] ?? ""
                 if entering {
-                    let id = page?.headingID(node) ?? ""
-                    out += "<h\(node.headingLevel) id=\"\(HTMLEscaping.attribute(id))\">"
-                    if (2...3).contains(node.headingLevel), !id.isEmpty {
+                    out += "<h"
+                    out.number(level)
+                    out += " id=\""
+                    out.escaped(id)
+                    out += "\">"
+                    if (2...3).contains(level), !id.isEmpty {
                         // One space between words: inline HTML (`<b>`) leaves its spaces behind.
-                        let text = Self.singleSpaced(node.plainText)
-                        if !text.isEmpty { out.headings.append(GuideHeading(level: node.headingLevel, text: text, id: id)) }
+                        let text = Self.singleSpaced(nodeAt(ptr).plainText)
+                        if !text.isEmpty { out.headings.append(GuideHeading(level: level, text: text, id: id)) }
                     }
                 } else {
-                    let id = page?.headingID(node) ?? ""
-                    out += "<a class=\"heading-anchor\" href=\"#\(HTMLEscaping.attribute(id))\" aria-label=\"Link to this section\">#</a></h\(node.headingLevel)>\n"
+                    out += "<a class=\"heading-anchor\" href=\"#"
+                    out.escaped(id)
+                    out += "\" aria-label=\"Link to this section\">#</a></h"
+                    out.number(level)
+                    out += ">\n"
                 }
-            case .blockQuote:
+            case CMARK_NODE_BLOCK_QUOTE:
                 out += entering ? "<blockquote>\n" : "</blockquote>\n"
-            case .list:
+            case CMARK_NODE_LIST:
+                let ordered = cmark_node_get_list_type(ptr) == CMARK_ORDERED_LIST
                 if entering {
-                    tightStack.append(node.isTightList)
-                    if node.isOrderedList {
-                        out += node.listStart != 1 ? "<ol start=\"\(node.listStart)\">\n" : "<ol>\n"
+                    tightStack.append(cmark_node_get_list_tight(ptr) != 0)
+                    if ordered {
+                        let start = Int(cmark_node_get_list_start(ptr))
+                        if start != 1 {
+                            out += "<ol start=\""
+                            out.number(start)
+                            out += "\">\n"
+                        } else {
+                            out += "<ol>\n"
+                        }
                     } else {
                         out += "<ul>\n"
                     }
                 } else {
                     tightStack.removeLast()
-                    out += node.isOrderedList ? "</ol>\n" : "</ul>\n"
+                    out += ordered ? "</ol>\n" : "</ul>\n"
                 }
-            case .item:
+            case CMARK_NODE_ITEM:
                 out += entering ? "<li>" : "</li>\n"
-            case .codeBlock:
+            case CMARK_NODE_CODE_BLOCK:
+                let node = nodeAt(ptr)
                 let key = SourcePosition(line: node.startLine, column: node.startColumn)
                 if let found = figures[key], !found.isEmpty {
                     // Several policies read from one block (pasted together, or
@@ -84,32 +108,43 @@ public struct GuideRenderer {
                 } else {
                     let language = node.fenceInfo.split(separator: " ").first.map(String.init) ?? ""
                     // Focusable: a reader without a mouse scrolls a long line with the arrow keys.
-                    out += language.isEmpty ? "<pre tabindex=\"0\"><code>" : "<pre tabindex=\"0\"><code class=\"language-\(HTMLEscaping.attribute(language))\">"
-                    out += HTMLEscaping.text(node.literal) + "</code></pre>\n"
+                    if language.isEmpty {
+                        out += "<pre tabindex=\"0\"><code>"
+                    } else {
+                        out += "<pre tabindex=\"0\"><code class=\"language-"
+                        out.escaped(language)
+                        out += "\">"
+                    }
+                    out.escaped(cString: cmark_node_get_literal(ptr))
+                    out += "</code></pre>\n"
                 }
-            case .htmlBlock:
+            case CMARK_NODE_HTML_BLOCK:
+                let node = nodeAt(ptr)
                 let here = figures.filter { $0.key.line >= node.startLine && $0.key.line <= max(node.endLine, node.startLine) }
                 if !here.isEmpty {
                     for slot in here.values.flatMap({ $0 }).sorted(by: { $0.start < $1.start }) {
                         out.figure(slot.anchor)
                     }
                 } else {
-                    out += HTMLSanitizer().sanitize(node.literal) + "\n"
+                    out += HTMLSanitizer().sanitize(node.literal)
+                    out += "\n"
                 }
-            case .thematicBreak:
+            case CMARK_NODE_THEMATIC_BREAK:
                 out += "<hr>\n"
-            case .text:
-                out += HTMLEscaping.text(node.literal)
-            case .softBreak:
+            case CMARK_NODE_TEXT:
+                out.escaped(cString: cmark_node_get_literal(ptr))
+            case CMARK_NODE_SOFTBREAK:
                 out += "\n"
-            case .lineBreak:
+            case CMARK_NODE_LINEBREAK:
                 out += "<br>\n"
-            case .code:
-                out += "<code>" + HTMLEscaping.text(node.literal) + "</code>"
-            case .htmlInline:
+            case CMARK_NODE_CODE:
+                out += "<code>"
+                out.escaped(cString: cmark_node_get_literal(ptr))
+                out += "</code>"
+            case CMARK_NODE_HTML_INLINE:
                 // In a heading, an `<a name>` anchor has become the heading's id.
-                let lit = node.literal
-                if node.parent?.kind == .heading {
+                let lit = nodeAt(ptr).literal
+                if parentType(ptr) == CMARK_NODE_HEADING {
                     if HeadingIDs.anchorName(inTag: lit) != nil { skipAnchorClose += 1; break }
                     if skipAnchorClose > 0 && lit.lowercased().hasPrefix("</a") { skipAnchorClose -= 1; break }
                 } else if let name = Self.namedAnchor(lit) {
@@ -118,7 +153,9 @@ public struct GuideRenderer {
                     // `<a name="x"/>` closes itself: no `</a>` of its own follows.
                     let selfClosing = Self.closesItself(lit)
                     if out.usedIDs.insert(name).inserted {
-                        out += "<a id=\"\(HTMLEscaping.attribute(name))\">" + (selfClosing ? "</a>" : "")
+                        out += "<a id=\""
+                        out.escaped(name)
+                        out += selfClosing ? "\"></a>" : "\">"
                     } else if !selfClosing {
                         skipAnchorClose += 1
                     }
@@ -128,17 +165,26 @@ public struct GuideRenderer {
                     break
                 }
                 out += HTMLSanitizer().sanitize(lit)
-            case .emphasis:
+            case CMARK_NODE_EMPH:
                 out += entering ? "<em>" : "</em>"
-            case .strong:
+            case CMARK_NODE_STRONG:
                 out += entering ? "<strong>" : "</strong>"
-            case .link:
+            case CMARK_NODE_LINK:
                 if entering {
-                    out.links.append(GuideLink(url: node.url, position: Self.position(of: node), isImage: false))
-                    let url = resolveLink(node.url) ?? node.url
+                    let node = nodeAt(ptr)
+                    let written = node.url
+                    out.links.append(GuideLink(url: written, position: Self.position(of: node), isImage: false))
+                    let url = resolveLink(written) ?? written
                     if SafeURL.isAllowed(url) {
-                        out += "<a href=\"\(HTMLEscaping.attribute(url))\""
-                        if !node.title.isEmpty { out += " title=\"\(HTMLEscaping.attribute(node.title))\"" }
+                        out += "<a href=\""
+                        out.escaped(url)
+                        out += "\""
+                        let title = node.title
+                        if !title.isEmpty {
+                            out += " title=\""
+                            out.escaped(title)
+                            out += "\""
+                        }
                         out += ">"
                     } else {
                         out += "<a>"
@@ -146,18 +192,24 @@ public struct GuideRenderer {
                 } else {
                     out += "</a>"
                 }
-            case .image:
+            case CMARK_NODE_IMAGE:
                 if entering {
-                    out.links.append(GuideLink(url: node.url, position: Self.position(of: node), isImage: true))
+                    let node = nodeAt(ptr)
+                    let written = node.url
+                    out.links.append(GuideLink(url: written, position: Self.position(of: node), isImage: true))
                     let alt = node.plainText
-                    if SafeURL.isAllowed(node.url) {
-                        out += "<img src=\"\(HTMLEscaping.attribute(node.url))\" alt=\"\(HTMLEscaping.attribute(alt))\">"
+                    if SafeURL.isAllowed(written) {
+                        out += "<img src=\""
+                        out.escaped(written)
+                        out += "\" alt=\""
+                        out.escaped(alt)
+                        out += "\">"
                     } else {
-                        out += HTMLEscaping.text(alt)
+                        out.escaped(alt)
                     }
                 }
                 return .skipChildren
-            case .customBlock, .customInline, .unknown:
+            default:
                 break
             }
             return .visitChildren
@@ -186,7 +238,7 @@ public struct GuideRenderer {
             } else {
                 let doc = MarkdownDocument(c.text)
                 for block in doc.rootNode.children {
-                    for inline in block.children { render(inline, page: nil, into: &out) }
+                    for inline in block.children { render(inline.pointer, document: doc, page: nil, into: &out) }
                 }
             }
             out += "</\(tag)>"

@@ -112,9 +112,12 @@ public struct FigureSlot: Hashable, Sendable {
 }
 
 /// Collects the guide renderer's output as HTML text between figures.
+///
+/// The HTML is gathered as UTF-8 bytes and made a String once per fragment:
+/// String appends and interpolation per node showed in profiles.
 struct FragmentWriter {
     private var fragments: [RenderedGuide.Fragment] = []
-    private var html = ""
+    private var html: [UInt8] = []
     /// Element ids written so far (and those the page's headings and figures take).
     var usedIDs: Set<String> = []
     /// Links and images met so far.
@@ -122,17 +125,41 @@ struct FragmentWriter {
     /// Section headings met so far.
     var headings: [GuideHeading] = []
 
+    init() { html.reserveCapacity(16 * 1024) }
+
+    /// Appends HTML permdocs wrote (or already escaped or sanitized).
     static func += (writer: inout FragmentWriter, text: String) {
-        writer.html += text
+        writer.html.append(contentsOf: text.utf8)
+    }
+
+    /// Appends content, escaped (`HTMLEscaping.text`).
+    mutating func escaped(_ text: String) {
+        HTMLEscaping.appendText(text, to: &html)
+    }
+
+    /// Appends a cmark literal, escaped, read in place; nothing for nil.
+    mutating func escaped(cString: UnsafePointer<CChar>?) {
+        if let cString { HTMLEscaping.appendText(cString: cString, to: &html) }
+    }
+
+    /// Appends a number in decimal.
+    mutating func number(_ n: Int) {
+        html.append(contentsOf: String(n).utf8)
     }
 
     mutating func figure(_ anchor: String) {
-        if !html.isEmpty { fragments.append(.html(html)); html = "" }
+        flush()
         fragments.append(.figure(anchor: anchor))
     }
 
     mutating func finish() -> [RenderedGuide.Fragment] {
-        if !html.isEmpty { fragments.append(.html(html)); html = "" }
+        flush()
         return fragments
+    }
+
+    /// Ends the current HTML fragment. (cmark's input is valid UTF-8 and its
+    /// literals are cut at ASCII, so decoding repairs nothing.)
+    private mutating func flush() {
+        if !html.isEmpty { fragments.append(.html(String(decoding: html, as: UTF8.self))); html.removeAll(keepingCapacity: true) }
     }
 }
