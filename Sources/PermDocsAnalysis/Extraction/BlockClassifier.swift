@@ -26,7 +26,10 @@ public enum BlockClassifier {
     /// Classifies the blocks of one tool. `isAWSService` tells a known service
     /// prefix (from the catalog), to recognise another cloud's actions.
     public static func classify(_ blocks: [PolicyBlock], isAWSService: ((String) -> Bool)? = nil) -> [PolicyBlock] {
-        var result = blocks.map { baseKind($0, isAWSService: isAWSService) }
+        // Kinds set in place: a block is large, and copying each one in and
+        // out of a helper showed in profiles.
+        var result = blocks
+        for i in result.indices { setBaseKind(&result[i], isAWSService: isAWSService) }
         for i in result.indices where result[i].kind == .identity {
             let statements = OptionalStatements.read(result[i])
             if isOptional(result[i], leadIn: statements.leadIn) {
@@ -56,13 +59,12 @@ public enum BlockClassifier {
     }
 
     /// The kind the JSON and the lead-in give, before optional and excerpts.
-    static func baseKind(_ block: PolicyBlock, isAWSService: ((String) -> Bool)?) -> PolicyBlock {
-        var block = block
+    static func setBaseKind(_ block: inout PolicyBlock, isAWSService: ((String) -> Bool)?) {
         block.excerptOf = nil
         block.optionalStatements = []
         guard let policy = block.policy else {
             block.kind = NotAWSPolicy.reason(unparsed: block.text) != nil ? .notAWS : .unparsed
-            return block
+            return
         }
         let lead = block.context.leadIn ?? block.leadIn
         if NotAWSPolicy.reason(policy, isAWSService: isAWSService) != nil {
@@ -78,7 +80,6 @@ public enum BlockClassifier {
         } else {
             block.kind = .identity
         }
-        return block
     }
 
     /// True when the guide says the block is optional: its lead-in as a step
@@ -112,15 +113,17 @@ public enum BlockClassifier {
         }
         for i in blocks.indices where blocks[i].kind == .identity {
             guard let policy = blocks[i].policy else { continue }
-            let block = blocks[i]
-            let saysRepeat = ContextPhrases.mentions(ContextPhrases.excerptEvidence, block.context.leadIn ?? block.leadIn)
+            // Only the fields asked for are read: copying the whole block
+            // for each one showed in profiles.
+            let saysRepeat = ContextPhrases.mentions(ContextPhrases.excerptEvidence, blocks[i].context.leadIn ?? blocks[i].leadIn)
             let bare = policy.shape != .document
             guard bare || saysRepeat else { continue }
+            let reference = blocks[i].reference, file = blocks[i].file
             let meanings = policy.statements.map(\.meaning)
             let candidates = meanings.first.flatMap { holding[$0] } ?? []
             let fuller = candidates.lazy.map { documents[$0] }.first { doc in
-                doc.reference != block.reference && doc.count > meanings.count && meanings.allSatisfy(doc.meanings.contains)
-                    && (saysRepeat || doc.file == block.file)
+                doc.reference != reference && doc.count > meanings.count && meanings.allSatisfy(doc.meanings.contains)
+                    && (saysRepeat || doc.file == file)
             }
             if let fuller {
                 blocks[i].kind = .excerpt

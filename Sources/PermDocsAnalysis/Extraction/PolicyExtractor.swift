@@ -72,9 +72,7 @@ public struct PolicyExtractor {
                         for cell in row.cells where Self.mayHoldPolicy(cell.text) {
                             var raw = MappedText(file: page.file)
                             let column = cell.column + (table.columnOffsets[line] ?? 0)
-                            for (k, s) in cell.text.unicodeScalars.enumerated() {
-                                raw.append(s, at: SourcePosition(line: line, column: column + k))
-                            }
+                            raw.append(Substring(cell.text).unicodeScalars, line: line, column: column)
                             let key = SourcePosition(line: line, column: column)
                             let pres = InlineTextDecoding.preRegions(raw)
                             if pres.isEmpty {
@@ -146,6 +144,8 @@ public struct PolicyExtractor {
         var text = MappedText(file: file)
         var body = Substring(literal)
         if body.hasSuffix("\n") { body = body.dropLast() }
+        // No more scalars than bytes (line feeds included).
+        text.reserveCapacity(body.utf8.count)
         // What `text.appendLine(content, source: doc.line(line), lineNumber: line)`
         // does, with the columns found on bytes (`LineColumns`); a line's length
         // is the next line feed's column.
@@ -154,11 +154,7 @@ public struct PolicyExtractor {
             let line = firstLine + k
             if k > 0 { text.append("\n", at: SourcePosition(line: line - 1, column: previousScalars + 1)) }
             let place = LineColumns.place(of: content, in: doc.line(line))
-            var column = place.prefix + 1
-            for scalar in content.unicodeScalars {
-                text.append(scalar, at: SourcePosition(line: line, column: column))
-                column += 1
-            }
+            text.append(content.unicodeScalars, line: line, column: place.prefix + 1)
             previousScalars = place.sourceScalars
         }
         return text
