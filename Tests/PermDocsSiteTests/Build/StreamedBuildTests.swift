@@ -128,31 +128,30 @@ final class StreamedBuildTests: XCTestCase {
         XCTAssertEqual(paths.map(String.init), expected.keys.sorted(), "one line per file, in path order")
     }
 
-    func testAPathStagedTwiceFailsTheWriteAndLeavesThePreviousSite() throws {
+    /// Stages `files` over a site holding `a.html` = "old": the write must
+    /// fail (`check` sees the error) and leave that site, and nothing beside it.
+    private func assertFailedWrite(staging files: [OutputFile], _ check: (Error) -> Void) throws {
         let out = dir.appendingPathComponent("out")
         try OutputWriter(output: out).write([OutputFile(path: "a.html", text: "old")])
         let staging = try OutputWriter(output: out).begin()
-        staging.stage(OutputFile(path: "a.html", text: "old"))
-        staging.stage(OutputFile(path: "a.html", text: "new"))
-        XCTAssertThrowsError(try staging.finish([])) { error in
-            XCTAssertTrue("\(error)".contains("a.html"), "\(error)")
-            XCTAssertTrue("\(error)".contains("two files"), "\(error)")
-        }
+        for file in files { staging.stage(file) }
+        XCTAssertThrowsError(try staging.finish([]), "", check)
         XCTAssertEqual(try String(contentsOf: out.appendingPathComponent("a.html"), encoding: .utf8), "old")
         XCTAssertEqual(try leftovers(beside: out), [])
     }
 
-    func testAFileWhereAFolderMustBeFailsTheWriteAndLeavesThePreviousSite() throws {
-        let out = dir.appendingPathComponent("out")
-        try OutputWriter(output: out).write([OutputFile(path: "a.html", text: "old")])
-        let staging = try OutputWriter(output: out).begin()
-        staging.stage(OutputFile(path: "x", text: "a file"))
-        staging.stage(OutputFile(path: "x/y.html", text: "needs x to be a folder"))
-        XCTAssertThrowsError(try staging.finish([])) { error in
-            XCTAssertTrue((error as? PermDocsError)?.file?.hasSuffix("x/y.html") == true || (error as? PermDocsError)?.file?.hasSuffix("/x") == true, "\(error)")
+    func testAPathStagedTwiceFailsTheWriteAndLeavesThePreviousSite() throws {
+        try assertFailedWrite(staging: [OutputFile(path: "a.html", text: "old"), OutputFile(path: "a.html", text: "new")]) { error in
+            XCTAssertTrue("\(error)".contains("a.html"), "\(error)")
+            XCTAssertTrue("\(error)".contains("two files"), "\(error)")
         }
-        XCTAssertEqual(try String(contentsOf: out.appendingPathComponent("a.html"), encoding: .utf8), "old")
-        XCTAssertEqual(try leftovers(beside: out), [])
+    }
+
+    func testAFileWhereAFolderMustBeFailsTheWriteAndLeavesThePreviousSite() throws {
+        try assertFailedWrite(staging: [OutputFile(path: "x", text: "a file"), OutputFile(path: "x/y.html", text: "needs x to be a folder")]) { error in
+            let file = (error as? PermDocsError)?.file ?? ""
+            XCTAssertTrue(file.hasSuffix("x/y.html") || file.hasSuffix("/x"), "\(error)")
+        }
     }
 
     func testTheFirstBadPathByNameIsTheOneReportedWhateverTheOrder() throws {
