@@ -57,7 +57,7 @@ public enum HTMLEscaping {
     }
 
     /// Appends `text(s)`'s bytes to `out`, without making the escaped String.
-    static func appendText(_ s: String, to out: inout [UInt8]) {
+    public static func appendText(_ s: String, to out: inout [UInt8]) {
         var s = s
         s.withUTF8 { appendText(bytes: $0, to: &out) }
     }

@@ -103,16 +103,11 @@ public struct Theme {
     /// Whether the theme has `templates/NAME.mustache` (optional pages such as `404`).
     public func hasTemplate(_ name: String) -> Bool { library.getTemplate(named: name) != nil }
 
-    /// Renders a page: its template with its model, then the layout around it.
-    func page(_ request: PageRequest) -> String {
-        String(decoding: pageData(request), as: UTF8.self)
-    }
-
-    /// The page's bytes: `page`, without a copy into a `String`.
+    /// Renders a page as bytes: its template with its model, then the layout around it.
     func pageData(_ request: PageRequest) -> Data {
         guard let program, request.rawContext == nil, case .object(let model) = request.model else {
             var context = request.context
-            context["body"] = library.render(request.context, withTemplate: request.template) ?? ""
+            context["body"] = library.render(context, withTemplate: request.template) ?? ""
             return Data((library.render(context, withTemplate: "layout") ?? "").utf8)
         }
         var body: [UInt8] = []

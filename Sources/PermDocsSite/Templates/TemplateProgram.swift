@@ -186,7 +186,11 @@ struct TemplateProgram {
             case .derived(let d): text = d.renderText
             case .list, .object: text = String(describing: value.any)
             }
-            out.append(contentsOf: (escaped ? HTMLEscaping.text(text) : text).utf8)
+            if escaped {
+                HTMLEscaping.appendText(text, to: &out)
+            } else {
+                out.append(contentsOf: text.utf8)
+            }
         }
     }
 }
