@@ -57,7 +57,9 @@ public struct Analyzer {
         }
         let cached = jobs.map { cache?.lookup($0.page, tool: $0.key) }
         let fresh = jobs.indices.filter { cached[$0] == nil }
-        let freshPages = ParallelMap.map(fresh, concurrency: concurrency) { analyze(page: jobs[$0].page, toolSlug: jobs[$0].slug, pageIDs: jobs[$0].ids, introAlias: jobs[$0].alias) }
+        let freshPages = ParallelMap.map(fresh, concurrency: concurrency, costliestFirst: { jobs[$0].page.body.utf8.count }) {
+            analyze(page: jobs[$0].page, toolSlug: jobs[$0].slug, pageIDs: jobs[$0].ids, introAlias: jobs[$0].alias)
+        }
         var pages = cached
         for (k, i) in fresh.enumerated() { pages[i] = freshPages[k] }
         let all = pages.map { $0! }

@@ -60,11 +60,8 @@ struct ToolAnalysis {
     /// a `concurrentPerform` nested in another on the caller's thread alone).
     func run(_ jobs: [Job]) -> [(AnalyzedTool, ToolAnalysisMemo, Counts)] {
         // The largest tools first, so that none is left to run alone at the end.
-        let largestFirst = jobs.indices.sorted { (jobs[$1].pages.count, $0) < (jobs[$0].pages.count, $1) }
         func eachTool<T>(_ body: (Int) -> T) -> [T] {
-            var results = [T?](repeating: nil, count: jobs.count)
-            for (k, value) in ParallelMap.map(largestFirst, concurrency: concurrency, body).enumerated() { results[largestFirst[k]] = value }
-            return results.map { $0! }
+            ParallelMap.map(Array(jobs.indices), concurrency: concurrency, costliestFirst: { jobs[$0].pages.count }, body)
         }
         var states = eachTool { classify(jobs[$0]) }
 

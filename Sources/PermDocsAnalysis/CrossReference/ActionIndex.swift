@@ -79,7 +79,9 @@ public struct ActionIndex: Sendable {
             if toolsBySlug[tool.slug] == nil { slugs.append(tool.slug) }
             toolsBySlug[tool.slug, default: []].append(tool)
         }
-        let parts = ParallelMap.map(slugs, concurrency: concurrency) { ToolIndexPart(slug: $0, tools: toolsBySlug[$0]!, catalog: catalog) }
+        let parts = ParallelMap.map(slugs, concurrency: concurrency, costliestFirst: { slug in
+            toolsBySlug[slug]!.reduce(0) { $0 + $1.pages.reduce(0) { $0 + $1.blocks.count } }
+        }) { ToolIndexPart(slug: $0, tools: toolsBySlug[$0]!, catalog: catalog) }
         for part in parts {
             uses[part.slug] = part.uses
             for (action, need) in part.needs {

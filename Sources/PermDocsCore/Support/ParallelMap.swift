@@ -31,6 +31,24 @@ public enum ParallelMap {
         }
         return results.map { $0! }
     }
+
+    /// `map(_:concurrency:_:)`, the costliest inputs started first: results
+    /// still come in input order. Workers take inputs as they free up, so an
+    /// input far costlier than the rest (a 3 MB manual among 600 short pages)
+    /// started late leaves one core working alone at the end; started first,
+    /// it runs beside the others. `cost` is any measure that orders inputs by
+    /// their work (bytes, pages); ties keep input order.
+    public static func map<Input, Output>(_ inputs: [Input], concurrency: Int, costliestFirst cost: (Input) -> Int,
+                                          _ transform: (Input) -> Output) -> [Output] {
+        if concurrency <= 1 || inputs.count < 2 { return inputs.map(transform) }
+        let costs = inputs.map(cost)
+        let order = inputs.indices.sorted { (costs[$1], $0) < (costs[$0], $1) }
+        var results = [Output?](repeating: nil, count: inputs.count)
+        for (k, output) in map(order, concurrency: concurrency, { transform(inputs[$0]) }).enumerated() {
+            results[order[k]] = output
+        }
+        return results.map { $0! }
+    }
 }
 
 /// Lets worker threads write distinct slots of one buffer.

@@ -26,6 +26,14 @@ public struct RenderedGuide: Hashable, Sendable {
         self.headings = headings
     }
 
+    /// The bytes of the guide's HTML (figures not counted): what rendering its page costs, roughly.
+    public var byteCount: Int {
+        fragments.reduce(0) { total, fragment in
+            if case .html(let html) = fragment { return total + html.utf8.count }
+            return total
+        }
+    }
+
     /// The element ids the page will have: every `id="…"` of its HTML (headings,
     /// anchors, raw HTML) and each figure's anchor. What a `#fragment` can land on.
     public var ids: Set<String> {

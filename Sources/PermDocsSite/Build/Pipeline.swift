@@ -100,6 +100,8 @@ public struct Pipeline {
         public var historyCache: HistoryCache?
         /// Why the output folder's build record was not used (`buildUnlessUnchanged`), said once.
         public var recordProblem: String?
+        /// The build record to write beside the site, when the build keeps one.
+        var recordFile: OutputFile?
 
         public var diagnostics: [Diagnostic] { site.diagnostics }
         public var pageCount: Int { site.tools.reduce(0) { $0 + $1.pages.count } }
@@ -190,8 +192,9 @@ public struct Pipeline {
     /// Render, after `timings` (the steps already run) with `theme` when it is
     /// already loaded. `historyCache` is asked for only when `site.yml` has `history:`.
     /// With `handOver`, each page and export is given to it as it is made (`SiteRenderer.handOver`).
+    /// With `input`, the build record of `input` is made too (`Result.recordFile`), beside the render.
     private func render(reusing cache: (any RenderCache)?, theme loaded: Theme? = nil, after timings: [Timing] = [],
-                        handOver: ((OutputFile) -> OutputFile)? = nil,
+                        handOver: ((OutputFile) -> OutputFile)? = nil, recording input: Fingerprint? = nil,
                         historyCache: () -> (HistoryCache, String?)) throws -> Result {
         var timings = timings
         let theme = try loaded ?? step(.theme, "loading the theme", &timings) { try loadTheme() }
@@ -213,6 +216,12 @@ public struct Pipeline {
         // without an analysis cache that keys on it (serve's), the Markdown
         // goes before the rendered files pile up (52 MB of a 7,825-page site).
         if self.cache == nil { site.releasePageMarkdown() }
+        // A site with a history is never taken as unchanged: its history depends
+        // on the repository's commits, which the input fingerprint does not see.
+        // The record needs the analysis only: it is made while pages render.
+        let record = input.flatMap { input in
+            site.config.history == nil ? BackgroundValue { [site] in BuildRecord(input: input, site: site).file } : nil
+        }
         let rendered = try step(.render, "rendering \(site.tools.reduce(0) { $0 + $1.pages.count }) pages", &timings) {
             var renderer = SiteRenderer(theme: theme, site: site, generator: generator)
             renderer.concurrency = concurrency
@@ -227,6 +236,7 @@ public struct Pipeline {
         result.historyCache = usedHistory
         result.pageInputs = rendered.inputs
         result.rendered = rendered
+        result.recordFile = record?.value
         return result
     }
 
@@ -323,7 +333,7 @@ public struct Pipeline {
         }
         // The history cache is read only for a site with `history:`: without
         // one, a build reads and writes exactly what it did before.
-        var result = try render(reusing: cache, theme: theme, after: steps, handOver: handOver) {
+        var result = try render(reusing: cache, theme: theme, after: steps, handOver: handOver, recording: input) {
             if let historyCache { return (historyCache, nil) }
             return writer.clean ? (HistoryCache(), nil) : HistoryCacheFile.load(from: writer.output)
         }
@@ -343,9 +353,7 @@ public struct Pipeline {
         let files = result.files
         var bookkeeping = [OutputCache.file(fingerprints: result.fingerprints)]
         if let history = result.historyCache { bookkeeping.append(HistoryCacheFile.file(history.usedEntries, persisted: history.persisted)) }
-        // A site with a history is never taken as unchanged: its history depends
-        // on the repository's commits, which the input fingerprint does not see.
-        if let input, result.site.config.history == nil { bookkeeping.append(BuildRecord(input: input, site: result.site).file) }
+        if let record = result.recordFile { bookkeeping.append(record) }
         result.written = try step(.write, "writing \(files.count) files", &timings) {
             try staging.map { try $0.finish(files, bookkeeping: bookkeeping) } ?? writer.write(files, bookkeeping: bookkeeping)
         }

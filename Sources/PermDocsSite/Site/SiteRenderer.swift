@@ -117,10 +117,14 @@ public struct SiteRenderer {
         jobs += SiteExports(site: site).makers.map { export in .files { [OutputFile(path: export.path, text: export.make())] } }
         let salt = fingerprintSalt
         let siteInputs = siteInputs(salt: salt)
+        // What each job costs, to start the costliest first (`ParallelMap`):
+        // the exports, then pages by the size of their guide; the rest are small.
+        var costs: [String: Int] = [:]
         for tool in site.tools {
             let toolInputs = toolInputs(tool)
             for (index, page) in tool.pages.enumerated() {
                 let path = SitePaths.page(tool: tool.slug, pageID: page.source.pageID)
+                costs[path] = page.guide.byteCount
                 let request = { toolPage(tool, page: page, at: index, path: path) }
                 // Further pages can be reused by their inputs, without building their context.
                 if let inputs = toolPageInputs(site: siteInputs, tool: toolInputs, tool, at: index, path: path) {
@@ -140,7 +144,12 @@ public struct SiteRenderer {
         if hasChangesPage {
             jobs.append(.page(path: SitePaths.changes, request: changesPage))
         }
-        let results = ParallelMap.map(jobs, concurrency: concurrency) { job -> [RenderResult] in
+        let results = ParallelMap.map(jobs, concurrency: concurrency, costliestFirst: { job in
+            switch job {
+            case .files: return Int.max
+            case .page(let path, _), .keyedPage(let path, _, _): return costs[path] ?? 0
+            }
+        }) { job -> [RenderResult] in
             let made: [RenderResult]
             switch job {
             case .files(let make):
