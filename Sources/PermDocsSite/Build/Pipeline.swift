@@ -62,59 +62,6 @@ public struct Pipeline {
         }
     }
 
-    /// What a run produced.
-    public struct Result {
-        public var site: AnalyzedSite
-        /// The site's files (empty when the run stopped before rendering, and
-        /// after `build` when `keepsFiles` is false: they went to the output).
-        public var files: [OutputFile]
-        /// What the write step did, when it ran.
-        public var written: OutputWriter.Summary?
-        /// How long each step took, in step order, for `--verbose`.
-        public var timings: [Timing]
-        /// Pages reused from the render cache, and pages rendered.
-        public var reusedPages = 0
-        public var renderedPages = 0
-        /// Each page's fingerprint, for the next build's cache (`renderCache(of:)`).
-        public var fingerprints: [String: Fingerprint] = [:]
-        /// The inputs of the pages that have them (`ToolPageInputs`), for the next build in this process.
-        public var pageInputs: [String: AnyHashable] = [:]
-        /// The render itself, for the next run in this process (`renderCache(of:)`).
-        var rendered: RenderedSite?
-        /// True when the render step rendered changed pages only and took
-        /// every site-wide output from the last render in this process.
-        public var onlyPagesChanged: Bool { rendered?.onlyPagesChanged ?? false }
-        /// With `onlyPagesChanged`, the files whose bytes differ from the last
-        /// render's (all other files are the same bytes); nil otherwise.
-        public var changedFiles: [OutputFile]? {
-            guard let rendered, rendered.onlyPagesChanged else { return nil }
-            return rendered.changedPaths.compactMap { rendered.positions[$0].map { rendered.files[$0] } }
-        }
-        /// Why the output folder's cache was not used, said once (nil when it was, or for a first build).
-        public var cacheProblem: String?
-        /// Why the site has no history though `site.yml` asks for one (no git
-        /// repository, git not installed), or why its cache was ignored: a
-        /// warning, never an error.
-        public var historyProblem: String?
-        /// The history cache the run used, when the site has a history (what the write step keeps).
-        public var historyCache: HistoryCache?
-        /// Why the output folder's build record was not used (`buildUnlessUnchanged`), said once.
-        public var recordProblem: String?
-        /// The build record to write beside the site, when the build keeps one.
-        var recordFile: OutputFile?
-
-        public var diagnostics: [Diagnostic] { site.diagnostics }
-        public var pageCount: Int { site.tools.reduce(0) { $0 + $1.pages.count } }
-    }
-
-    /// The build stopped at the gate: findings at or above the given severity.
-    /// Nothing was written.
-    /// (Unchecked: it is thrown and caught on the thread that ran the build.)
-    public struct GateFailure: Error, @unchecked Sendable {
-        public var severity: Diagnostic.Severity
-        public var result: Result
-    }
-
     public var content: any ContentReader
     /// The theme folder; nil for runs that do not render (`check`, `policy`).
     public var theme: (any ContentReader)?
@@ -256,62 +203,8 @@ public struct Pipeline {
         try build(writingTo: writer, failOn: failOn, recording: nil)
     }
 
-    /// What `buildUnlessUnchanged` did.
-    public enum Outcome {
-        /// The site was built and written (`build(writingTo:failOn:)`).
-        case built(Result)
-        /// Nothing to do: the input is the one the output folder was built
-        /// from, and the folder still holds every file as written. Nothing
-        /// was analyzed, rendered or written.
-        case unchanged(Unchanged)
-    }
-
-    /// A build that found its output up to date.
-    public struct Unchanged {
-        /// The last build's record: its findings and counts, to report again.
-        public var record: BuildRecord
-        /// The files of the output folder, all left as they were.
-        public var files: Int
-        public var timings: [Timing]
-        /// Folders of builds that died before finishing, removed (their paths).
-        public var removedStale: [String]
-    }
-
-    /// `permdocs build`: as `build(writingTo:failOn:)`, but first compares
-    /// the input (`InputFingerprint`) with the output folder's `BuildRecord`:
-    /// when the fingerprints are equal and the folder still holds every file
-    /// as written, the build stops there (`.unchanged`), reporting the
-    /// recorded findings. Otherwise it builds, and writes the record beside
-    /// the site. A `clean` writer always builds. A record whose findings fail
-    /// the gate is not used: the full build then stops at the gate as usual.
-    public func buildUnlessUnchanged(writingTo writer: OutputWriter, failOn: Diagnostic.Severity? = nil) throws -> Outcome {
-        var timings: [Timing] = []
-        let theme = try step(.theme, "loading the theme", &timings) { try loadTheme() }
-        let compared = try step(.compare, "comparing the input with the last build", &timings) { () -> (input: Fingerprint?, unchanged: (BuildRecord, Int)?, problem: String?) in
-            // A listing that fails is reported by the full build, as always.
-            guard let input = try? InputFingerprint.of(content: content, theme: theme, catalog: checker.catalog, generator: generator,
-                                                           concurrency: concurrency) else {
-                return (nil, nil, nil)
-            }
-            guard !writer.clean else { return (input, nil, nil) }
-            let loaded = BuildRecord.load(from: writer.output)
-            guard let record = loaded.record, record.input == input, !(failOn.map { record.report.fails(at: $0) } ?? false),
-                  let files = OutputVerification.holdsManifest(writer.output, bookkeeping: [OutputCache.fileName, BuildRecord.fileName], concurrency: concurrency) else {
-                return (input, nil, loaded.problem)
-            }
-            return (input, (record, files), nil)
-        }
-        if let (record, files) = compared.unchanged {
-            let removed = try writer.removeLeftovers()
-            return .unchanged(Unchanged(record: record, files: files, timings: timings, removedStale: removed))
-        }
-        var result = try build(writingTo: writer, failOn: failOn, recording: compared.input, theme: theme, after: timings)
-        result.recordProblem = compared.problem
-        return .built(result)
-    }
-
     /// `build(writingTo:failOn:)`, also writing a `BuildRecord` of `input` when given.
-    private func build(writingTo writer: OutputWriter, failOn: Diagnostic.Severity?, recording input: Fingerprint?,
+    func build(writingTo writer: OutputWriter, failOn: Diagnostic.Severity?, recording input: Fingerprint?,
                        theme: Theme? = nil, after steps: [Timing] = []) throws -> Result {
         var cache = renderCache
         var cacheProblem: String?
@@ -365,7 +258,7 @@ public struct Pipeline {
 
     // MARK: Steps
 
-    private func loadTheme() throws -> Theme {
+    func loadTheme() throws -> Theme {
         guard let theme else { throw PermDocsError("no theme to render with") }
         // In `serve`, the last render's theme, unless its files changed.
         return try Theme(reader: theme, reusing: renderCache?.previousRender?.theme)
@@ -409,7 +302,7 @@ public struct Pipeline {
     }
 
     /// Runs one step, reporting its start and its time.
-    private func step<T>(_ step: Step, _ detail: String, _ timings: inout [Timing], _ body: () throws -> T) throws -> T {
+    func step<T>(_ step: Step, _ detail: String, _ timings: inout [Timing], _ body: () throws -> T) throws -> T {
         progress(.started(step, detail: detail))
         let start = clock.now()
         let value = try body()
