@@ -105,6 +105,7 @@ struct Build: ParsableCommand {
                 }
                 print("built \(output)/ from \(built.pageCount) pages of \(built.site.tools.count) tools: \(written.written) files written, \(written.unchanged) unchanged; \(findings.summary); in \(ms) ms")
             }
+            KeptUntilExit.keep(built)
         } catch let error as PermDocsError {
             progress.clear()
             Terminal.writeError(displayPath(error.description) + "\n")
