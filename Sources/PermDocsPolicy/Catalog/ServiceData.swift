@@ -70,10 +70,10 @@ final class ServiceData: Sendable {
                     throw file.error("unknown access level '\(SnapshotFile.string(fields[2]))' (expected one of \(AccessLevel.allCases.map(\.rawValue).joined(separator: ", ")))", line: line)
                 }
                 let key = name.lowercased()
-                if let first = positionByKey[key] {
+                // One look-up both checks and records the name.
+                if let first = positionByKey.updateValue(entries.count, forKey: key) {
                     throw file.error("action \(name) is listed twice (first on line \(lines[first]))", line: line)
                 }
-                positionByKey[key] = entries.count
                 lines.append(line)
                 entries.append(Entry(key: key, name: name, accessLevel: level, fields: ServiceActionText.Fields(
                     resourceTypes: range(fields[3]), conditionKeys: range(fields[4]), description: range(fields[5]))))
