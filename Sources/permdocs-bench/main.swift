@@ -19,6 +19,8 @@
 // PERMDOCS_BENCH_ENGINES=N renders the analyzed site N more times with each
 // template engine in turn (`TemplateProgram`, then swift-mustache alone) and
 // prints the process CPU time of each render (median), for the engine choice.
+// PERMDOCS_BENCH_CATALOG=N only loads the built-in action catalog N times
+// (see CatalogLoad.swift) and needs no folders.
 import Foundation
 import PermDocsAnalysis
 import PermDocsCore
@@ -27,6 +29,15 @@ import PermDocsServer
 import PermDocsSite
 
 let args = CommandLine.arguments
+if let rounds = Int(ProcessInfo.processInfo.environment["PERMDOCS_BENCH_CATALOG"] ?? ""), rounds > 0 {
+    do {
+        try measureCatalogLoading(rounds: rounds)
+        exit(0)
+    } catch {
+        FileHandle.standardError.write(Data("\(error)\n".utf8))
+        exit(1)
+    }
+}
 guard args.count >= 3 else {
     FileHandle.standardError.write(Data("usage: permdocs-bench CONTENT_DIR OUTPUT_DIR [PAGE_TO_EDIT]\n".utf8))
     exit(2)

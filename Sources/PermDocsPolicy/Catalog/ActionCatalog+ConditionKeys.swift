@@ -19,12 +19,3 @@ extension ActionCatalog {
         data(for: prefix.lowercased())?.conditionKeys ?? []
     }
 }
-
-extension CatalogAction {
-    /// Whether the reference lists `key` for this action (its own keys and
-    /// its resource types'), ignoring case and filling `${…}` and `<…>`
-    /// templates. Global keys are not in the list: ask the catalog.
-    public func supportsConditionKey(_ key: String) -> Bool {
-        ConditionKeyList.contains(conditionKeys, key)
-    }
-}

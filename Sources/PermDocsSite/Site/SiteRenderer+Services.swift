@@ -79,8 +79,10 @@ extension SiteRenderer {
         if row.kind == .action, let entry = catalog?.action(named: row.name) {
             model.description = entry.description
             // Required types first; a long list (ec2:CreateTags has over a hundred) is cut, with its count.
-            let types = entry.resourceTypes.filter { entry.requiredResourceTypes.contains($0) } + entry.resourceTypes.filter { !entry.requiredResourceTypes.contains($0) }
-            model.resourceTypes = types.prefix(Self.resourceTypesShown).map { .init(name: $0, required: entry.requiredResourceTypes.contains($0)) }
+            // Each list is read once: a catalog action decodes it from the service file at every read.
+            let all = entry.resourceTypes, required = entry.requiredResourceTypes
+            let types = all.filter { required.contains($0) } + all.filter { !required.contains($0) }
+            model.resourceTypes = types.prefix(Self.resourceTypesShown).map { .init(name: $0, required: required.contains($0)) }
             model.hasResourceTypes = !types.isEmpty
             if types.count > Self.resourceTypesShown { model.moreResourceTypes = types.count - Self.resourceTypesShown }
         }
