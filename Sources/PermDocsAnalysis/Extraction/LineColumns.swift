@@ -15,14 +15,17 @@ enum LineColumns {
     /// with `content`, else 0 (content mapped from the first column); and the
     /// number of scalars in `source`.
     static func place(of content: Substring, in source: Substring) -> (prefix: Int, sourceScalars: Int) {
-        var source = source
         var content = content
+        return content.withUTF8 { place(of: $0, in: source) }
+    }
+
+    /// `place(of:in:)` for a line given as its UTF-8 bytes.
+    static func place(of c: UnsafeBufferPointer<UInt8>, in source: Substring) -> (prefix: Int, sourceScalars: Int) {
+        var source = source
         return source.withUTF8 { s in
-            content.withUTF8 { c in
-                let sourceScalars = scalarCount(s[...])
-                guard s.count >= c.count, c.elementsEqual(s[(s.count - c.count)...]) else { return (0, sourceScalars) }
-                return (scalarCount(s[..<(s.count - c.count)]), sourceScalars)
-            }
+            let sourceScalars = scalarCount(s[...])
+            guard s.count >= c.count, c.elementsEqual(s[(s.count - c.count)...]) else { return (0, sourceScalars) }
+            return (scalarCount(s[..<(s.count - c.count)]), sourceScalars)
         }
     }
 
