@@ -54,7 +54,7 @@ public struct PolicyExtractor {
             }
             switch node.kind {
             case .heading:
-                heading = CommonMarkText.cleanHeading(node.plainText)
+                heading = CommonMarkText.cleanHeading(page.headingText(node))
                 headingID = page.headingID(node)
                 leadIn = nil
                 let level = node.headingLevel

@@ -62,7 +62,7 @@ public struct GuideRenderer {
                     out += "\">"
                     if (2...3).contains(level), !id.isEmpty {
                         // One space between words: inline HTML (`<b>`) leaves its spaces behind.
-                        let text = Self.singleSpaced(nodeAt(ptr).plainText)
+                        let text = Self.singleSpaced(page?.headingTexts[ptr] ?? nodeAt(ptr).plainText)
                         if !text.isEmpty { out.headings.append(GuideHeading(level: level, text: text, id: id)) }
                     }
                 } else {
