@@ -50,6 +50,19 @@ final class ByteSyntaxAgreementTests: XCTestCase {
         }
     }
 
+    /// `GuideRenderer.namedAnchor` looks for its words case-folded on an
+    /// ASCII tag's bytes; it must answer as the lowercased copy did.
+    func testNamedAnchorsAgree() {
+        var random = FuzzRandom(seed: 0xA1C5)
+        let parts = ["<a", "<A", " ", "\t", "name", "NAME", "nAmE", " id", " ID", "id", "href", "HREF", "hReF", "=", "\"", "'", "x",
+                     "é", "K", "\u{212A}", "\u{130}", ">", "/>", "data-id", "nam", "hre", "  y "]
+        for _ in 0..<20_000 {
+            var tag = random.below(4) == 0 ? "" : "<a "
+            for _ in 0..<random.below(12) { tag += parts[random.below(parts.count)] }
+            XCTAssertEqual(GuideRenderer.namedAnchor(tag), ReferencePipeTable.namedAnchor(tag), tag.debugDescription)
+        }
+    }
+
     func testSlugsAgree() {
         var random = FuzzRandom(seed: 0x5106)
         let parts = ["Step", " ", "1", ":", "(Optional)", "KMS", "_x", "-", "\r\n", "\t", "é", "Ü", "e\u{301}", "{#id}", "{#", "}",
@@ -158,6 +171,14 @@ private enum ReferencePipeTable {
         }
         if result == [.none], !line.contains("|") { return nil }
         return result
+    }
+
+    /// `GuideRenderer.namedAnchor` as it was: on a lowercased copy of the tag.
+    static func namedAnchor(_ tag: String) -> String? {
+        guard tag.utf8.count < 300, let name = HeadingIDs.anchorName(inTag: tag), !name.isEmpty else { return nil }
+        let lower = tag.lowercased()
+        guard lower.containsBytes("name"), !lower.containsBytes("href"), !lower.containsBytes(" id") else { return nil }
+        return name
     }
 
     /// `HeadingIDs.slug` as it was: on the lowercased text's Characters.

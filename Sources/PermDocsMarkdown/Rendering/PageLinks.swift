@@ -77,7 +77,7 @@ public enum PageLinks {
     /// a URL with a colon anywhere, one starting with `/`, or a file not ending in `.md`.
     private static func asciiFile(_ url: String) -> Substring? {
         let bytes = url.utf8
-        guard bytes.first != UInt8(ascii: "/"), !bytes.contains(UInt8(ascii: ":")) else { return nil }
+        guard bytes.first != UInt8(ascii: "/"), !url.containsByte(UInt8(ascii: ":")) else { return nil }
         let end = bytes.firstIndex(of: UInt8(ascii: "#")) ?? bytes.endIndex
         let file = url[..<end]
         guard file.utf8.count >= 3, file.utf8.suffix(3).elementsEqual(".md".utf8) else { return nil }
