@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#else
+import Darwin
+#endif
+
 /// Where a line of a code or HTML block's literal stands in its source line,
 /// in scalar columns, found on UTF-8 bytes.
 ///
@@ -15,15 +21,26 @@ enum LineColumns {
     /// with `content`, else 0 (content mapped from the first column); and the
     /// number of scalars in `source`.
     static func place(of content: Substring, in source: Substring) -> (prefix: Int, sourceScalars: Int) {
-        var source = source
         var content = content
+        return content.withUTF8 { place(of: $0, in: source) }
+    }
+
+    /// `place(of:in:)` for a line given as its UTF-8 bytes.
+    static func place(of c: UnsafeBufferPointer<UInt8>, in source: Substring) -> (prefix: Int, sourceScalars: Int) {
+        var source = source
         return source.withUTF8 { s in
-            content.withUTF8 { c in
-                let sourceScalars = scalarCount(s[...])
-                guard s.count >= c.count, c.elementsEqual(s[(s.count - c.count)...]) else { return (0, sourceScalars) }
-                return (scalarCount(s[..<(s.count - c.count)]), sourceScalars)
-            }
+            let sourceScalars = scalarCount(s[...])
+            guard s.count >= c.count, endsWith(s, c) else { return (0, sourceScalars) }
+            return (scalarCount(s[..<(s.count - c.count)]), sourceScalars)
         }
+    }
+
+    /// True when `s` ends with the bytes of `c` (`c` no longer than `s`),
+    /// compared with `memcmp` (the generic `elementsEqual` went byte by byte).
+    private static func endsWith(_ s: UnsafeBufferPointer<UInt8>, _ c: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let cBase = c.baseAddress, !c.isEmpty else { return true }
+        guard let sBase = s.baseAddress else { return false }
+        return memcmp(sBase + (s.count - c.count), cBase, c.count) == 0
     }
 
     /// How many scalars the bytes hold: the bytes that start one (not 10xxxxxx).

@@ -102,10 +102,24 @@ struct PhrasePattern: @unchecked Sendable {
     }
 
     /// True when the pattern occurs in `text`, read once for several patterns.
+    ///
+    /// The alternatives are tried in order as their words are found, with no
+    /// list of them made, and the text's UTF-16 range is measured only for
+    /// the first that must run: most texts hold no alternative's words.
     func occurs(in text: PhraseText) -> Bool {
         guard !text.string.isEmpty else { return false }
-        let range = NSRange(text.string.startIndex..., in: text.string)
-        return candidates(in: text).contains { $0.regex.firstMatch(in: text.string, range: range) != nil }
+        var range: NSRange?
+        func matches(_ alternative: Alternative) -> Bool {
+            let whole = range ?? NSRange(text.string.startIndex..., in: text.string)
+            range = whole
+            return alternative.regex.firstMatch(in: text.string, range: whole) != nil
+        }
+        if caseInsensitive {
+            guard let folded = text.folded else { return alternatives.contains(where: matches) }
+            return folded.withUnsafeBufferPointer { b in alternatives.contains { $0.mayOccur(in: b) && matches($0) } }
+        }
+        var string = text.string
+        return string.withUTF8 { b in alternatives.contains { $0.mayOccur(in: b) && matches($0) } }
     }
 
     /// The first text the pattern matches in `text`: the leftmost match of

@@ -54,7 +54,7 @@ public struct PolicyExtractor {
             }
             switch node.kind {
             case .heading:
-                heading = CommonMarkText.cleanHeading(node.plainText)
+                heading = CommonMarkText.cleanHeading(page.headingText(node))
                 headingID = page.headingID(node)
                 leadIn = nil
                 let level = node.headingLevel
@@ -140,7 +140,45 @@ public struct PolicyExtractor {
 
     /// A block's literal (code or HTML, container indentation removed by cmark)
     /// with each scalar mapped back to its line and column in the file.
+    ///
+    /// Read on the literal's UTF-8: lines are cut at line feeds, each line's
+    /// column found on bytes (`LineColumns`) and its scalars decoded straight
+    /// into the text. A literal holding a carriage return is read as
+    /// characters (`characterMappedLiteral`), since "\r\n" is one character
+    /// that neither the trailing line feed nor a line's cut may split.
     static func mappedLiteral(_ literal: String, firstLine: Int, in doc: MarkdownDocument, file: String) -> MappedText {
+        var literal = literal
+        guard !literal.containsByte(0x0D) else { return characterMappedLiteral(literal, firstLine: firstLine, in: doc, file: file) }
+        var text = MappedText(file: file)
+        literal.withUTF8 { all in
+            // Without a carriage return, a final line feed is its own character.
+            let end = all.last == 0x0A ? all.count - 1 : all.count
+            // No more scalars than bytes (line feeds included).
+            text.reserveCapacity(end)
+            var lineStart = 0
+            var k = 0
+            // A line's length in scalars is the next line feed's column.
+            var previousScalars = 0
+            while true {
+                var lineEnd = lineStart
+                while lineEnd < end, all[lineEnd] != 0x0A { lineEnd += 1 }
+                let line = firstLine + k
+                if k > 0 { text.append("\n", at: SourcePosition(line: line - 1, column: previousScalars + 1)) }
+                let content = UnsafeBufferPointer(rebasing: all[lineStart..<lineEnd])
+                let place = LineColumns.place(of: content, in: doc.line(line))
+                text.append(utf8: content, line: line, column: place.prefix + 1)
+                previousScalars = place.sourceScalars
+                guard lineEnd < end else { break }
+                lineStart = lineEnd + 1
+                k += 1
+            }
+        }
+        return text
+    }
+
+    /// `mappedLiteral` on characters and substrings: the reading it replaced,
+    /// kept for literals with a carriage return (and as the tests' reference).
+    static func characterMappedLiteral(_ literal: String, firstLine: Int, in doc: MarkdownDocument, file: String) -> MappedText {
         var text = MappedText(file: file)
         var body = Substring(literal)
         if body.hasSuffix("\n") { body = body.dropLast() }

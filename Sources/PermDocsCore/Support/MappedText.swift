@@ -35,6 +35,42 @@ public struct MappedText: Sendable, Hashable {
         }
     }
 
+    /// Appends the scalars that `bytes` (valid UTF-8, such as a string's)
+    /// encode, standing one after another on `line` from `column` on: what
+    /// `append(_:line:column:)` does for the same text, decoded straight from
+    /// the bytes (a code block's lines are cut on bytes; making each a
+    /// `Substring` and walking its scalar view cost more than the mapping).
+    public mutating func append(utf8 bytes: UnsafeBufferPointer<UInt8>, line: Int, column: Int) {
+        var column = column
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let b0 = UInt32(bytes[i])
+            var value: UInt32
+            var width: Int
+            if b0 < 0x80 {
+                (value, width) = (b0, 1)
+            } else if b0 < 0xE0 {
+                (value, width) = (b0 & 0x1F, 2)
+            } else if b0 < 0xF0 {
+                (value, width) = (b0 & 0x0F, 3)
+            } else {
+                (value, width) = (b0 & 0x07, 4)
+            }
+            // Continuation bytes add six bits each; a sequence cut short
+            // (never in a string's bytes) ends at the buffer's end.
+            var k = 1
+            while k < width, i + k < n {
+                value = value << 6 | UInt32(bytes[i + k] & 0x3F)
+                k += 1
+            }
+            scalars.append(Unicode.Scalar(value) ?? "\u{FFFD}")
+            positions.append(SourcePosition(line: line, column: column))
+            column += 1
+            i += width
+        }
+    }
+
     public var count: Int { scalars.count }
 
     /// The scalars as a string: their UTF-8 written straight into the

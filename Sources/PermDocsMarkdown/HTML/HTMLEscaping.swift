@@ -1,5 +1,10 @@
 // Hand-written: Foundation on Linux has no HTML escaping function and no
 // package on this machine provides one; five characters do not need a library.
+#if canImport(Glibc)
+import Glibc
+#else
+import Darwin
+#endif
 
 /// The one escaping helper of the renderer: text that comes from content
 /// always goes through here before it reaches HTML.
@@ -63,27 +68,60 @@ public enum HTMLEscaping {
     }
 
     /// Appends `text`'s escaping of a NUL-terminated C string (cmark's
-    /// literals) to `out`, read in place: no `strlen`, no String made of it.
+    /// literals) to `out`, read in place: no String made of it, its length
+    /// found by `strlen` (word-wide, where a loop here went byte by byte).
     static func appendText(cString: UnsafePointer<CChar>, to out: inout [UInt8]) {
-        cString.withMemoryRebound(to: UInt8.self, capacity: 1) { p in
-            var n = 0
-            while p[n] != 0 { n += 1 }
+        let n = strlen(cString)
+        cString.withMemoryRebound(to: UInt8.self, capacity: n) { p in
             appendText(bytes: UnsafeBufferPointer(start: p, count: n), to: &out)
         }
     }
 
-    /// The escaping loop on bytes: runs of bytes with nothing to escape are copied whole.
+    /// The escaping loop on bytes: runs of bytes with nothing to escape are
+    /// copied whole. Eight bytes are looked at once while none of them is
+    /// one of the five (`mayNeedEscape`): guide text is mostly letters and
+    /// spaces, and the byte-by-byte loop was most of rendering a guide's text.
     static func appendText(bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        guard let base = bytes.baseAddress else { return }
+        let raw = UnsafeRawPointer(base)
         var runStart = 0
-        for i in 0..<bytes.count {
-            let b = bytes[i]
-            // `& < > " '` are 0x26 0x3C 0x3E 0x22 0x27; anything above '>' needs nothing.
-            if b > 0x3E || (b != 0x26 && b != 0x3C && b != 0x3E && b != 0x22 && b != 0x27) { continue }
-            if runStart < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i])) }
-            appendEscaped(b, to: &out)
-            runStart = i + 1
+        var i = 0
+        let count = bytes.count
+        while i < count {
+            if i + 8 <= count, !mayNeedEscape(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) {
+                i += 8
+                continue
+            }
+            // One of the next eight bytes may need escaping (or fewer than
+            // eight are left): look at them one by one.
+            let end = min(i + 8, count)
+            while i < end {
+                let b = bytes[i]
+                // `& < > " '` are 0x26 0x3C 0x3E 0x22 0x27; anything above '>' needs nothing.
+                if b > 0x3E || (b != 0x26 && b != 0x3C && b != 0x3E && b != 0x22 && b != 0x27) {
+                    i += 1
+                    continue
+                }
+                if runStart < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i])) }
+                appendEscaped(b, to: &out)
+                i += 1
+                runStart = i
+            }
         }
-        if runStart < bytes.count { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...])) }
+        if runStart < count { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...])) }
+    }
+
+    /// False when none of the eight bytes of `word` is `& < > " '`. Each
+    /// test is the classic "has a zero byte" one on `word` XOR the byte
+    /// repeated: exact when it says no, and a yes is checked byte by byte.
+    @inline(__always)
+    static func mayNeedEscape(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        func has(_ byte: UInt64) -> UInt64 {
+            let x = word ^ (ones &* byte)
+            return (x &- ones) & ~x & highs
+        }
+        return has(0x26) | has(0x3C) | has(0x3E) | has(0x22) | has(0x27) != 0
     }
 
     /// Appends one UTF-8 byte, escaped if it is one of `& < > " '`.

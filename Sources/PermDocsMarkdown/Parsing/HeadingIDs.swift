@@ -54,8 +54,12 @@ public struct HeadingIDs {
 
     /// The id for a heading node: its anchor name, its `{#id}`, or a slug of its text.
     public mutating func id(for heading: MarkdownNode) -> String {
+        id(for: heading, text: heading.plainText)
+    }
+
+    /// `id(for:)` given the heading's plain text, read already.
+    mutating func id(for heading: MarkdownNode, text: String) -> String {
         if let name = Self.anchorName(in: heading) { return claim(name) }
-        let text = heading.plainText
         if let explicit = Self.attributeID(text) { return claim(explicit) }
         return claim(Self.slug(text))
     }
@@ -73,18 +77,34 @@ public struct HeadingIDs {
     /// Read by hand rather than with a regular expression: AWS guides put such
     /// an anchor in nearly every heading, and the regex showed in profiles.
     public static func anchorName(inTag tag: String) -> String? {
-        let b = Array(tag.utf8)
+        // On the tag's own bytes: copying them into an array, and each
+        // attribute's name into a lowercased string, was most of the reading.
+        var tag = tag
+        return tag.withUTF8 { anchorName(inTag: $0) }
+    }
+
+    private static func anchorName(inTag b: UnsafeBufferPointer<UInt8>) -> String? {
         func lower(_ c: UInt8) -> UInt8 { (c >= 65 && c <= 90) ? c | 0x20 : c }
         func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D || c == 0x0C }
+        /// True when the bytes, lowercased, are `word` (lowercase ASCII).
+        func isNamed(_ name: Slice<UnsafeBufferPointer<UInt8>>, _ word: StaticString) -> Bool {
+            guard name.count == word.utf8CodeUnitCount else { return false }
+            var k = 0
+            for c in name {
+                if lower(c) != word.utf8Start[k] { return false }
+                k += 1
+            }
+            return true
+        }
         guard b.count > 3, b[0] == UInt8(ascii: "<"), lower(b[1]) == UInt8(ascii: "a"), isSpace(b[2]) else { return nil }
         var i = 2
         while i < b.count && b[i] != UInt8(ascii: ">") {
             while i < b.count && isSpace(b[i]) { i += 1 }
             let nameStart = i
             while i < b.count && !isSpace(b[i]) && b[i] != UInt8(ascii: "=") && b[i] != UInt8(ascii: ">") { i += 1 }
-            let attribute = String(decoding: b[nameStart..<i].map(lower), as: UTF8.self)
+            let attribute = b[nameStart..<i]
             while i < b.count && isSpace(b[i]) { i += 1 }
-            var value: String?
+            var value: Slice<UnsafeBufferPointer<UInt8>>?
             if i < b.count && b[i] == UInt8(ascii: "=") {
                 i += 1
                 while i < b.count && isSpace(b[i]) { i += 1 }
@@ -94,16 +114,16 @@ public struct HeadingIDs {
                     i = valueStart
                     while i < b.count && b[i] != quote { i += 1 }
                     guard i < b.count else { return nil }
-                    value = String(decoding: b[valueStart..<i], as: UTF8.self)
+                    value = b[valueStart..<i]
                     i += 1
                 } else {
                     let valueStart = i
                     while i < b.count && !isSpace(b[i]) && b[i] != UInt8(ascii: ">") && b[i] != UInt8(ascii: "\"") && b[i] != UInt8(ascii: "'") { i += 1 }
-                    value = String(decoding: b[valueStart..<i], as: UTF8.self)
+                    value = b[valueStart..<i]
                 }
             }
-            if attribute == "name" || attribute == "id", let value {
-                let name = value.trimmedSpaces()
+            if isNamed(attribute, "name") || isNamed(attribute, "id"), let value {
+                let name = String(decoding: value, as: UTF8.self).trimmedSpaces()
                 return name.isEmpty ? nil : name
             }
             if i == nameStart { i += 1 }  // a stray character: step over it
@@ -129,9 +149,11 @@ public struct HeadingIDs {
 
     /// Lower case letters and digits joined by single hyphens.
     public static func slug(_ text: String) -> String {
+        let text = removingAttributeSuffix(text)
+        if text.isASCIIBytes { return asciiSlug(text) }
         var out = ""
         var pendingHyphen = false
-        for ch in removingAttributeSuffix(text).lowercased() {
+        for ch in text.lowercased() {
             if ch.isLetter || ch.isNumber || ch == "_" {
                 if pendingHyphen && !out.isEmpty { out.append("-") }
                 pendingHyphen = false
@@ -141,5 +163,26 @@ public struct HeadingIDs {
             }
         }
         return out
+    }
+
+    /// `slug` of an all-ASCII text, on its bytes: there a letter or number
+    /// Character is one byte (`a`–`z` once lowercased, `0`–`9`), and every
+    /// other Character, "\r\n" too, is a separator. Most headings are ASCII,
+    /// and lowercasing a copy to walk its Characters showed in profiles.
+    static func asciiSlug(_ text: String) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        var pendingHyphen = false
+        for byte in text.utf8 {
+            let c = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+            if (c >= 0x61 && c <= 0x7A) || (c >= 0x30 && c <= 0x39) || c == UInt8(ascii: "_") {
+                if pendingHyphen && !out.isEmpty { out.append(UInt8(ascii: "-")) }
+                pendingHyphen = false
+                out.append(c)
+            } else {
+                pendingHyphen = true
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -36,11 +36,17 @@ public final class MarkdownDocument: @unchecked Sendable {
 
     /// Converts cmark's 1-based byte column on a line into a 1-based scalar column.
     public func scalarColumn(line: Int, byteColumn: Int) -> Int {
-        let text = self.line(line).utf8
-        let bytes = max(0, min(byteColumn - 1, text.count))
+        // Most blocks start at column 1: nothing to count.
+        guard byteColumn > 1 else { return 1 }
+        var text = self.line(line)
         // Each scalar has one byte that is not a continuation byte (10xxxxxx);
         // a prefix cut inside a scalar counts it once, as decoding would (one U+FFFD).
-        return text.prefix(bytes).reduce(1) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+        // Counted on the line's bytes in place (every node's column comes here).
+        return text.withUTF8 { bytes in
+            var column = 1
+            for byte in bytes.prefix(min(byteColumn - 1, bytes.count)) where byte & 0xC0 != 0x80 { column += 1 }
+            return column
+        }
     }
 }
 

@@ -9,6 +9,10 @@ public final class PageStructure {
     public let file: String
     /// Heading node → its id.
     public private(set) var headingIDs: [OpaquePointer: String] = [:]
+    /// Heading node → its plain text (`MarkdownNode.plainText`), read once
+    /// here for its id and kept for extraction and rendering, which read it
+    /// again for every heading before.
+    private(set) var headingTexts: [OpaquePointer: String] = [:]
     /// Paragraph node → the table it holds.
     private(set) var tables: [OpaquePointer: PipeTable] = [:]
     /// Ids already taken on the page; policy block anchors are claimed here too.
@@ -33,7 +37,10 @@ public final class PageStructure {
             guard entering else { return .visitChildren }
             switch type {
             case CMARK_NODE_HEADING:
-                headingIDs[ptr] = ids.id(for: MarkdownNode(pointer: ptr, document: document))
+                let heading = MarkdownNode(pointer: ptr, document: document)
+                let text = heading.plainText
+                headingTexts[ptr] = text
+                headingIDs[ptr] = ids.id(for: heading, text: text)
                 return .skipChildren
             case CMARK_NODE_PARAGRAPH:
                 if cmark_node_get_end_line(ptr) > cmark_node_get_start_line(ptr),
@@ -48,6 +55,8 @@ public final class PageStructure {
     }
 
     public func headingID(_ node: MarkdownNode) -> String? { headingIDs[node.pointer] }
+    /// The heading's plain text, as `node.plainText` reads it.
+    public func headingText(_ node: MarkdownNode) -> String { headingTexts[node.pointer] ?? node.plainText }
     public func table(_ node: MarkdownNode) -> PipeTable? { tables[node.pointer] }
     func table(pointer: OpaquePointer) -> PipeTable? { tables[pointer] }
 

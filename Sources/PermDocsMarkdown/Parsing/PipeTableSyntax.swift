@@ -46,15 +46,20 @@ public struct PipeTableSyntax {
         let header = splitRow(lines[0])
         guard header.count == alignments.count else { return nil }
         var body: [Row] = []
+        body.reserveCapacity(lines.count - 2)
         var index = 2
         while index < lines.count {
-            let line = lines[index]
-            if line.unicodeScalars.allSatisfy(isASCIIWhitespace) { break }
-            var cells = splitRow(line)
-            if cells.count > alignments.count { cells.removeLast(cells.count - alignments.count) }
-            let end = line.unicodeScalars.count + 1
-            while cells.count < alignments.count { cells.append(Cell(text: "", column: end)) }
-            body.append(Row(cells: cells, lineIndex: index))
+            var line = lines[index]
+            let row: [Cell]? = line.withUTF8 { bytes in
+                if bytes.allSatisfy(isASCIIWhitespace) { return nil }
+                var cells = splitRow(bytes)
+                if cells.count > alignments.count { cells.removeLast(cells.count - alignments.count) }
+                let end = scalarCount(bytes[...]) + 1
+                while cells.count < alignments.count { cells.append(Cell(text: "", column: end)) }
+                return cells
+            }
+            guard let row else { break }
+            body.append(Row(cells: row, lineIndex: index))
             index += 1
         }
         return Table(header: Row(cells: header, lineIndex: 0), alignments: alignments, body: body)
@@ -66,45 +71,65 @@ public struct PipeTableSyntax {
     /// ends a cell, in a code span too, as in GFM. An empty line, or one holding
     /// only a pipe, has no cells.
     public static func splitRow(_ line: String) -> [Cell] {
-        let s = Array(line.unicodeScalars)
+        var line = line
+        return line.withUTF8 { splitRow($0) }
+    }
+
+    /// `splitRow` on the line's UTF-8. Every byte the syntax looks at (pipe,
+    /// backslash, ASCII whitespace) is ASCII, and in UTF-8 no byte of a
+    /// non-ASCII scalar is: reading bytes finds the same cuts as reading
+    /// scalars, and a column is the count of bytes that start a scalar
+    /// (not 10xxxxxx). Splitting each row into an array of scalars and
+    /// building each cell from them was most of reading a table.
+    static func splitRow(_ s: UnsafeBufferPointer<UInt8>) -> [Cell] {
+        let pipe = UInt8(ascii: "|"), backslash = UInt8(ascii: "\\")
         let n = s.count
         var i = 0
-        while i < n, isASCIIWhitespace(s[i]) { i += 1 }
-        if i < n, s[i] == "|" {
+        // The scalar index of byte `i` (`i` only moves forward through `advance`).
+        var scalarIndex = 0
+        func advance() {
+            if s[i] & 0xC0 != 0x80 { scalarIndex += 1 }
             i += 1
-            while i < n, isSpaceChar(s[i]) { i += 1 }
+        }
+        while i < n, isASCIIWhitespace(s[i]) { advance() }
+        if i < n, s[i] == pipe {
+            advance()
+            while i < n, isSpaceChar(s[i]) { advance() }
         }
         var cells: [Cell] = []
+        var text: [UInt8] = []
         while i < n {
             // One cell: everything up to an unescaped pipe or the end of the line.
             let start = i
-            var text: [Unicode.Scalar] = []
-            var firstContent: Int?  // index in `s` of the first non-whitespace scalar
-            var lastContentLength = 0  // length of `text` up to its last non-whitespace scalar
-            while i < n, s[i] != "|" {
-                if firstContent == nil, !isASCIIWhitespace(s[i]) { firstContent = i }
-                if s[i] == "\\", i + 1 < n, s[i + 1] == "|" {
-                    text.append("|")
-                    i += 2
+            text.removeAll(keepingCapacity: true)
+            var firstContent: Int?  // scalar index of the first non-whitespace byte
+            var firstContentByte = 0  // its offset in `text` (whitespace before it is never an escape)
+            var lastContentLength = 0  // length of `text` up to its last non-whitespace byte
+            while i < n, s[i] != pipe {
+                if firstContent == nil, !isASCIIWhitespace(s[i]) {
+                    firstContent = scalarIndex
+                    firstContentByte = text.count
+                }
+                if s[i] == backslash, i + 1 < n, s[i + 1] == pipe {
+                    text.append(pipe)
+                    advance()
+                    advance()
                 } else {
                     text.append(s[i])
-                    i += 1
+                    advance()
                 }
                 if !isASCIIWhitespace(text[text.count - 1]) { lastContentLength = text.count }
             }
-            let pipe = i < n
-            if i > start || pipe {
-                let trimmed = firstContent.map { first -> String in
-                    // Drop leading whitespace (it is never an escaped pipe) and trailing whitespace.
-                    var view = String.UnicodeScalarView()
-                    view.append(contentsOf: text[(first - start)..<lastContentLength])
-                    return String(view)
-                } ?? ""
-                cells.append(Cell(text: trimmed, column: (firstContent ?? i) + 1))
+            let atPipe = i < n
+            if i > start || atPipe {
+                // Drop leading whitespace and trailing whitespace; the cut is
+                // at ASCII bytes, so the bytes kept are whole scalars.
+                let trimmed = firstContent == nil ? "" : String(decoding: text[firstContentByte..<lastContentLength], as: UTF8.self)
+                cells.append(Cell(text: trimmed, column: (firstContent ?? scalarIndex) + 1))
             }
-            if pipe {
-                i += 1
-                while i < n, isSpaceChar(s[i]) { i += 1 }
+            if atPipe {
+                advance()
+                while i < n, isSpaceChar(s[i]) { advance() }
             }
         }
         return cells
@@ -116,32 +141,48 @@ public struct PipeTableSyntax {
     /// text), nor is a lone run of `-` with no pipe (that is a setext underline
     /// or a thematic break, which cmark has already read as such).
     public static func isDelimiterRow(_ line: String) -> [Alignment]? {
-        var indent = 0
-        for c in line.unicodeScalars {
-            if c == " " { indent += 1 } else if c == "\t" { indent += 4 - indent % 4 } else { break }
+        var line = line
+        let result: [Alignment]? = line.withUTF8 { bytes in
+            var indent = 0
+            for c in bytes {
+                if c == UInt8(ascii: " ") { indent += 1 } else if c == UInt8(ascii: "\t") { indent += 4 - indent % 4 } else { break }
+            }
+            guard indent < 4 else { return nil }
+            let cells = splitRow(bytes)
+            guard !cells.isEmpty else { return nil }
+            var result: [Alignment] = []
+            result.reserveCapacity(cells.count)
+            for cell in cells {
+                // Read on bytes: a cell of `-` and `:` is ASCII, any other byte
+                // (a part of a non-ASCII scalar too) makes it no delimiter.
+                let t = cell.text.utf8
+                let left = t.first == UInt8(ascii: ":"), right = t.count > 1 && t.last == UInt8(ascii: ":")
+                let dashes = t.dropFirst(left ? 1 : 0).dropLast(right ? 1 : 0)
+                guard !dashes.isEmpty, dashes.allSatisfy({ $0 == UInt8(ascii: "-") }) else { return nil }
+                result.append(left && right ? .center : right ? .right : left ? .left : .none)
+            }
+            return result
         }
-        guard indent < 4 else { return nil }
-        let cells = splitRow(line)
-        guard !cells.isEmpty else { return nil }
-        var result: [Alignment] = []
-        for cell in cells {
-            let t = Array(cell.text.unicodeScalars)
-            let left = t.first == ":", right = t.count > 1 && t.last == ":"
-            let dashes = t.dropFirst(left ? 1 : 0).dropLast(right ? 1 : 0)
-            guard !dashes.isEmpty, dashes.allSatisfy({ $0 == "-" }) else { return nil }
-            result.append(left && right ? .center : right ? .right : left ? .left : .none)
-        }
+        guard let result else { return nil }
         if result == [.none], !line.contains("|") { return nil }
         return result
     }
 
-    /// cmark-gfm's `spacechar`: space, tab, vertical tab, form feed.
-    private static func isSpaceChar(_ c: Unicode.Scalar) -> Bool {
-        c == " " || c == "\t" || c == "\u{0B}" || c == "\u{0C}"
+    /// How many scalars the bytes hold: the bytes that start one (not 10xxxxxx).
+    private static func scalarCount(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Int {
+        var count = 0
+        for byte in bytes where byte & 0xC0 != 0x80 { count += 1 }
+        return count
     }
 
-    /// What cmark trims from cells: space, tab, LF, VT, FF, CR (not U+00A0).
-    private static func isASCIIWhitespace(_ c: Unicode.Scalar) -> Bool {
-        isSpaceChar(c) || c == "\n" || c == "\r"
+    /// cmark-gfm's `spacechar`: space, tab, vertical tab, form feed.
+    private static func isSpaceChar(_ c: UInt8) -> Bool {
+        c == 0x20 || c == 0x09 || c == 0x0B || c == 0x0C
+    }
+
+    /// What cmark trims from cells: space, tab, LF, VT, FF, CR (not U+00A0,
+    /// whose UTF-8 bytes are none of these).
+    private static func isASCIIWhitespace(_ c: UInt8) -> Bool {
+        isSpaceChar(c) || c == 0x0A || c == 0x0D
     }
 }

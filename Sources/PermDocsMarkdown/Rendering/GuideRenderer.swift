@@ -62,7 +62,7 @@ public struct GuideRenderer {
                     out += "\">"
                     if (2...3).contains(level), !id.isEmpty {
                         // One space between words: inline HTML (`<b>`) leaves its spaces behind.
-                        let text = Self.singleSpaced(nodeAt(ptr).plainText)
+                        let text = Self.singleSpaced(page?.headingTexts[ptr] ?? nodeAt(ptr).plainText)
                         if !text.isEmpty { out.headings.append(GuideHeading(level: level, text: text, id: id)) }
                     }
                 } else {
@@ -262,11 +262,18 @@ public struct GuideRenderer {
     /// Where a link starts: its own position where cmark records one for
     /// inlines, else its block's. (Links in table cells are parsed apart, so
     /// they point at their block only when cmark knows nothing better.)
+    ///
+    /// Climbs on cmark's pointers: cmark 0.30 records no position for
+    /// inlines, so most links climb to their block, and a `MarkdownNode` per
+    /// step cost an unowned retain and release of the document.
     static func position(of node: MarkdownNode) -> SourcePosition {
-        var current: MarkdownNode? = node
-        while let n = current {
-            if n.startLine > 0 { return SourcePosition(line: n.startLine, column: n.startColumn) }
-            current = n.parent
+        var current: OpaquePointer? = node.pointer
+        while let p = current {
+            if cmark_node_get_start_line(p) > 0 {
+                let n = MarkdownNode(pointer: p, document: node.document)
+                return SourcePosition(line: n.startLine, column: n.startColumn)
+            }
+            current = cmark_node_parent(p)
         }
         return SourcePosition(line: 1, column: 1)
     }
@@ -302,8 +309,34 @@ public struct GuideRenderer {
     /// The name of an anchor-only `<a name="x">` tag (no `href`, no `id`), or nil.
     static func namedAnchor(_ tag: String) -> String? {
         guard tag.utf8.count < 300, let name = HeadingIDs.anchorName(inTag: tag), !name.isEmpty else { return nil }
-        let lower = tag.lowercased()
-        guard lower.containsBytes("name"), !lower.containsBytes("href"), !lower.containsBytes(" id") else { return nil }
+        guard tag.isASCIIBytes else {
+            let lower = tag.lowercased()
+            guard lower.containsBytes("name"), !lower.containsBytes("href"), !lower.containsBytes(" id") else { return nil }
+            return name
+        }
+        // An ASCII tag lowercases byte by byte: its words are looked for
+        // case-folded in place, with no lowercased copy made of it.
+        guard containsFolded(tag, "name"), !containsFolded(tag, "href"), !containsFolded(tag, " id") else { return nil }
         return name
+    }
+
+    /// True when `word` (lowercase ASCII) occurs in the ASCII `text`, its
+    /// letters compared as `lowercased()` would make them.
+    private static func containsFolded(_ text: String, _ word: StaticString) -> Bool {
+        var text = text
+        return text.withUTF8 { b in
+            let w = UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount)
+            guard b.count >= w.count else { return false }
+            for start in 0...(b.count - w.count) {
+                var k = 0
+                while k < w.count {
+                    let c = b[start + k]
+                    if (c >= 0x41 && c <= 0x5A ? c | 0x20 : c) != w[k] { break }
+                    k += 1
+                }
+                if k == w.count { return true }
+            }
+            return false
+        }
     }
 }

@@ -19,7 +19,7 @@ public enum PageLinks {
         } else {
             fragment = url.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).dropFirst().first
         }
-        let depth = pageID.isASCIIBytes ? pageID.utf8.split(separator: UInt8(ascii: "/")).count - 1 : pageID.split(separator: "/").count - 1
+        let depth = pageID.isASCIIBytes ? asciiFolderCount(pageID) : pageID.split(separator: "/").count - 1
         return String(repeating: "../", count: depth) + target + ".html" + (fragment.map { "#" + $0 } ?? "")
     }
 
@@ -36,10 +36,35 @@ public enum PageLinks {
         return nil
     }
 
+    /// How many folders an all-ASCII page id names: its non-empty names
+    /// between slashes, less one (`utf8.split(separator: "/").count - 1`,
+    /// counted without making the array, for every link of every page).
+    private static func asciiFolderCount(_ pageID: String) -> Int {
+        var names = 0
+        var inName = false
+        for byte in pageID.utf8 {
+            if byte == UInt8(ascii: "/") {
+                inName = false
+            } else if !inName {
+                inName = true
+                names += 1
+            }
+        }
+        return names - 1
+    }
+
     /// The folders of a page id (`a/b` for `a/b/page`), empty folder names dropped.
     private static func folder(of pageID: String) -> String {
         guard pageID.containsByte(UInt8(ascii: "/")) else { return "" }
         guard pageID.isASCIIBytes else { return pageID.split(separator: "/").dropLast().joined(separator: "/") }
+        // Page ids are folder names and a file name, one slash apart: their
+        // folder is everything before the last slash, cut without copying
+        // each name (every link of every page comes here).
+        let bytes = pageID.utf8
+        if bytes.first != UInt8(ascii: "/"), bytes.last != UInt8(ascii: "/"), !pageID.containsBytes("//"),
+           let last = bytes.lastIndex(of: UInt8(ascii: "/")) {
+            return String(pageID[..<last])
+        }
         var out: [UInt8] = []
         for name in pageID.utf8.split(separator: UInt8(ascii: "/")).dropLast() {
             if !out.isEmpty { out.append(UInt8(ascii: "/")) }
@@ -52,7 +77,7 @@ public enum PageLinks {
     /// a URL with a colon anywhere, one starting with `/`, or a file not ending in `.md`.
     private static func asciiFile(_ url: String) -> Substring? {
         let bytes = url.utf8
-        guard bytes.first != UInt8(ascii: "/"), !bytes.contains(UInt8(ascii: ":")) else { return nil }
+        guard bytes.first != UInt8(ascii: "/"), !url.containsByte(UInt8(ascii: ":")) else { return nil }
         let end = bytes.firstIndex(of: UInt8(ascii: "#")) ?? bytes.endIndex
         let file = url[..<end]
         guard file.utf8.count >= 3, file.utf8.suffix(3).elementsEqual(".md".utf8) else { return nil }
