@@ -18,12 +18,18 @@ extension SiteRenderer {
         let index = site.index
         let byPage = Dictionary(grouping: index.rows) { siteMap.servicePage($0.service) ?? "" }
         let coverage = SharedLazy { Self.coverage(of: index.rows) }
-        return byPage.keys.sorted().compactMap { path in
+        let pages: [RenderJob] = byPage.keys.sorted().compactMap { path in
             guard !path.isEmpty, let rows = byPage[path], let first = rows.first else { return nil }
             // The shared page of unknown services has no one prefix.
             let prefix = path == SiteMap.unknownServicesPage ? nil : first.service
             return .page(path: path) { self.servicePage(prefix, rows: rows, coverage: coverage.value, path: path) }
         }
+        guard !pages.isEmpty else { return [] }
+        // Every service page waits for the coverage, made once for the site:
+        // made by a job of its own (a `files` job, started among the first),
+        // it is ready before the pages, instead of made by the first of them
+        // while the other threads wait for it.
+        return [.files { _ = coverage.value; return [] }] + pages
     }
 
     /// A service's page, or with a nil prefix the page of the services the catalog does not know.
