@@ -85,7 +85,9 @@ private final class Node {
     }
 }
 
-private final class TreeEncoder: Encoder {
+/// A struct: it is made for every nested value of every page, and two
+/// references fit in an existential's inline buffer (no allocation).
+private struct TreeEncoder: Encoder {
     let node: Node
     let digest: Digest
     var codingPath: [CodingKey] { [] }
@@ -99,7 +101,8 @@ private final class TreeEncoder: Encoder {
     var result: TemplateValue { node.value }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
-        if node.object == nil { node.object = TemplateObject() }
+        // Room for the fields of most models at once, instead of regrowing the arrays field by field.
+        if node.object == nil { node.object = TemplateObject(capacity: 16) }
         return KeyedEncodingContainer(KeyedContainer<Key>(node: node, digest: digest))
     }
 

@@ -45,6 +45,12 @@ final class TemplateObject {
 
     init() {}
 
+    /// An empty object with room for `capacity` fields.
+    init(capacity: Int) {
+        names.reserveCapacity(capacity)
+        values.reserveCapacity(capacity)
+    }
+
     init(names: [String], values: [TemplateValue]) {
         self.names = names
         self.values = values
