@@ -115,7 +115,11 @@ let package = Package(
             name: "permdocs",
             dependencies: ["PermDocsCLI"],
             path: "Sources/permdocs",
-            swiftSettings: [.swiftLanguageMode(.v5)]
+            swiftSettings: [.swiftLanguageMode(.v5)],
+            // jemalloc (Debian's libjemalloc-dev) instead of glibc's malloc: a build
+            // allocates millions of small objects on two threads; measured in
+            // Benchmarks/README.md ("The allocator").
+            linkerSettings: [.linkedLibrary("jemalloc", .when(platforms: [.linux]))]
         ),
         // Writes a folder's files as Swift source; run by the EmbedFiles plugin at build time.
         .executableTarget(
@@ -133,7 +137,9 @@ let package = Package(
             name: "permdocs-bench",
             dependencies: ["PermDocsCore", "PermDocsAnalysis", "PermDocsSite", "PermDocsServer"],
             path: "Sources/permdocs-bench",
-            swiftSettings: [.swiftLanguageMode(.v5)]
+            swiftSettings: [.swiftLanguageMode(.v5)],
+            // The allocator `permdocs` links, so in-process figures are serve's.
+            linkerSettings: [.linkedLibrary("jemalloc", .when(platforms: [.linux]))]
         ),
         // The parsers under libFuzzer (see Sources/permdocs-fuzz/Entry.swift); a plain build replays saved inputs.
         .executableTarget(
