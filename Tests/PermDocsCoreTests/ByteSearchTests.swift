@@ -56,6 +56,16 @@ final class ByteHelpersTests: XCTestCase {
         }
         XCTAssertTrue("é abc".dropFirst().isASCIIBytes, "a substring's own bytes")
     }
+
+    /// Counted as `utf8.split(separator:)` counts its parts, on paths with
+    /// empty parts, leading and trailing separators and non-ASCII names.
+    func testPartCountIsSplitsCountOfNonEmptyParts() {
+        let slash = UInt8(ascii: "/")
+        for path in ["", "/", "//", "a", "a/b", "/a/b/", "a//b", "tools/dms/index.html", "é/ü/ñ.html", "a/\u{301}b", "///x///"] {
+            XCTAssertEqual(path.utf8PartCount(separatedBy: slash), path.utf8.split(separator: slash).count, path)
+            XCTAssertEqual(Substring(path).utf8PartCount(separatedBy: slash), path.utf8.split(separator: slash).count, path)
+        }
+    }
 }
 
 /// `SourceLines.texts(of:)` is the lines' texts of `SourceLines`, made on byte offsets.
@@ -69,4 +79,5 @@ final class SourceLineTextsTests: XCTestCase {
         XCTAssertEqual(SourceLines.texts(of: "a\r\nb\rc\nd"), ["a", "b", "c", "d"])
         XCTAssertEqual(SourceLines("a\r\nb\r").lines.map(\.ending), ["\r\n", "\r", ""])
     }
+
 }

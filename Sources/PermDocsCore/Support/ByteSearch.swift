@@ -31,6 +31,23 @@ extension StringProtocol {
         return utf8.contains(byte)
     }
 
+    /// How many non-empty parts the UTF-8 of the text has between `separator`
+    /// bytes, as `utf8.split(separator:).count` counts them, without making
+    /// the array: paths' folder levels are counted for every link of every page.
+    public func utf8PartCount(separatedBy separator: UInt8) -> Int {
+        var parts = 0
+        var inPart = false
+        for byte in utf8 {
+            if byte == separator {
+                inPart = false
+            } else if !inPart {
+                inPart = true
+                parts += 1
+            }
+        }
+        return parts
+    }
+
     /// True when every byte of the text is ASCII: then each byte is a scalar
     /// and (but for "\r\n") a Character, so Character-wise rules can be
     /// followed byte by byte.

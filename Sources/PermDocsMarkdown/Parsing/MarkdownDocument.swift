@@ -195,22 +195,8 @@ extension MarkdownNode {
     /// once on entry and once on exit, with cmark's iterator: no recursion, so
     /// deeply nested input cannot exhaust the stack.
     public func walk(_ visit: (MarkdownNode, _ entering: Bool) -> WalkDecision) {
-        guard let iter = cmark_iter_new(pointer) else { return }
-        defer { cmark_iter_free(iter) }
-        while true {
-            let event = cmark_iter_next(iter)
-            if event == CMARK_EVENT_DONE { break }
-            guard let ptr = cmark_iter_get_node(iter) else { break }
-            let node = MarkdownNode(pointer: ptr, document: document)
-            let entering = event == CMARK_EVENT_ENTER
-            if visit(node, entering) == .skipChildren && entering && node.hasChildrenOrIsContainer {
-                cmark_iter_reset(iter, ptr, CMARK_EVENT_EXIT)
-            }
-        }
+        Self.walkPointers(from: pointer) { ptr, _, entering in visit(MarkdownNode(pointer: ptr, document: document), entering) }
     }
-
-    /// Leaf nodes (text, code, code blocks…) get no exit event from cmark.
-    var hasChildrenOrIsContainer: Bool { Self.isContainer(cmark_node_get_type(pointer)) }
 
     /// False for the leaf types, which get no exit event from cmark.
     static func isContainer(_ type: cmark_node_type) -> Bool {

@@ -19,7 +19,8 @@ public enum PageLinks {
         } else {
             fragment = url.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).dropFirst().first
         }
-        let depth = pageID.isASCIIBytes ? asciiFolderCount(pageID) : pageID.split(separator: "/").count - 1
+        // Bytes are characters only in ASCII ids ("/" and a combining mark are one character).
+        let depth = pageID.isASCIIBytes ? pageID.utf8PartCount(separatedBy: UInt8(ascii: "/")) - 1 : pageID.split(separator: "/").count - 1
         return String(repeating: "../", count: depth) + target + ".html" + (fragment.map { "#" + $0 } ?? "")
     }
 
@@ -34,23 +35,6 @@ public enum PageLinks {
         // The `README.md` or `_index.md` that became the tool's intro page.
         if let introAlias, target == introAlias, pages.contains("index") { return "index" }
         return nil
-    }
-
-    /// How many folders an all-ASCII page id names: its non-empty names
-    /// between slashes, less one (`utf8.split(separator: "/").count - 1`,
-    /// counted without making the array, for every link of every page).
-    private static func asciiFolderCount(_ pageID: String) -> Int {
-        var names = 0
-        var inName = false
-        for byte in pageID.utf8 {
-            if byte == UInt8(ascii: "/") {
-                inName = false
-            } else if !inName {
-                inName = true
-                names += 1
-            }
-        }
-        return names - 1
     }
 
     /// The folders of a page id (`a/b` for `a/b/page`), empty folder names dropped.

@@ -75,18 +75,9 @@ public enum SitePaths {
 
     /// The `../` prefix that leads from `path` back to the site root.
     public static func root(from path: String) -> String {
-        // The folder levels counted on the UTF-8 bytes (as `split` would count
-        // its non-empty parts): `split` made an array of substrings for every
-        // link of every page, 1% of a 7,825-page build.
-        var parts = 0, inPart = false
-        for byte in path.utf8 {
-            if byte == UInt8(ascii: "/") {
-                inPart = false
-            } else if !inPart {
-                inPart = true
-                parts += 1
-            }
-        }
+        // The folder levels counted on the UTF-8 bytes: `split` made an array
+        // of substrings for every link of every page, 1% of a 7,825-page build.
+        let parts = path.utf8PartCount(separatedBy: UInt8(ascii: "/"))
         return String(repeating: "../", count: max(parts - 1, 0))
     }
 
